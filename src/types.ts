@@ -1,0 +1,215 @@
+/**
+ * Shared data types of bedrock-bench: the Sample (one request), the RunSummary (one benchmark),
+ * and the user-facing options. Everything flows load → Sample → samples.jsonl → stats → render → io.
+ * All times are milliseconds unless the name says otherwise.
+ */
+
+/** The four ways to call a model. */
+export type Operation = 'converse' | 'converse-stream' | 'invoke' | 'invoke-stream'
+
+/** Which phase of a run a request belongs to, decided by its *start* time. */
+export type Phase = 'warmup' | 'measure' | 'cooldown'
+
+/** Outcome of one request. Outcomes are data, never exceptions. */
+export type SampleStatus = 'ok' | 'throttled' | 'error' | 'timeout' | 'cancelled'
+
+/** Where a sample's token counts came from. `estimate` only where the API reports none. */
+export type TokenSource = 'usage' | 'metrics' | 'headers' | 'estimate' | 'none'
+
+/** Where requests go. */
+export type TargetKind = 'simulator' | 'aws'
+
+/** One request, measured. Written to `samples.jsonl` as it completes. */
+export interface Sample {
+  runId: string
+  benchName: string
+  phase: Phase
+  /** 0-based index of the repeated run. */
+  runIndex: number
+  /** 0-based sequence number of the request within its run, in scheduling order. */
+  seq: number
+  model: string
+  operation: Operation
+  target: TargetKind
+  /** Load level label of this sample (e.g. `c=8` or `rate=50/s`), for sweeps. */
+  loadLevel: string
+  /** Closed-loop concurrency of this load level, or `null` for open-loop runs. */
+  concurrency: number | null
+  /** Open-loop target rate in requests/s for this load level, or `null` for closed loop. */
+  targetRatePerSec: number | null
+
+  /** When the scheduler intended to start the request (ms, monotonic, relative to the run's time origin). */
+  scheduledAt: number
+  /** When the request was actually handed to the SDK (ms, monotonic). */
+  startedAt: number
+  /** When the first content token arrived, or `null` (errors, non-text responses). */
+  firstTokenAt: number | null
+  /** When the response (or the failure) completed (ms, monotonic). */
+  endedAt: number
+
+  /** Time to first content token (ms). Non-streaming: equals `latencyMs`. `null` when no token arrived. */
+  ttftMs: number | null
+  /** End-to-end latency: completion − start (ms). */
+  latencyMs: number
+  /** Scheduler lag: startedAt − scheduledAt (ms). */
+  queueDelayMs: number
+  /** Mean inter-token latency: (latency − TTFT) / (outputTokens − 1) (ms), `null` when undefined. */
+  interTokenMs: number | null
+  /** Decode rate: (outputTokens − 1) / (latency − TTFT) in seconds, `null` when undefined. */
+  decodeTokensPerSec: number | null
+
+  inputTokens: number | null
+  outputTokens: number | null
+  cacheReadTokens: number | null
+  cacheWriteTokens: number | null
+  tokenSource: TokenSource
+
+  /** Bedrock's own latency (`metrics.latencyMs` / `invocationLatency` / `x-amzn-bedrock-invocation-latency`). */
+  serverLatencyMs: number | null
+  /** Bedrock's own first-byte latency (`invocationMetrics.firstByteLatency`). */
+  serverFirstByteMs: number | null
+
+  status: SampleStatus
+  /** Exception name for non-ok outcomes (e.g. `ThrottlingException`, `ECONNRESET`). */
+  errorType: string | null
+  /** Short error message (never contains credentials). */
+  errorMessage: string | null
+  httpStatus: number | null
+  /** Attempts the SDK made (1 unless retries are enabled). */
+  attempts: number
+  /** Total delay the SDK spent waiting between retries (ms). */
+  retryDelayMs: number
+  stopReason: string | null
+  /** Cost of this request from its actual usage (USD), `null` when the price is unknown. */
+  costUsd: number | null
+  /** Request id from `x-amzn-RequestId`, for correlating with the simulator's ground truth. */
+  requestId: string | null
+}
+
+/** Summary statistics of one metric over a set of samples. */
+export interface MetricSummary {
+  count: number
+  min: number
+  mean: number
+  stdev: number
+  p50: number
+  p90: number
+  p95: number
+  p99: number
+  max: number
+}
+
+/** A mean with its 95 % confidence interval (across runs or bootstrap). */
+export interface Interval {
+  mean: number
+  lo: number
+  hi: number
+  /** How many values the interval was computed from. */
+  n: number
+}
+
+/** Outcome counts. Invariant: scheduled = ok + throttled + error + timeout + cancelled. */
+export interface OutcomeCounts {
+  scheduled: number
+  ok: number
+  throttled: number
+  error: number
+  timeout: number
+  cancelled: number
+  /** Errors by `errorType`. */
+  errorsByType: Record<string, number>
+}
+
+/** Client-side saturation measured during a run, to tell a slow client from a slow service. */
+export interface ClientSaturation {
+  eventLoopDelayP99Ms: number
+  eventLoopDelayMaxMs: number
+  /** Event-loop utilisation 0..1 over the measure phase. */
+  eventLoopUtilization: number
+  /** Process CPU time / wall time, 0..cores. */
+  cpuUtilization: number
+  /** True when the client, not the service, is the likely bottleneck. */
+  clientBound: boolean
+  /** Human-readable reason when `clientBound`. */
+  warning: string | null
+}
+
+/** Statistics of one load level (a concurrency or a rate) within a benchmark, pooled over runs. */
+export interface LevelSummary {
+  loadLevel: string
+  concurrency: number | null
+  targetRatePerSec: number | null
+  outcomes: OutcomeCounts
+  ttftMs: MetricSummary | null
+  latencyMs: MetricSummary | null
+  /** Open loop only: response time from `scheduledAt` (coordinated-omission corrected). */
+  responseTimeMs: MetricSummary | null
+  interTokenMs: MetricSummary | null
+  outputTokensPerSec: MetricSummary | null
+  queueDelayMs: MetricSummary | null
+  /** Completed requests per minute of measure-phase wall clock. */
+  rpm: number
+  /** Input + output tokens per minute of measure-phase wall clock. */
+  tpm: number
+  /** Achieved requests/s in the measure phase. */
+  achievedRatePerSec: number
+  errorRate: number
+  throttleRate: number
+  successRate: number
+  /** Mean and 95 % CI of per-run values, keyed by metric (e.g. `ttftMs.p50`, `rpm`). */
+  acrossRuns: Record<string, Interval>
+}
+
+/** Environment fingerprint; comparisons across different fingerprints are flagged. */
+export interface Environment {
+  target: TargetKind
+  region: string | null
+  simulatorSeed: number | null
+  nodeVersion: string
+  sdkVersion: string
+  vitestVersion: string
+  os: string
+  cpuModel: string
+  cpuCount: number
+  loadAvg1m: number
+  date: string
+}
+
+/** The result of one `bedrockBench()` call. Compact: reaches reporters through `task.meta`. */
+export interface RunSummary {
+  runId: string
+  benchName: string
+  model: string
+  operation: Operation
+  target: TargetKind
+  runs: number
+  /** Mode of the load: closed loop (concurrency) or open loop (arrival rate). */
+  loadMode: 'closed' | 'open'
+  /** Measure-phase outcomes pooled over runs and levels. */
+  outcomes: OutcomeCounts
+  ttftMs: MetricSummary | null
+  latencyMs: MetricSummary | null
+  responseTimeMs: MetricSummary | null
+  interTokenMs: MetricSummary | null
+  outputTokensPerSec: MetricSummary | null
+  rpm: number
+  tpm: number
+  errorRate: number
+  throttleRate: number
+  successRate: number
+  /** Achieved TPM / configured TPM quota, `null` when the quota is unknown. */
+  quotaEfficiency: number | null
+  /** Total cost of all requests (USD) from actual usage. */
+  costUsd: number
+  /** One entry per load level (one for a plain run, several for a sweep). */
+  levels: LevelSummary[]
+  client: ClientSaturation | null
+  /** Open loop: scheduler start-lag p99 (ms). */
+  schedulerLagP99Ms: number | null
+  environment: Environment
+  /** Path of this run's samples.jsonl (absolute). */
+  samplesPath: string | null
+  warnings: string[]
+  startedAtIso: string
+  wallClockMs: number
+}
