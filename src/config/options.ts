@@ -1,0 +1,148 @@
+/**
+ * The user-facing options of `bedrockBench()`. Validated once, before any request, by
+ * `validateOptions()` (see `validate-options.ts`). All times are milliseconds unless named otherwise.
+ */
+import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime'
+import type { ModelFamily } from '../model-profile.ts'
+import type { Operation, TargetKind } from '../types.ts'
+
+/** One chat message of a conversation (text only). */
+export interface ConversationMessage {
+  role: 'user' | 'assistant'
+  text: string
+}
+
+/** What one request sends: messages plus an optional system prompt (overrides `options.system`). */
+export interface Conversation {
+  messages: ConversationMessage[]
+  system?: string
+}
+
+/** Context handed to a prompt generator for each request. */
+export interface PromptContext {
+  /** 0-based sequence number of the request within its run. */
+  seq: number
+  /** 0-based index of the repeated run. */
+  runIndex: number
+  /** Seeded uniform RNG in [0, 1), deterministic for `options.seed`. */
+  rng: () => number
+}
+
+/**
+ * The prompt: inline text (one user message), a fixture file (`{ "messages": [...], "system"? }` or
+ * `{ "text": "..." }`, resolved against the project root, then `fixtures/`), or a generator.
+ */
+export type PromptOption =
+  | { text: string }
+  | { fixture: string }
+  | ((ctx: PromptContext) => Conversation)
+
+/** Warm-up before the measure phase. Samples are recorded with `phase: 'warmup'` and excluded from statistics. */
+export interface WarmupOptions {
+  /** Warm-up requests. Closed loop: raised to at least the concurrency. @default concurrency (closed) / min(20, ceil(rate)) (open) */
+  requests?: number
+  /** Warm-up duration (ms); when set with `requests`, whichever ends first. */
+  durationMs?: number
+}
+
+/** Fields shared by closed- and open-loop load. */
+export interface LoadLimits {
+  /** Measure-phase requests per run and level. @default 100 when neither `requests` nor `durationMs` is set */
+  requests?: number
+  /** Measure-phase duration per run and level (ms); with `requests`, whichever ends first. */
+  durationMs?: number
+  warmup?: WarmupOptions
+  /** Cool-down after the measure phase (ms): load continues, reduced gradually, while in-flight requests finish. @default 0 */
+  cooldownMs?: number
+  /** Over how long the cool-down load ramps down to zero (ms), ≤ `cooldownMs`. @default cooldownMs */
+  rampDownMs?: number
+}
+
+/** Closed loop: a fixed number of requests in flight; an array is a sweep (one load level each). */
+export interface ClosedLoad extends LoadLimits {
+  /** Parallel requests (integer ≥ 1), or a list of them for a sweep. */
+  concurrency: number | number[]
+}
+
+/** Arrival process of an open-loop rate: evenly spaced, or Poisson (exponential gaps, seeded). */
+export type Arrival = 'constant' | 'poisson'
+
+/** One step of a stepped open-loop schedule. */
+export interface RateStep {
+  perSec: number
+  durationMs: number
+}
+
+/** Open-loop rate: a fixed rate (or sweep), a staircase of steps, or a linear ramp. */
+export type RateOption =
+  | { perSec: number | number[]; arrival?: Arrival }
+  | { steps: RateStep[]; arrival?: Arrival }
+  | { ramp: { fromPerSec: number; toPerSec: number; durationMs: number }; arrival?: Arrival }
+
+/** Open loop: requests start at scheduled times regardless of completions. */
+export interface OpenLoad extends LoadLimits {
+  rate: RateOption
+  /** Safety cap on requests in flight; arrivals beyond it still start late (their lag is measured). @default Infinity */
+  maxInFlight?: number
+}
+
+export type LoadOptions = ClosedLoad | OpenLoad
+
+/** Retry policy of clients we build. */
+export interface RetryOptions {
+  /** SDK `maxAttempts` (1 = no retries, so throttles are visible). @default 1 */
+  maxAttempts?: number
+}
+
+/** Explicit opt-in for real AWS. */
+export interface AwsOptions {
+  region: string
+  /** The run is refused before sending anything when its maximum estimated cost exceeds this (USD). */
+  budgetUsd: number
+}
+
+export interface BedrockBenchOptions {
+  /** Benchmark name, used in samples, reports and Vitest's table. */
+  name: string
+  /** Model id, inference-profile id or ARN. */
+  model: string
+  /** @default 'converse-stream' */
+  operation?: Operation
+  prompt: PromptOption
+  /** System prompt (converse: `system`; native bodies: the family's field). */
+  system?: string
+  /** Output token cap. @default 256 */
+  maxTokens?: number
+  temperature?: number
+  topP?: number
+  stopSequences?: string[]
+  /** Add a prompt-cache checkpoint after the system prompt / first message. @default false */
+  cachePoint?: boolean
+  /** @default 'standard' */
+  performanceConfig?: 'standard' | 'optimized'
+  /** Native body family for invoke operations; looked up from the model profiles when omitted. */
+  family?: ModelFamily
+  /** @default { concurrency: 1, requests: 100 } */
+  load?: LoadOptions
+  /** Repeated runs (mean and 95 % CI across runs). @default 1 */
+  runs?: number
+  /** Per-request timeout (ms); the sample becomes `timeout`. @default 60000 */
+  timeoutMs?: number
+  retry?: RetryOptions
+  /** Your own configured client; `transport` and `retry` are then not applied. */
+  client?: BedrockRuntimeClient
+  /** Transport of clients we build: SDK default HTTP/2, or HTTP/1.1 keep-alive. @default 'h2' */
+  transport?: 'h2' | 'http1'
+  /** @default 'simulator' (or `BEDROCK_BENCH_TARGET`) */
+  target?: TargetKind
+  /** Required when `target` is `'aws'`. */
+  aws?: AwsOptions
+  /** Endpoint override (a simulator URL, or a VPC endpoint). */
+  endpoint?: string
+  /** Where `samples.jsonl` goes; default `results/<runId>/` from the global setup, else `results/local-<time>/`. */
+  resultsDir?: string
+  /** RNG seed for prompt generators and Poisson arrivals. @default 1 */
+  seed?: number
+  /** Stops scheduling and aborts in-flight requests (their samples become `cancelled`). */
+  signal?: AbortSignal
+}
