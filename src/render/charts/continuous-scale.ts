@@ -1,0 +1,123 @@
+/**
+ * Domain, ticks and tick labels of a continuous axis (linear, log or elapsed-time seconds), computed
+ * from the data before the plot size is known; `toPx(range)` then maps values to pixels.
+ */
+import { scaleLinear, scaleLog } from 'd3-scale'
+import type { AxisScale, AxisSpec } from './chart-spec.ts'
+import { formatNumber, formatSeconds } from './format-number.ts'
+
+/** A continuous axis, ready to draw. */
+export interface ContinuousScale {
+  kind: AxisScale
+  /** [low, high] in data units, after niceing. */
+  domain: [number, number]
+  /** Labelled tick positions in data units (powers of ten on log axes). */
+  ticks: number[]
+  /** Unlabelled minor gridline positions (log axes spanning ≤ 3 decades: 2…9 × 10ⁿ). */
+  minorTicks: number[]
+  /** Tick label of a value. */
+  format(value: number): string
+  /** Whether a value can be drawn at all (finite; > 0 on a log axis). */
+  accepts(value: number): boolean
+  /** Maps data values to px for the given [px at domain low, px at domain high]. */
+  toPx(range: [number, number]): (value: number) => number
+}
+
+const TIME_STEPS_S = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400]
+
+/**
+ * Builds the axis for `values` (non-drawable values are ignored) with about `tickCount` ticks.
+ * Linear and time axes start at 0 when all data are ≥ 0 and `zeroBased` (default true), unless
+ * `spec.min` says otherwise.
+ */
+export function continuousScale(spec: AxisSpec, values: Iterable<number>, tickCount: number, zeroBased = true): ContinuousScale {
+  const kind: AxisScale = spec.scale ?? 'linear'
+  const accepts = kind === 'log' ? (v: number) => Number.isFinite(v) && v > 0 : (v: number) => Number.isFinite(v)
+  let lo = Infinity
+  let hi = -Infinity
+  for (const v of values) {
+    if (!accepts(v)) continue
+    if (v < lo) lo = v
+    if (v > hi) hi = v
+  }
+  if (spec.min !== undefined && accepts(spec.min)) lo = spec.min
+  else if (kind !== 'log' && lo >= 0 && zeroBased) lo = 0
+  if (spec.max !== undefined && accepts(spec.max)) hi = spec.max
+  if (!Number.isFinite(lo) || !Number.isFinite(hi)) [lo, hi] = kind === 'log' ? [1, 10] : [0, 1]
+  if (kind === 'log') return logScale(lo, hi, accepts, spec)
+  if (lo === hi) [lo, hi] = lo === 0 ? [0, 1] : lo > 0 ? [0, hi * 1.1] : [lo * 1.1, 0]
+  if (lo > hi) [lo, hi] = [hi, lo]
+  if (kind === 'time' && hi - lo >= tickCount) return timeScale(lo, hi, tickCount, accepts, spec)
+  const scale = scaleLinear().domain([lo, hi]).nice(tickCount)
+  const [dLo, dHi] = scale.domain() as [number, number]
+  const domain: [number, number] = [spec.min ?? dLo, spec.max ?? dHi]
+  const format = kind === 'time' ? formatSeconds : formatNumber
+  return {
+    kind,
+    domain,
+    ticks: scaleLinear().domain(domain).ticks(tickCount),
+    minorTicks: [],
+    format,
+    accepts,
+    toPx: (range) => scaleLinear().domain(domain).range(range),
+  }
+}
+
+function timeScale(
+  lo: number,
+  hi: number,
+  tickCount: number,
+  accepts: (v: number) => boolean,
+  spec: AxisSpec,
+): ContinuousScale {
+  const span = hi - lo
+  const step = TIME_STEPS_S.find((s) => span / s <= tickCount) ?? Math.ceil(span / tickCount / 86400) * 86400
+  const domain: [number, number] = [spec.min ?? Math.floor(lo / step) * step, spec.max ?? Math.ceil(hi / step) * step]
+  const ticks: number[] = []
+  for (let t = Math.ceil(domain[0] / step) * step; t <= domain[1] + 1e-9; t += step) ticks.push(t)
+  return {
+    kind: 'time',
+    domain,
+    ticks,
+    minorTicks: [],
+    format: formatSeconds,
+    accepts,
+    toPx: (range) => scaleLinear().domain(domain).range(range),
+  }
+}
+
+function logScale(lo: number, hi: number, accepts: (v: number) => boolean, spec: AxisSpec): ContinuousScale {
+  if (lo > hi) [lo, hi] = [hi, lo]
+  let eLo = Math.floor(Math.log10(lo) + 1e-9)
+  let eHi = Math.ceil(Math.log10(hi) - 1e-9)
+  if (eLo === eHi) eHi += 1
+  const domain: [number, number] = [spec.min ?? 10 ** eLo, spec.max ?? 10 ** eHi]
+  eLo = Math.ceil(Math.log10(domain[0]) - 1e-9)
+  eHi = Math.floor(Math.log10(domain[1]) + 1e-9)
+  const every = Math.max(1, Math.ceil((eHi - eLo + 1) / 10))
+  const ticks: number[] = []
+  const minorTicks: number[] = []
+  for (let e = eLo; e <= eHi; e++) if ((e - eLo) % every === 0) ticks.push(powerOfTen(e))
+  if (eHi - eLo <= 3) {
+    for (let e = eLo - 1; e <= eHi; e++) {
+      for (let m = 2; m <= 9; m++) {
+        const v = m * powerOfTen(e)
+        if (v > domain[0] && v < domain[1]) minorTicks.push(v)
+      }
+    }
+  }
+  return {
+    kind: 'log',
+    domain,
+    ticks,
+    minorTicks,
+    format: formatNumber,
+    accepts,
+    toPx: (range) => scaleLog().domain(domain).range(range).clamp(true),
+  }
+}
+
+/** 10ⁿ computed exactly for negative n too (`10 ** -1` is 0.1, but `10 ** -3` is 0.0010000000000000002). */
+function powerOfTen(e: number): number {
+  return e >= 0 ? 10 ** e : 1 / 10 ** -e
+}
