@@ -1,0 +1,208 @@
+/**
+ * Streams Samples into a RunSummary without keeping the Samples: per (load level, run) it keeps
+ * counters and typed-array columns (see RunBucket). Only `phase === 'measure'` samples count toward
+ * statistics and rates; warm-up and cool-down samples are only counted (`phaseCounts()`) and
+ * their cost added to `costUsd` (they were paid for).
+ *
+ * Pooling: a level pools its runs (union of samples; rates = Σ ok / Σ measure wall clock). The
+ * top level pools every measure sample of every level and run the same way — for a sweep its
+ * RPM/TPM are therefore the average over the whole sweep's measure time, and `levels` holds the
+ * per-level numbers, in order of their first measure sample. `wallClockMs` is the Σ of measure
+ * wall clocks over (level, run).
+ */
+import type {
+  ClientSaturation,
+  Environment,
+  LevelSummary,
+  Operation,
+  Phase,
+  RunSummary,
+  Sample,
+  TargetKind,
+} from '../types.ts'
+import { acrossRuns, poolBuckets, type PooledStats } from './pool-buckets.ts'
+import { RunBucket } from './run-bucket.ts'
+
+/** What a RunSummary needs besides the samples. */
+export interface RunMeta {
+  runId: string
+  benchName: string
+  model: string
+  operation: Operation
+  target: TargetKind
+  /** `open` adds response time from `scheduledAt` (coordinated-omission corrected). */
+  loadMode: 'closed' | 'open'
+  /** Repeated runs; @default the number of distinct `runIndex` values seen in measure samples */
+  runs?: number
+  /** Configured TPM quota, for `quotaEfficiency`; @default null (unknown) */
+  quotaTpm?: number | null
+  environment: Environment
+  /** @default null */
+  samplesPath?: string | null
+  /** @default null */
+  client?: ClientSaturation | null
+  /** @default null */
+  schedulerLagP99Ms?: number | null
+  /** @default [] */
+  warnings?: string[]
+  /** ISO start time; @default `environment.date` */
+  startedAtIso?: string
+}
+
+/**
+ * Label of a load level, as used in `Sample.loadLevel`.
+ *
+ * @param concurrency - closed-loop concurrency, or null
+ * @param targetRatePerSec - open-loop rate (requests/s), or null
+ * @returns `c=<n>` for closed loop, `rate=<r>/s` for open loop, `default` when neither is given
+ */
+export function toLevelLabel(concurrency: number | null, targetRatePerSec: number | null): string {
+  if (concurrency !== null) return `c=${concurrency}`
+  if (targetRatePerSec !== null) return `rate=${targetRatePerSec}/s`
+  return 'default'
+}
+
+interface LevelState {
+  loadLevel: string
+  concurrency: number | null
+  targetRatePerSec: number | null
+  /** Buckets by runIndex. */
+  runs: Map<number, RunBucket>
+}
+
+/** Accumulates the samples of one `bedrockBench()` call into a RunSummary. */
+export class RunAccumulator {
+  private readonly meta: RunMeta
+  private readonly openLoop: boolean
+  private readonly levels = new Map<string, LevelState>()
+  private readonly phases: Record<Phase, number> = { warmup: 0, measure: 0, cooldown: 0 }
+  private readonly runIndexes = new Set<number>()
+  private costUsd = 0
+
+  /** @param meta - run identity, environment and the facts samples cannot carry */
+  constructor(meta: RunMeta) {
+    this.meta = meta
+    this.openLoop = meta.loadMode === 'open'
+  }
+
+  /** Adds one sample (any phase, any order). The sample object is not retained. */
+  add(sample: Sample): void {
+    this.phases[sample.phase]++
+    if (sample.costUsd !== null && Number.isFinite(sample.costUsd)) this.costUsd += sample.costUsd
+    if (sample.phase !== 'measure') return
+    let level = this.levels.get(sample.loadLevel)
+    if (!level) {
+      level = {
+        loadLevel: sample.loadLevel,
+        concurrency: sample.concurrency,
+        targetRatePerSec: sample.targetRatePerSec,
+        runs: new Map(),
+      }
+      this.levels.set(sample.loadLevel, level)
+    }
+    this.runIndexes.add(sample.runIndex)
+    let bucket = level.runs.get(sample.runIndex)
+    if (!bucket) {
+      bucket = new RunBucket(sample.runIndex)
+      level.runs.set(sample.runIndex, bucket)
+    }
+    bucket.add(sample, this.openLoop)
+  }
+
+  /** Samples added so far per phase (warm-up and cool-down are counted here only). */
+  phaseCounts(): Record<Phase, number> {
+    return { ...this.phases }
+  }
+
+  /** Summarises everything added so far (may be called more than once). */
+  finish(): RunSummary {
+    const meta = this.meta
+    const levelSummaries: LevelSummary[] = []
+    const pooledPerLevel: PooledStats[] = []
+    const allBuckets: RunBucket[] = []
+    for (const level of this.levels.values()) {
+      const runs = [...level.runs.values()].sort((a, b) => a.runIndex - b.runIndex)
+      const pooled = poolBuckets(runs, this.openLoop)
+      allBuckets.push(...runs)
+      pooledPerLevel.push(pooled)
+      levelSummaries.push({
+        loadLevel: level.loadLevel,
+        concurrency: level.concurrency,
+        targetRatePerSec: level.targetRatePerSec,
+        outcomes: pooled.outcomes,
+        ttftMs: pooled.ttftMs,
+        latencyMs: pooled.latencyMs,
+        responseTimeMs: pooled.responseTimeMs,
+        interTokenMs: pooled.interTokenMs,
+        outputTokensPerSec: pooled.outputTokensPerSec,
+        queueDelayMs: pooled.queueDelayMs,
+        rpm: pooled.rpm,
+        tpm: pooled.tpm,
+        achievedRatePerSec: pooled.achievedRatePerSec,
+        errorRate: pooled.errorRate,
+        throttleRate: pooled.throttleRate,
+        successRate: pooled.successRate,
+        acrossRuns: runs.length > 0 ? acrossRuns(runs, this.openLoop, pooled) : {},
+      })
+    }
+    // One level: the top level is that level (no second pass over the columns).
+    const top = pooledPerLevel.length === 1 ? pooledPerLevel[0] : poolBuckets(allBuckets, this.openLoop)
+    const quotaTpm = meta.quotaTpm ?? null
+    return {
+      runId: meta.runId,
+      benchName: meta.benchName,
+      model: meta.model,
+      operation: meta.operation,
+      target: meta.target,
+      runs: meta.runs ?? this.runIndexes.size,
+      loadMode: meta.loadMode,
+      outcomes: top.outcomes,
+      ttftMs: top.ttftMs,
+      latencyMs: top.latencyMs,
+      responseTimeMs: top.responseTimeMs,
+      interTokenMs: top.interTokenMs,
+      outputTokensPerSec: top.outputTokensPerSec,
+      rpm: top.rpm,
+      tpm: top.tpm,
+      errorRate: top.errorRate,
+      throttleRate: top.throttleRate,
+      successRate: top.successRate,
+      quotaEfficiency: quotaTpm !== null && quotaTpm > 0 ? top.tpm / quotaTpm : null,
+      costUsd: this.costUsd,
+      levels: levelSummaries,
+      client: meta.client ?? null,
+      schedulerLagP99Ms: meta.schedulerLagP99Ms ?? null,
+      environment: meta.environment,
+      samplesPath: meta.samplesPath ?? null,
+      warnings: [...(meta.warnings ?? [])],
+      startedAtIso: meta.startedAtIso ?? meta.environment.date,
+      wallClockMs: top.wallClockMs,
+    }
+  }
+}
+
+/**
+ * Summarises samples in one pass (e.g. rebuilt from `samples.jsonl`).
+ *
+ * @param samples - any iterable of samples (a generator is fine; nothing is retained)
+ * @param meta - see `RunMeta`
+ * @returns the RunSummary
+ */
+export function summarizeSamples(samples: Iterable<Sample>, meta: RunMeta): RunSummary {
+  const acc = new RunAccumulator(meta)
+  for (const s of samples) acc.add(s)
+  return acc.finish()
+}
+
+/**
+ * Like `summarizeSamples`, for async sources such as `readSamples(path)` from `src/io/`.
+ *
+ * @param samples - an async iterable of samples
+ * @param meta - see `RunMeta`
+ * @returns the RunSummary
+ */
+export async function summarizeSampleStream(samples: AsyncIterable<Sample>, meta: RunMeta): Promise<RunSummary> {
+  const acc = new RunAccumulator(meta)
+  for await (const s of samples) acc.add(s)
+  return acc.finish()
+}
