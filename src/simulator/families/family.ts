@@ -49,6 +49,8 @@ export interface NeutralCompletion {
   text: string
   stopReason: NeutralStopReason
   usage: NeutralUsage
+  /** The stop sequence that ended generation (when `stopReason` is `stop_sequence`). @default null */
+  stopSequence?: string | null
 }
 
 /** Context shared by all stream chunks of one response. */
@@ -69,11 +71,15 @@ export interface FamilyCodec {
   renderResponse(completion: NeutralCompletion): unknown
   /** Native chunks that open a stream (may be empty). */
   streamStart(ctx: StreamContext): unknown[]
-  /** Native chunks for one piece of generated text. `outputTokensSoFar` includes this piece. */
-  streamDelta(ctx: StreamContext, text: string, outputTokensSoFar: number): unknown[]
+  /**
+   * Native chunks for one piece of generated text. `outputTokensSoFar` includes this piece;
+   * `pieceTokens` is how many tokens the piece holds (@default 1), so a family can tell the first
+   * chunk (`outputTokensSoFar === pieceTokens`).
+   */
+  streamDelta(ctx: StreamContext, text: string, outputTokensSoFar: number, pieceTokens?: number): unknown[]
   /**
    * Native chunks that close a stream. The handler adds `amazon-bedrock-invocationMetrics` to the
    * LAST object returned here, so it must return at least one chunk.
    */
-  streamEnd(ctx: StreamContext, stopReason: NeutralStopReason, usage: NeutralUsage): unknown[]
+  streamEnd(ctx: StreamContext, stopReason: NeutralStopReason, usage: NeutralUsage, stopSequence?: string | null): unknown[]
 }

@@ -1,0 +1,47 @@
+/**
+ * Meta Llama native bodies (bedrock-wire §8): request `prompt` (+ `max_gen_len`, `temperature`,
+ * `top_p`, `images`); response `generation` with token counts and `stop_reason` `stop`|`length`;
+ * stream chunks of the same shape, `prompt_token_count` only in the first.
+ */
+import type { FamilyCodec, NeutralCompletion, NeutralStopReason, NeutralUsage, ParseResult, StreamContext } from './family.ts'
+import { isFirstPiece, NativeBody, promptRequest } from './native-body.ts'
+
+const KEYS = ['prompt', 'max_gen_len', 'temperature', 'top_p', 'images']
+
+/** Llama's stop reason: `length` when cut by `max_gen_len`, else `stop`. */
+export function llamaStopReason(stopReason: NeutralStopReason): 'stop' | 'length' {
+  return stopReason === 'max_tokens' ? 'length' : 'stop'
+}
+
+function parseRequest(body: unknown): ParseResult {
+  const r = new NativeBody()
+  const root = r.root(body)
+  if (!root) return { ok: false, message: r.error! }
+  r.noExtraKeys(root, KEYS)
+  const prompt = r.string(root, 'prompt', 'prompt', true)
+  const maxTokens = r.number(root, 'max_gen_len', 'max_gen_len', { min: 1, int: true })
+  const temperature = r.number(root, 'temperature', 'temperature', { min: 0, max: 1 })
+  const topP = r.number(root, 'top_p', 'top_p', { min: 0, max: 1 })
+  if (r.error) return { ok: false, message: r.error }
+  return { ok: true, request: promptRequest(prompt!, maxTokens, temperature, topP, []) }
+}
+
+/** The Meta Llama codec. */
+export const llamaCodec: FamilyCodec = {
+  family: 'llama',
+  parseRequest,
+  renderResponse(c: NeutralCompletion) {
+    return { generation: c.text, prompt_token_count: c.usage.inputTokens, generation_token_count: c.usage.outputTokens, stop_reason: llamaStopReason(c.stopReason) }
+  },
+  streamStart() {
+    return []
+  },
+  streamDelta(ctx: StreamContext, text: string, outputTokensSoFar: number, pieceTokens = 1) {
+    const promptTokens = isFirstPiece(outputTokensSoFar, pieceTokens) ? ctx.inputTokens : null
+    return [{ generation: text, prompt_token_count: promptTokens, generation_token_count: outputTokensSoFar, stop_reason: null }]
+  },
+  streamEnd(ctx: StreamContext, stopReason: NeutralStopReason, usage: NeutralUsage) {
+    const promptTokens = usage.outputTokens === 0 ? ctx.inputTokens : null
+    return [{ generation: '', prompt_token_count: promptTokens, generation_token_count: usage.outputTokens, stop_reason: llamaStopReason(stopReason) }]
+  },
+}
