@@ -1,0 +1,42 @@
+import { describe, expect, test } from 'vitest'
+import { SaturationMonitor, saturationVerdict } from './client-saturation.ts'
+
+describe('client saturation', () => {
+  test('verdict: under every threshold → not client-bound, no warning', () => {
+    expect(saturationVerdict({ eventLoopDelayP99Ms: 3, eventLoopDelayMaxMs: 9, eventLoopUtilization: 0.4, cpuUtilization: 0.3 }))
+      .toMatchObject({ clientBound: false, warning: null })
+  })
+
+  test('verdict: each breached threshold is named in the warning', () => {
+    const v = saturationVerdict({ eventLoopDelayP99Ms: 35, eventLoopDelayMaxMs: 80, eventLoopUtilization: 0.95, cpuUtilization: 0.5 })
+    expect(v.clientBound).toBe(true)
+    expect(v.warning).toContain('event-loop delay p99 35.0 ms > 20 ms')
+    expect(v.warning).toContain('event-loop utilisation 95 % > 90 %')
+    expect(v.warning).not.toContain('CPU')
+  })
+
+  test('a blocked event loop is detected', async () => {
+    const m = new SaturationMonitor()
+    m.resume()
+    const until = performance.now() + 300
+    // block the loop in 60 ms chunks, yielding between them so the delay monitor can sample
+    while (performance.now() < until) {
+      const chunk = performance.now() + 60
+      while (performance.now() < chunk) { /* busy */ }
+      await new Promise((r) => setTimeout(r, 1))
+    }
+    const r = m.result()!
+    expect(r.eventLoopDelayMaxMs).toBeGreaterThan(40)
+    expect(r.eventLoopUtilization).toBeGreaterThan(0.8)
+    expect(r.clientBound).toBe(true)
+  })
+
+  test('an idle loop is not client-bound', async () => {
+    const m = new SaturationMonitor()
+    m.resume()
+    await new Promise((r) => setTimeout(r, 150))
+    const r = m.result()!
+    expect(r.eventLoopUtilization).toBeLessThan(0.5)
+    expect(r.clientBound).toBe(false)
+  })
+})

@@ -1,0 +1,90 @@
+/**
+ * Client-side saturation over the measure phase(s): event-loop delay (`monitorEventLoopDelay`),
+ * event-loop utilisation (`performance.eventLoopUtilization`) and process CPU (`process.cpuUsage`).
+ * When the client is saturated, latency numbers describe the client, not the service.
+ *
+ * Thresholds: ELD p99 > 20 ms, or ELU > 0.9, or CPU > 0.9 of one core (the event loop is one thread).
+ */
+import { type IntervalHistogram, monitorEventLoopDelay, performance } from 'node:perf_hooks'
+import type { ClientSaturation } from '../types.ts'
+
+/** Event-loop delay p99 above which the client is called the likely bottleneck (ms). @default 20 */
+export const ELD_P99_LIMIT_MS = 20
+/** Event-loop utilisation above which the client is called the likely bottleneck (0..1). @default 0.9 */
+export const ELU_LIMIT = 0.9
+/** Process CPU (cores) above which the client is called the likely bottleneck. @default 0.9 */
+export const CPU_LIMIT = 0.9
+
+/** Raw measurements, for the pure verdict. */
+export interface SaturationReadings {
+  eventLoopDelayP99Ms: number
+  eventLoopDelayMaxMs: number
+  eventLoopUtilization: number
+  cpuUtilization: number
+}
+
+/** Pure verdict: is the client the likely bottleneck, and why. */
+export function saturationVerdict(r: SaturationReadings): ClientSaturation {
+  const reasons: string[] = []
+  if (r.eventLoopDelayP99Ms > ELD_P99_LIMIT_MS) reasons.push(`event-loop delay p99 ${r.eventLoopDelayP99Ms.toFixed(1)} ms > ${ELD_P99_LIMIT_MS} ms`)
+  if (r.eventLoopUtilization > ELU_LIMIT) reasons.push(`event-loop utilisation ${(r.eventLoopUtilization * 100).toFixed(0)} % > ${ELU_LIMIT * 100} %`)
+  if (r.cpuUtilization > CPU_LIMIT) reasons.push(`client CPU ${(r.cpuUtilization * 100).toFixed(0)} % of a core > ${CPU_LIMIT * 100} %`)
+  const clientBound = reasons.length > 0
+  return {
+    ...r,
+    clientBound,
+    warning: clientBound
+      ? `The benchmark client is the likely bottleneck (${reasons.join('; ')}): latencies include client queueing. Lower the concurrency, or run the client on more/faster cores.`
+      : null,
+  }
+}
+
+/** Accumulates readings over one or more measure windows (`resume` … `pause`). */
+export class SaturationMonitor {
+  #histogram: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 })
+  #elu = performance.eventLoopUtilization()
+  #cpu = process.cpuUsage()
+  #wallStart = 0
+  #active = false
+  #idleMs = 0
+  #activeMs = 0
+  #cpuUs = 0
+  #wallMs = 0
+
+  /** Starts (or continues) measuring. */
+  resume(): void {
+    if (this.#active) return
+    this.#active = true
+    this.#histogram.enable()
+    this.#elu = performance.eventLoopUtilization()
+    this.#cpu = process.cpuUsage()
+    this.#wallStart = performance.now()
+  }
+
+  /** Stops measuring until the next `resume`. */
+  pause(): void {
+    if (!this.#active) return
+    this.#active = false
+    this.#histogram.disable()
+    const elu = performance.eventLoopUtilization(this.#elu)
+    this.#idleMs += elu.idle
+    this.#activeMs += elu.active
+    const cpu = process.cpuUsage(this.#cpu)
+    this.#cpuUs += cpu.user + cpu.system
+    this.#wallMs += performance.now() - this.#wallStart
+  }
+
+  /** Readings so far (pauses first), or `null` when nothing was measured. */
+  result(): ClientSaturation | null {
+    this.pause()
+    if (this.#wallMs <= 0) return null
+    const h = this.#histogram
+    const ns = (x: number) => (Number.isFinite(x) ? x / 1e6 : 0)
+    return saturationVerdict({
+      eventLoopDelayP99Ms: h.count > 0 ? ns(h.percentile(99)) : 0,
+      eventLoopDelayMaxMs: h.count > 0 ? ns(h.max) : 0,
+      eventLoopUtilization: this.#activeMs + this.#idleMs > 0 ? this.#activeMs / (this.#activeMs + this.#idleMs) : 0,
+      cpuUtilization: this.#cpuUs / 1000 / this.#wallMs,
+    })
+  }
+}
