@@ -1,0 +1,62 @@
+/**
+ * The simulator's own record of every request: when it arrived and when its first and last tokens
+ * were written, so client-side measurement error can be computed exactly.
+ */
+import type { FaultKind } from './faults.ts'
+
+/** Outcome of a request as the simulator saw it. */
+export type GroundTruthStatus = 'ok' | 'throttled' | 'error' | 'cancelled'
+
+/**
+ * One request. Times are ms on the simulator process's `performance.now()` clock: compare durations,
+ * never absolute values across processes.
+ */
+export interface GroundTruthRecord {
+  requestId: string
+  /** Model id as sent (percent-decoded). */
+  modelId: string
+  /** `converse | converse-stream | invoke | invoke-stream | count-tokens`. */
+  operation: string
+  receivedAt: number
+  /** When the first output token was handed to the socket, `null` when none was. */
+  firstTokenWrittenAt: number | null
+  /** When the last output token was handed to the socket, `null` when none was. */
+  lastTokenWrittenAt: number | null
+  /** When the response ended (or was cut), `null` while in progress. */
+  endedAt: number | null
+  status: GroundTruthStatus
+  httpStatus: number
+  /** The injected fault, if any. */
+  fault: FaultKind | null
+  outputTokens: number
+}
+
+/** Bounded store of ground-truth records (oldest dropped first). */
+export class GroundTruthStore {
+  readonly #records = new Map<string, GroundTruthRecord>()
+  readonly #limit: number
+
+  /** @param limit records kept. @default 200000 */
+  constructor(limit = 200_000) {
+    this.#limit = limit
+  }
+
+  /** Adds (or replaces) a record. */
+  add(record: GroundTruthRecord): void {
+    if (this.#records.size >= this.#limit) {
+      const oldest = this.#records.keys().next().value
+      if (oldest !== undefined) this.#records.delete(oldest)
+    }
+    this.#records.set(record.requestId, record)
+  }
+
+  /** The record of a request id, if kept. */
+  get(requestId: string): GroundTruthRecord | undefined {
+    return this.#records.get(requestId)
+  }
+
+  /** All kept records in arrival order. */
+  all(): GroundTruthRecord[] {
+    return [...this.#records.values()]
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * One inference request as the handlers receive it (body read, model resolved, fault chosen), plus
+ * the small response helpers every handler uses. Works for HTTP/1.1 and HTTP/2 (compat API).
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { constants as h2, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2'
+import type { ModelProfile } from '../model-profile.ts'
+import { errorStatus, sendError, type SimError } from './errors.ts'
+import type { FaultRule } from './faults.ts'
+import type { GroundTruthRecord } from './ground-truth.ts'
+
+/** Request object of either protocol. */
+export type AnyRequest = IncomingMessage | Http2ServerRequest
+/** Response object of either protocol. */
+export type AnyResponse = ServerResponse | Http2ServerResponse
+
+/** A resolved inference call. */
+export interface InferenceCall {
+  req: AnyRequest
+  res: AnyResponse
+  /** Raw request body. */
+  body: Buffer
+  /** Model id as sent, percent-decoded. */
+  rawModelId: string
+  profile: ModelProfile
+  fault: FaultRule | null
+  record: GroundTruthRecord
+}
+
+/** Answers `call` with an error and closes its ground-truth record. */
+export function rejectCall(call: InferenceCall, error: SimError): void {
+  sendError(call.res, error)
+  call.record.status = error.shape === 'ThrottlingException' ? 'throttled' : 'error'
+  call.record.httpStatus = errorStatus[error.shape]
+  call.record.endedAt = performance.now()
+}
+
+/** Parses a JSON body, or gives the ValidationException message. */
+export function parseJsonBody(body: Buffer): { ok: true; value: unknown } | { ok: false; error: SimError } {
+  try {
+    return { ok: true, value: JSON.parse(body.toString('utf8')) }
+  } catch (error) {
+    return { ok: false, error: { shape: 'ValidationException', message: `Malformed input request: the body is not valid JSON (${(error as Error).message}). Send a JSON object.` } }
+  }
+}
+
+/** A controller aborted when the response closes before it finished (client gone, or the simulator closing). */
+export function closeController(res: AnyResponse): AbortController {
+  const controller = new AbortController()
+  res.once('close', () => {
+    if (!res.writableFinished) controller.abort()
+  })
+  return controller
+}
+
+/** Cuts the response abruptly: destroys the HTTP/1.1 socket, or resets the HTTP/2 stream. */
+export function resetResponse(res: AnyResponse): void {
+  if ('stream' in res && res.stream) res.stream.close(h2.NGHTTP2_INTERNAL_ERROR)
+  else res.socket?.destroy()
+}
+
+/** The write surface both response classes share (their overloads do not unify in a union). */
+interface Out {
+  writeHead(status: number, headers?: Record<string, string | number>): unknown
+  write(chunk: Uint8Array): boolean
+  end(body?: string | Uint8Array): unknown
+}
+
+/** `res` as the write surface both protocols share. */
+export function out(res: AnyResponse): Out {
+  return res as unknown as Out
+}
+
+/** Writes a complete response with `content-type: application/json` and a content length. */
+export function respondJson(res: AnyResponse, status: number, body: string, headers: Record<string, string | number> = {}): void {
+  out(res).writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers })
+  out(res).end(body)
+}
+
+/** Sends status + headers now (HTTP/1.1 buffers them until the first write otherwise). */
+export function sendHead(res: AnyResponse, headers: Record<string, string | number>): void {
+  out(res).writeHead(200, headers)
+  if ('flushHeaders' in res) res.flushHeaders()
+}
+
+/** Header value as one string, or `null`. */
+export function headerOf(req: AnyRequest, name: string): string | null {
+  const value = req.headers[name]
+  return Array.isArray(value) ? value[0] ?? null : value ?? null
+}

@@ -1,0 +1,48 @@
+/**
+ * Route matching (pure): the Bedrock Runtime paths the simulator serves plus its `/_sim/` control
+ * paths. The model id is matched as one raw path segment and only then percent-decoded, so ARNs
+ * (`%2F`) stay one id.
+ */
+
+/** Inference operations with a model in the path. */
+export type ModelOperation = 'converse' | 'converse-stream' | 'invoke' | 'invoke-stream' | 'count-tokens'
+
+/** A matched route. */
+export type Route =
+  | { kind: 'model'; operation: ModelOperation; modelId: string }
+  | { kind: 'health' }
+  | { kind: 'ground-truth'; requestId: string }
+  | { kind: 'bad-model-id'; raw: string }
+  | { kind: 'unknown' }
+
+const suffixes: Record<string, ModelOperation> = {
+  converse: 'converse',
+  'converse-stream': 'converse-stream',
+  invoke: 'invoke',
+  'invoke-with-response-stream': 'invoke-stream',
+  'count-tokens': 'count-tokens',
+}
+
+const modelPath = /^\/model\/([^/]+)\/([a-z-]+)$/
+const truthPath = /^\/_sim\/ground-truth\/([^/]+)$/
+
+/** Matches a method and raw request target (path + optional query). */
+export function matchRoute(method: string, target: string): Route {
+  const path = target.split('?', 1)[0]
+  if (method === 'GET') {
+    if (path === '/_sim/health') return { kind: 'health' }
+    const truth = truthPath.exec(path)
+    if (truth) return { kind: 'ground-truth', requestId: decodeURIComponent(truth[1]) }
+    return { kind: 'unknown' }
+  }
+  if (method !== 'POST') return { kind: 'unknown' }
+  const match = modelPath.exec(path)
+  if (!match) return { kind: 'unknown' }
+  const operation = suffixes[match[2]]
+  if (!operation) return { kind: 'unknown' }
+  try {
+    return { kind: 'model', operation, modelId: decodeURIComponent(match[1]) }
+  } catch {
+    return { kind: 'bad-model-id', raw: match[1] }
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * One TCP port serving HTTP/1.1 and h2c (HTTP/2 with prior knowledge). Each new connection is
+ * sniffed: if its first 24 bytes are the HTTP/2 preface it goes to an `http2` server, otherwise to an
+ * `http` server (DESIGN §5 lists the pitfalls this avoids: `'readable'` not `once('data')`,
+ * `unshift` then `emit('connection')`, Nagle off on handed-over sockets, no stream caps or early GOAWAY).
+ */
+import http from 'node:http'
+import http2 from 'node:http2'
+import net from 'node:net'
+import type { AnyRequest, AnyResponse } from './inference-call.ts'
+
+const PREFACE = Buffer.from('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n')
+
+/** A listening dual-protocol server. */
+export interface DualServer {
+  /** The bound port. */
+  port: number
+  /** Stops listening, ends every connection (in-flight responses are cut) and resolves when closed. */
+  close(): Promise<void>
+}
+
+/** Options of {@link listenDual}. */
+export interface DualServerOptions {
+  /** Port to bind; 0 picks a free one. */
+  port: number
+  /** Interface to bind. */
+  host: string
+}
+
+/** Starts the server; resolves once it listens. */
+export function listenDual(listener: (req: AnyRequest, res: AnyResponse) => void, options: DualServerOptions): Promise<DualServer> {
+  const h1 = http.createServer({ keepAliveTimeout: 65_000, requestTimeout: 0, headersTimeout: 60_000 }, listener)
+  const h2 = http2.createServer({ maxSessionMemory: 64, settings: { maxConcurrentStreams: 4_294_967_295 } }, listener)
+  const sockets = new Set<net.Socket>()
+  const sessions = new Set<http2.Http2Session>()
+  h2.on('session', (session) => {
+    sessions.add(session)
+    session.on('close', () => sessions.delete(session))
+  })
+  const tcp = net.createServer({ noDelay: true }, (socket) => {
+    sockets.add(socket)
+    socket.on('close', () => sockets.delete(socket))
+    socket.on('error', () => {})
+    let seen: Buffer = Buffer.alloc(0)
+    const onReadable = (): void => {
+      let chunk: Buffer | null
+      while ((chunk = socket.read() as Buffer | null) !== null) seen = seen.length ? Buffer.concat([seen, chunk]) : chunk
+      const n = Math.min(seen.length, PREFACE.length)
+      const isH2 = seen.subarray(0, n).equals(PREFACE.subarray(0, n))
+      if (isH2 && seen.length < PREFACE.length) return
+      socket.removeListener('readable', onReadable)
+      socket.setNoDelay(true)
+      if (seen.length) socket.unshift(seen)
+      ;(isH2 ? h2 : h1).emit('connection', socket)
+    }
+    socket.on('readable', onReadable)
+  })
+  return new Promise((resolve, reject) => {
+    tcp.once('error', reject)
+    tcp.listen(options.port, options.host, () => {
+      tcp.off('error', reject)
+      const address = tcp.address() as net.AddressInfo
+      resolve({
+        port: address.port,
+        close: () => new Promise<void>((done) => {
+          tcp.close(() => done())
+          for (const session of sessions) session.destroy()
+          for (const socket of sockets) socket.destroy()
+          h1.closeAllConnections()
+        }),
+      })
+    })
+  })
+}

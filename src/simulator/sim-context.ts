@@ -1,0 +1,72 @@
+/**
+ * The state one simulator instance shares across requests: profiles, faults, quota buckets,
+ * capacity pools, prompt cache, ground truth and the request counter that seeds per-request timing.
+ */
+import type { ModelProfile, Quotas } from '../model-profile.ts'
+import { CapacityPool } from './capacity.ts'
+import type { FaultRule } from './faults.ts'
+import { GroundTruthStore } from './ground-truth.ts'
+import { PromptCache } from './prompt-cache.ts'
+import { QuotaBuckets, type Clock } from './quota.ts'
+import { createRng, hashSeed, type Rng } from './rng.ts'
+
+/** Shared simulator state. */
+export interface SimContext {
+  seed: number
+  profiles: ModelProfile[]
+  faults: FaultRule[]
+  quotaOverrides: Record<string, Partial<Quotas>>
+  quota: QuotaBuckets
+  promptCache: PromptCache
+  groundTruth: GroundTruthStore
+  /** Capacity pool per base model id. */
+  pools: Map<string, CapacityPool>
+  /** RNG for fault dice (seeded). */
+  faultRng: Rng
+  /** Next request index (0, 1, 2 …), mixed into per-request timing seeds. */
+  nextIndex(): number
+}
+
+/** Options of {@link createSimContext}. */
+export interface SimContextOptions {
+  seed: number
+  profiles: ModelProfile[]
+  faults: FaultRule[]
+  quotaOverrides: Record<string, Partial<Quotas>>
+  /** Clock of the quota buckets and the prompt cache (ms). */
+  clock: Clock
+  /** Quota refill window (ms). */
+  quotaWindowMs: number
+}
+
+/** Creates the shared state of one simulator. */
+export function createSimContext(options: SimContextOptions): SimContext {
+  let index = 0
+  return {
+    seed: options.seed,
+    profiles: options.profiles,
+    faults: options.faults,
+    quotaOverrides: options.quotaOverrides,
+    quota: new QuotaBuckets({ clock: options.clock, windowMs: options.quotaWindowMs }),
+    promptCache: new PromptCache(options.clock),
+    groundTruth: new GroundTruthStore(),
+    pools: new Map(),
+    faultRng: createRng(hashSeed(options.seed, 'faults')),
+    nextIndex: () => index++,
+  }
+}
+
+/** The capacity pool of a model (created on first use). */
+export function poolFor(ctx: SimContext, profile: ModelProfile): CapacityPool {
+  let pool = ctx.pools.get(profile.modelId)
+  if (!pool) {
+    pool = new CapacityPool(profile.capacity)
+    ctx.pools.set(profile.modelId, pool)
+  }
+  return pool
+}
+
+/** Effective quotas of a model: profile defaults, overridden by `quotaOverrides[baseId]` then `[idAsSent]`. */
+export function quotasFor(ctx: SimContext, profile: ModelProfile, rawModelId: string): Quotas {
+  return { ...profile.quotas, ...ctx.quotaOverrides[profile.modelId], ...ctx.quotaOverrides[rawModelId] }
+}

@@ -1,0 +1,95 @@
+/**
+ * Writes event-stream frames to a response, batching frames queued in one tick into one write, and
+ * applies in-stream faults after N events: an exception frame, a connection/stream reset, a frame
+ * with a bad CRC, or a stall (reported to the engine, which pauses).
+ */
+import { encodeEvent, encodeException, encodeMalformedFrame } from './event-stream.ts'
+import type { FaultRule } from './faults.ts'
+import { out, resetResponse, sendHead, type AnyResponse } from './inference-call.ts'
+
+/** Frame writer of one streaming response. */
+export class StreamWriter {
+  /** Events queued so far (fault frames excluded). */
+  events = 0
+  readonly #res: AnyResponse
+  readonly #fault: FaultRule | null
+  readonly #controller: AbortController
+  #pending: Uint8Array[] = []
+  #stallMs = 0
+  #faultDone = false
+
+  constructor(res: AnyResponse, fault: FaultRule | null, controller: AbortController) {
+    this.#res = res
+    this.#controller = controller
+    const inStream = fault && ['stream-exception', 'reset', 'malformed-frame', 'stall'].includes(fault.kind)
+    this.#fault = inStream ? fault : null
+  }
+
+  /** Sends the 200 head with the event-stream content type plus `headers`. */
+  open(headers: Record<string, string | number> = {}): void {
+    sendHead(this.#res, { 'content-type': 'application/vnd.amazon.eventstream', ...headers })
+    if (this.#fault && (this.#fault.afterEvents ?? 1) <= 0) this.#strike()
+  }
+
+  /** Queues one event frame. */
+  event(eventType: string, payload: unknown): void {
+    if (this.#controller.signal.aborted) return
+    this.#pending.push(encodeEvent(eventType, payload))
+    this.events++
+    if (this.#fault && !this.#faultDone && this.events >= (this.#fault.afterEvents ?? 1)) this.#strike()
+  }
+
+  /** Writes the queued frames in one write. */
+  flush(): void {
+    if (this.#pending.length === 0 || this.#res.destroyed) return
+    const chunk = this.#pending.length === 1 ? this.#pending[0] : Buffer.concat(this.#pending)
+    this.#pending = []
+    out(this.#res).write(chunk)
+  }
+
+  /** The stall a `stall` fault asked for (ms); 0 afterwards. */
+  takeStallMs(): number {
+    const ms = this.#stallMs
+    this.#stallMs = 0
+    return ms
+  }
+
+  /** Flushes and ends the body. */
+  end(): void {
+    if (this.#controller.signal.aborted) return
+    this.flush()
+    this.#res.end()
+  }
+
+  #strike(): void {
+    const fault = this.#fault!
+    this.#faultDone = true
+    switch (fault.kind) {
+      case 'stall':
+        this.#stallMs = fault.stallMs ?? 1000
+        return
+      case 'stream-exception':
+        this.#pending.push(encodeException(fault.exceptionType ?? 'throttlingException', {
+          message: fault.exceptionType === undefined || fault.exceptionType === 'throttlingException'
+            ? 'Too many tokens, please wait before trying again.'
+            : `Simulated ${fault.exceptionType} after ${this.events} events.`,
+          ...(fault.exceptionType === 'modelStreamErrorException' ? { originalStatusCode: 500, originalMessage: 'Simulated model stream error.' } : {}),
+        }))
+        this.flush()
+        this.#res.end()
+        break
+      case 'malformed-frame':
+        this.#pending.push(encodeMalformedFrame('contentBlockDelta', { contentBlockIndex: 0, delta: { text: 'corrupt' } }))
+        this.flush()
+        this.#res.end()
+        break
+      case 'reset':
+        this.flush()
+        resetResponse(this.#res)
+        break
+      default:
+        return
+    }
+    this.#controller.abort()
+  }
+}
