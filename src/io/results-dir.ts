@@ -1,0 +1,50 @@
+/**
+ * Layout of one run's output directory: `<outputDir>/<runId>/` with the data files at its root and
+ * the SVG charts under `charts/`. Pure path arithmetic; the writes happen in `atomic-write.ts`.
+ */
+import { isAbsolute, join, resolve } from 'node:path'
+
+/** Paths of one run's outputs. All absolute. */
+export interface ResultsDir {
+  /** `<outputDir>/<runId>` */
+  runDir: string
+  /** `<runDir>/charts` */
+  chartsDir: string
+  samplesJsonl: string
+  samplesCsv: string
+  summaryCsv: string
+  summaryJson: string
+  environmentJson: string
+  reportMd: string
+  /** Absolute path of chart `fileName` (e.g. `haiku-stream-ttft-over-time.svg`). */
+  chart(fileName: string): string
+}
+
+/**
+ * Paths of a run directory that already exists (e.g. `results/2026-11-25T19-40-00Z-ab12`).
+ * @param runDir absolute or relative to `cwd`.
+ * @param cwd base for relative paths. @default process.cwd()
+ */
+export function resultsDirAt(runDir: string, cwd: string = process.cwd()): ResultsDir {
+  const root = isAbsolute(runDir) ? runDir : resolve(cwd, runDir)
+  const chartsDir = join(root, 'charts')
+  return {
+    runDir: root,
+    chartsDir,
+    samplesJsonl: join(root, 'samples.jsonl'),
+    samplesCsv: join(root, 'samples.csv'),
+    summaryCsv: join(root, 'summary.csv'),
+    summaryJson: join(root, 'summary.json'),
+    environmentJson: join(root, 'environment.json'),
+    reportMd: join(root, 'report.md'),
+    chart: (fileName) => join(chartsDir, fileName),
+  }
+}
+
+/**
+ * Paths of run `runId` under `outputDir`.
+ * @param outputDir @default 'results'
+ */
+export function resultsDir(runId: string, outputDir: string = 'results', cwd: string = process.cwd()): ResultsDir {
+  return resultsDirAt(join(outputDir, runId), cwd)
+}

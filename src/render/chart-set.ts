@@ -1,0 +1,114 @@
+/**
+ * Which charts a run gets, as specs built from each benchmark's data: time series of the first run,
+ * distributions, sweep curves with the knee marked, and comparisons across benchmarks (bars with
+ * 95 % CI error bars, and a heatmap when benchmarks share a sweep axis). File names are stable:
+ * `<bench-slug>--<what>.svg` and `compare--<what>.svg`. Pure.
+ */
+import type { RunSummary } from '../types.ts'
+import type { BenchData } from './bench-collector.ts'
+import { fileSlug } from './chart-plan.ts'
+import type { ChartPlan } from './chart-plan.ts'
+import { compareCharts } from './chart-set-compare.ts'
+import { formatMs, formatNumber } from './format.ts'
+import { levelKnee } from './level-knee.ts'
+import { levelAxisLabel, levelLabel, levelX, sortedLevels } from './levels.ts'
+
+/** All charts of a run, per benchmark in order, then the comparisons. */
+export function chartSet(benches: ReadonlyArray<BenchData>): ChartPlan[] {
+  const used = new Set<string>()
+  const plans: ChartPlan[] = []
+  for (const bench of benches) {
+    let slug = fileSlug(bench.summary.benchName)
+    for (let i = 2; used.has(slug); i++) slug = `${fileSlug(bench.summary.benchName)}-${i}`
+    used.add(slug)
+    plans.push(...benchCharts(bench, slug))
+  }
+  plans.push(...compareCharts(benches.map((b) => b.summary)))
+  return plans
+}
+
+function benchCharts(bench: BenchData, slug: string): ChartPlan[] {
+  const s = bench.summary
+  const name = s.benchName
+  const plans: ChartPlan[] = []
+  const sec = bench.seconds
+  const secondsNote = `first run, ${sec.length} one-second windows of completion time`
+  const hasTtft = bench.ttftMs.length > 0
+  const time = { label: 'Time since measure start (s)', scale: 'time' as const }
+  if (sec.length >= 2 && hasTtft) {
+    plans.push({ fileName: `${slug}--ttft-over-time.svg`, benchName: name, kind: 'line', spec: {
+      title: `${name}: TTFT per second (p50, p95)`,
+      desc: `TTFT percentiles of requests completing in each second (${secondsNote}); overall p50 ${formatMs(s.ttftMs?.p50)}, p95 ${formatMs(s.ttftMs?.p95)}.`,
+      x: time, y: { label: 'TTFT (ms)' },
+      series: [
+        { name: 'TTFT p50', points: sec.map((p) => ({ x: p.tSec, y: p.ttftP50Ms })) },
+        { name: 'TTFT p95', points: sec.map((p) => ({ x: p.tSec, y: p.ttftP95Ms })) },
+      ],
+    } })
+  }
+  if (sec.length >= 2) {
+    plans.push({ fileName: `${slug}--requests-over-time.svg`, benchName: name, kind: 'line', spec: {
+      title: `${name}: requests per minute over time (ok, throttled, failed)`,
+      desc: `Completions per second scaled to per minute (${secondsNote}); overall ${formatNumber(s.rpm)} RPM, ${s.outcomes.throttled} throttled, ${s.outcomes.error + s.outcomes.timeout + s.outcomes.cancelled} failed.`,
+      x: time, y: { label: 'Requests per minute' },
+      series: [
+        { name: 'ok', points: sec.map((p) => ({ x: p.tSec, y: p.rpm })) },
+        { name: 'throttled', points: sec.map((p) => ({ x: p.tSec, y: p.throttled * 60 })) },
+        { name: 'failed', points: sec.map((p) => ({ x: p.tSec, y: p.failed * 60 })) },
+      ],
+    } })
+    plans.push({ fileName: `${slug}--tokens-over-time.svg`, benchName: name, kind: 'line', spec: {
+      title: `${name}: tokens per minute over time`,
+      desc: `Input + output tokens of successful requests per second, scaled to per minute (${secondsNote}); overall ${formatNumber(s.tpm)} TPM.`,
+      x: time, y: { label: 'Tokens per minute (input + output)' },
+      series: [{ name: 'TPM', points: sec.map((p) => ({ x: p.tSec, y: p.tpm })) }],
+    } })
+  }
+  if (bench.latencyMs.length > 0) {
+    const streaming = s.operation.endsWith('-stream') && hasTtft
+    const series = streaming
+      ? [{ name: 'TTFT', values: bench.ttftMs }, { name: 'latency (end-to-end)', values: bench.latencyMs }]
+      : [{ name: 'latency (end-to-end)', values: bench.latencyMs }]
+    const what = streaming ? 'TTFT and latency' : 'latency'
+    const desc = `${bench.latencyMs.length} successful requests; latency p50 ${formatMs(s.latencyMs?.p50)}, p95 ${formatMs(s.latencyMs?.p95)}${streaming ? `; TTFT p50 ${formatMs(s.ttftMs?.p50)}, p95 ${formatMs(s.ttftMs?.p95)}` : ''}.`
+    plans.push({ fileName: `${slug}--latency-histogram.svg`, benchName: name, kind: 'distribution', spec: {
+      title: `${name}: ${what} histogram`, desc, kind: 'histogram', x: { label: `${what} (ms)` }, series,
+    } })
+    plans.push({ fileName: `${slug}--latency-cdf.svg`, benchName: name, kind: 'distribution', spec: {
+      title: `${name}: ${what} CDF (log scale)`, desc, kind: 'cdf', x: { label: `${what} (ms)`, scale: 'log' }, series,
+      percentiles: [50, 95, 99],
+    } })
+  }
+  plans.push(...sweepCharts(s, slug))
+  return plans
+}
+
+function sweepCharts(s: RunSummary, slug: string): ChartPlan[] {
+  const levels = sortedLevels(s.levels).filter((l) => Number.isFinite(levelX(l)))
+  if (levels.length < 2) return []
+  const axis = levels.every((l) => l.concurrency != null) ? 'concurrency' : 'rate'
+  const xLabel = levelAxisLabel(levels)
+  const useTtft = levels.every((l) => l.ttftMs)
+  const found = levelKnee(levels, (l) => (useTtft ? l.ttftMs?.p95 : l.latencyMs?.p95) ?? Number.NaN)
+  const markers = found ? [{ x: levelX(levels[found.lastGoodIndex]), label: `knee: ${levelLabel(levels[found.lastGoodIndex])}` }] : []
+  const kneeNote = found ? ` The knee (last level before p95 degrades without more throughput) is at ${levelLabel(levels[found.lastGoodIndex])}.` : ' No knee: throughput kept scaling or latency stayed flat.'
+  const pick = (f: (l: (typeof levels)[number]) => number | null | undefined) => levels.map((l) => ({ x: levelX(l), y: f(l) ?? null }))
+  const latencySeries = [
+    ...(useTtft ? [{ name: 'TTFT p50', points: pick((l) => l.ttftMs?.p50) }, { name: 'TTFT p95', points: pick((l) => l.ttftMs?.p95) }] : []),
+    { name: 'latency p50', points: pick((l) => l.latencyMs?.p50) },
+    { name: 'latency p95', points: pick((l) => l.latencyMs?.p95) },
+  ]
+  return [
+    { fileName: `${slug}--latency-vs-${axis}.svg`, benchName: s.benchName, kind: 'line', spec: {
+      title: `${s.benchName}: latency vs ${axis}`,
+      desc: `p50 and p95 of successful requests at ${levels.length} load levels from ${levelLabel(levels[0])} to ${levelLabel(levels[levels.length - 1])}.${kneeNote}`,
+      x: { label: xLabel }, y: { label: 'Latency (ms)' }, series: latencySeries, markers,
+    } },
+    { fileName: `${slug}--throughput-vs-${axis}.svg`, benchName: s.benchName, kind: 'line', spec: {
+      title: `${s.benchName}: throughput vs ${axis}`,
+      desc: `Successful requests per minute at each level, ${formatNumber(levels[0].rpm)} RPM at ${levelLabel(levels[0])} to ${formatNumber(levels[levels.length - 1].rpm)} RPM at ${levelLabel(levels[levels.length - 1])}.${kneeNote}`,
+      x: { label: xLabel }, y: { label: 'Requests per minute (successful)' },
+      series: [{ name: 'RPM', points: pick((l) => l.rpm) }], markers,
+    } },
+  ]
+}

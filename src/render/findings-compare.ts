@@ -1,0 +1,70 @@
+/**
+ * Findings across benchmarks: streaming versus non-streaming for the same model, the fastest
+ * time to first token, and the cheapest successful request. Pure.
+ */
+import type { RunSummary } from '../types.ts'
+import type { Analysis } from './finding.ts'
+import type { FindingThresholds } from './findings.ts'
+import { formatMs, formatPercent, formatRatio, formatUsd } from './format.ts'
+
+const isStreaming = (s: RunSummary): boolean => s.operation === 'converse-stream' || s.operation === 'invoke-stream'
+
+/** Findings comparing benchmarks with each other (none with fewer than two benchmarks). */
+export function compareFindings(summaries: ReadonlyArray<RunSummary>, t: FindingThresholds): Analysis {
+  const out: Analysis = { findings: [], recommendations: [] }
+  if (summaries.length < 2) return out
+  streamingFindings(summaries, t, out)
+  fastestFinding(summaries, t, out)
+  cheapestFinding(summaries, t, out)
+  return out
+}
+
+function streamingFindings(summaries: ReadonlyArray<RunSummary>, t: FindingThresholds, out: Analysis): void {
+  for (const stream of summaries.filter((s) => isStreaming(s) && s.ttftMs)) {
+    const plain = summaries.find((s) => !isStreaming(s) && s.model === stream.model && s.latencyMs)
+    if (!plain) continue
+    const ttft = stream.ttftMs!.p50
+    const latency = plain.latencyMs!.p50
+    if (!(latency > 0)) continue
+    const gain = 1 - ttft / latency
+    if (gain <= 0) continue
+    out.findings.push({
+      kind: 'streaming-gain', benchName: null, severity: 'info',
+      text: `Streaming cuts perceived latency by ${formatPercent(gain)} for ${stream.model}: TTFT p50 ${formatMs(ttft)} (${stream.benchName}) vs non-streaming latency p50 ${formatMs(latency)} (${plain.benchName}).`,
+    })
+    if (gain >= t.streamingMinGain) {
+      out.recommendations.push({
+        because: 'streaming-gain', benchName: null,
+        text: `Use ${stream.operation} for interactive use of ${stream.model}: the first token arrives after ${formatMs(ttft)} instead of the full answer after ${formatMs(latency)} (p50).`,
+      })
+    }
+  }
+}
+
+function fastestFinding(summaries: ReadonlyArray<RunSummary>, t: FindingThresholds, out: Analysis): void {
+  const withTtft = summaries.filter((s) => s.ttftMs && s.ttftMs.count > 0)
+  if (withTtft.length < 2) return
+  const sorted = [...withTtft].sort((a, b) => a.ttftMs!.p50 - b.ttftMs!.p50)
+  const best = sorted[0]
+  const worst = sorted[sorted.length - 1]
+  if (!(best.ttftMs!.p50 > 0) || worst.ttftMs!.p50 / best.ttftMs!.p50 < 1 + t.compareMinRel) return
+  out.findings.push({
+    kind: 'fastest', benchName: null, severity: 'info',
+    text: `${best.benchName} has the lowest TTFT p50, ${formatMs(best.ttftMs!.p50)} (p95 ${formatMs(best.ttftMs!.p95)}), ${formatRatio(worst.ttftMs!.p50 / best.ttftMs!.p50)} lower than ${worst.benchName} (${formatMs(worst.ttftMs!.p50)}).`,
+  })
+}
+
+function cheapestFinding(summaries: ReadonlyArray<RunSummary>, t: FindingThresholds, out: Analysis): void {
+  const perRequest = summaries
+    .filter((s) => s.outcomes.ok > 0 && s.costUsd > 0)
+    .map((s) => ({ s, usd: s.costUsd / s.outcomes.ok }))
+    .sort((a, b) => a.usd - b.usd)
+  if (perRequest.length < 2) return
+  const best = perRequest[0]
+  const worst = perRequest[perRequest.length - 1]
+  if (worst.usd / best.usd < 1 + t.compareMinRel) return
+  out.findings.push({
+    kind: 'cheapest', benchName: null, severity: 'info',
+    text: `${best.s.benchName} costs the least per successful request, ${formatUsd(best.usd)}, ${formatRatio(worst.usd / best.usd)} less than ${worst.s.benchName} (${formatUsd(worst.usd)}).`,
+  })
+}

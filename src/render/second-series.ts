@@ -1,0 +1,96 @@
+/**
+ * Per-second time series of one run's measure phase, built while streaming samples: requests
+ * (ok / throttled / other failures), tokens and TTFT percentiles per one-second window of
+ * completion time. Keeps a few typed columns per sample, never Sample objects. Pure (no clock, no fs).
+ */
+import { FloatSeries } from '../stats/float-series.ts'
+import { quantiles } from '../stats/quantile.ts'
+import { rateWindows, SECOND_MS } from '../stats/windows.ts'
+import type { Sample } from '../types.ts'
+
+/** One second of a run. Rates are scaled to per-minute (RPM/TPM) or per-second as named. */
+export interface SecondPoint {
+  /** Seconds since the first measured request was scheduled (window start). */
+  tSec: number
+  /** Successful completions in this second, per minute. */
+  rpm: number
+  /** Input + output tokens of successful completions in this second, per minute. */
+  tpm: number
+  /** Output tokens of successful completions in this second, per second. */
+  outputTokensPerSec: number
+  /** Throttled requests that ended in this second. */
+  throttled: number
+  /** Other failed requests (error, timeout, cancelled) that ended in this second. */
+  failed: number
+  /** p50 / p95 TTFT (ms) of requests completing in this second; `null` without one. */
+  ttftP50Ms: number | null
+  ttftP95Ms: number | null
+}
+
+const OK = 0
+const THROTTLED = 1
+const FAILED = 2
+
+/** Collects the measure-phase samples of ONE run (times of different runs are not comparable). */
+export class SecondSeriesBuilder {
+  private readonly endedAt = new FloatSeries()
+  private readonly outcome = new FloatSeries()
+  private readonly tokens = new FloatSeries()
+  private readonly outputTokens = new FloatSeries()
+  private readonly ttftMs = new FloatSeries()
+  private originMs = Number.POSITIVE_INFINITY
+  private endMs = Number.NEGATIVE_INFINITY
+
+  /** Adds one sample; non-measure samples are ignored. */
+  add(s: Sample): void {
+    if (s.phase !== 'measure') return
+    this.originMs = Math.min(this.originMs, s.scheduledAt, s.startedAt)
+    this.endMs = Math.max(this.endMs, s.endedAt)
+    this.endedAt.push(s.endedAt)
+    this.outcome.push(s.status === 'ok' ? OK : s.status === 'throttled' ? THROTTLED : FAILED)
+    this.tokens.push((s.inputTokens ?? 0) + (s.outputTokens ?? 0))
+    this.outputTokens.push(s.outputTokens ?? 0)
+    this.ttftMs.push(s.status === 'ok' && s.ttftMs != null ? s.ttftMs : Number.NaN)
+  }
+
+  /** The per-second series (empty without measure samples). */
+  finish(): SecondPoint[] {
+    if (!Number.isFinite(this.originMs)) return []
+    const ended = this.endedAt.view()
+    const outcome = this.outcome.view()
+    const tokens = this.tokens.view()
+    const okEvents: { endedAt: number; tokens: number }[] = []
+    for (let i = 0; i < ended.length; i++) if (outcome[i] === OK) okEvents.push({ endedAt: ended[i], tokens: tokens[i] })
+    const range = { windowMs: SECOND_MS, originMs: this.originMs, endMs: this.endMs }
+    const windows = rateWindows(okEvents, range)
+    const n = windows.length
+    const throttled = new Float64Array(n)
+    const failed = new Float64Array(n)
+    const output = new Float64Array(n)
+    const ttftBySecond: number[][] = Array.from({ length: n }, () => [])
+    const outputTokens = this.outputTokens.view()
+    const ttft = this.ttftMs.view()
+    for (let i = 0; i < ended.length; i++) {
+      const w = Math.min(n - 1, Math.max(0, Math.floor((ended[i] - this.originMs) / SECOND_MS)))
+      if (outcome[i] === THROTTLED) throttled[w]++
+      else if (outcome[i] === FAILED) failed[w]++
+      else {
+        output[w] += outputTokens[i]
+        if (!Number.isNaN(ttft[i])) ttftBySecond[w].push(ttft[i])
+      }
+    }
+    return windows.map((w, i) => {
+      const [p50, p95] = ttftBySecond[i].length > 0 ? quantiles(ttftBySecond[i], [0.5, 0.95]) : [null, null]
+      return {
+        tSec: (w.startMs - this.originMs) / 1000,
+        rpm: w.rpm,
+        tpm: w.tpm,
+        outputTokensPerSec: w.durationMs > 0 ? (output[i] * 1000) / w.durationMs : 0,
+        throttled: throttled[i],
+        failed: failed[i],
+        ttftP50Ms: p50,
+        ttftP95Ms: p95,
+      }
+    })
+  }
+}
