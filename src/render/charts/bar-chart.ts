@@ -13,7 +13,8 @@ import { defaultTheme, type Theme } from './theme.ts'
 /** Value labels are printed above bars when there are at most this many bars. */
 const VALUE_LABELS_MAX_BARS = 16
 const ROTATE_DEG = -35
-const CATEGORY_LABEL_MAX_PX = 150
+/** Rotated category labels longer than this are cut with `…` (the full name stays in the bar's tooltip). */
+const CATEGORY_LABEL_MAX_PX = 220
 
 /**
  * Renders `spec` as a standalone SVG string. Bars are `<rect class="bar series-i">`; error bars
@@ -32,10 +33,10 @@ export function barChart(spec: BarChartSpec, theme: Theme = defaultTheme): strin
 
   const width = spec.width ?? theme.width
   const size = theme.fontSizePx.tick
-  const labels = categories.map((c) => truncateToWidth(c, size, CATEGORY_LABEL_MAX_PX))
   const approxBandPx = (width * 0.8) / categories.length
+  const rotate = categories.some((c) => estimateTextWidthPx(c, size) > approxBandPx * 0.95)
+  const labels = rotate ? categories.map((c) => truncateToWidth(c, size, CATEGORY_LABEL_MAX_PX)) : categories
   const widest = Math.max(...labels.map((l) => estimateTextWidthPx(l, size)))
-  const rotate = widest > approxBandPx * 0.95
   const rad = (-ROTATE_DEG * Math.PI) / 180
   const extra = rotate ? widest * Math.sin(rad) + size * Math.cos(rad) - size : 0
   const legend = series.length > 1 ? series.map((s, i) => ({ name: s.name, color: seriesColor(theme, i), shape: 'rect' as const })) : []
@@ -55,7 +56,16 @@ export function barChart(spec: BarChartSpec, theme: Theme = defaultTheme): strin
   drawXAxis(
     svg,
     plot,
-    { ticks: labels.map((l, i) => ({ px: (outer(i) as number) + outer.bandwidth() / 2, label: l })), label: spec.xLabel, grid: false, rotateDeg: rotate ? ROTATE_DEG : 0 },
+    {
+      ticks: labels.map((l, i) => {
+        const px = (outer(i) as number) + outer.bandwidth() / 2
+        // A rotated label ends at its tick: keep it from running off the left edge of the SVG.
+        return { px, label: rotate ? truncateToWidth(l, size, (px - 4) / Math.cos(rad)) : l }
+      }),
+      label: spec.xLabel,
+      grid: false,
+      rotateDeg: rotate ? ROTATE_DEG : 0,
+    },
     theme,
   )
 

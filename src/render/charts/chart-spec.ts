@@ -7,7 +7,8 @@
 /**
  * How a continuous axis maps values to pixels.
  * - `linear`: zero-based when every value is ≥ 0 (pass `min` to override).
- * - `log`: base 10, domain widened to whole powers of ten; only powers of ten are labelled.
+ * - `log`: base 10, domain widened to the nearest 1, 2 or 5 × 10ⁿ; powers of ten are labelled (and
+ *   2 × and 5 × 10ⁿ too when fewer than 3 powers of ten fall inside the domain).
  *   Values ≤ 0 cannot be drawn on a log axis and are skipped.
  * - `time`: values are elapsed seconds; ticks fall on clock-friendly steps (1, 2, 5, 10, 15, 30 s,
  *   1, 2, 5, 10, 15, 30 min, 1 h …) and read `45s`, `1m30s`, `2h`.

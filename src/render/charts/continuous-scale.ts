@@ -88,33 +88,45 @@ function timeScale(
 
 function logScale(lo: number, hi: number, accepts: (v: number) => boolean, spec: AxisSpec): ContinuousScale {
   if (lo > hi) [lo, hi] = [hi, lo]
-  let eLo = Math.floor(Math.log10(lo) + 1e-9)
-  let eHi = Math.ceil(Math.log10(hi) - 1e-9)
-  if (eLo === eHi) eHi += 1
-  const domain: [number, number] = [spec.min ?? 10 ** eLo, spec.max ?? 10 ** eHi]
-  eLo = Math.ceil(Math.log10(domain[0]) - 1e-9)
-  eHi = Math.floor(Math.log10(domain[1]) + 1e-9)
+  if (lo === hi) [lo, hi] = [lo / 2, hi * 2]
+  const domain: [number, number] = [spec.min ?? niceLog(lo, 'floor'), spec.max ?? niceLog(hi, 'ceil')]
+  const eLo = Math.ceil(Math.log10(domain[0]) - 1e-9)
+  const eHi = Math.floor(Math.log10(domain[1]) + 1e-9)
   const every = Math.max(1, Math.ceil((eHi - eLo + 1) / 10))
-  const ticks: number[] = []
+  const powers: number[] = []
+  for (let e = eLo; e <= eHi; e++) if ((e - eLo) % every === 0) powers.push(powerOfTen(e))
+  const inside = (v: number) => v >= domain[0] * (1 - 1e-9) && v <= domain[1] * (1 + 1e-9)
+  const multiples: number[] = []
   const minorTicks: number[] = []
-  for (let e = eLo; e <= eHi; e++) if ((e - eLo) % every === 0) ticks.push(powerOfTen(e))
   if (eHi - eLo <= 3) {
     for (let e = eLo - 1; e <= eHi; e++) {
       for (let m = 2; m <= 9; m++) {
         const v = m * powerOfTen(e)
-        if (v > domain[0] && v < domain[1]) minorTicks.push(v)
+        if (!inside(v)) continue
+        minorTicks.push(v)
+        if (m === 2 || m === 5) multiples.push(v)
       }
     }
   }
+  // Fewer than 3 labelled powers of ten: label 2× and 5× as well so the axis stays readable.
+  const ticks = powers.length >= 3 ? powers : [...powers, ...multiples].sort((a, b) => a - b)
   return {
     kind: 'log',
     domain,
     ticks,
-    minorTicks,
+    minorTicks: minorTicks.filter((v) => !ticks.includes(v)),
     format: formatNumber,
     accepts,
     toPx: (range) => scaleLog().domain(domain).range(range).clamp(true),
   }
+}
+
+/** The nearest 1, 2 or 5 × 10ⁿ at or below (`floor`) / above (`ceil`) `v`. */
+function niceLog(v: number, dir: 'floor' | 'ceil'): number {
+  const e = Math.floor(Math.log10(v))
+  const candidates = [e - 1, e, e + 1].flatMap((k) => [1, 2, 5].map((m) => m * powerOfTen(k)))
+  const tol = v * 1e-9
+  return dir === 'floor' ? Math.max(...candidates.filter((c) => c <= v + tol)) : Math.min(...candidates.filter((c) => c >= v - tol))
 }
 
 /** 10ⁿ computed exactly for negative n too (`10 ** -1` is 0.1, but `10 ** -3` is 0.0010000000000000002). */

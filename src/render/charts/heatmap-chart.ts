@@ -8,7 +8,7 @@ import { chartFrame, noDataChart } from './chart-frame.ts'
 import type { HeatmapSpec } from './chart-spec.ts'
 import { continuousScale, type ContinuousScale } from './continuous-scale.ts'
 import type { LegendItem } from './legend.ts'
-import type { SvgDocument } from './svg-document.ts'
+import { idPrefixFor, type SvgDocument } from './svg-document.ts'
 import { estimateTextWidthPx, truncateToWidth } from './text-width.ts'
 import { defaultTheme, type Theme } from './theme.ts'
 
@@ -43,17 +43,17 @@ export function heatmapChart(spec: HeatmapSpec, theme: Theme = defaultTheme): st
   const legendTickW = Math.max(...legendTicks.map((t) => estimateTextWidthPx(values.format(t), tickSize)))
   const rightPx = 16 + BAR_PX + 8 + legendTickW + 10 + theme.fontSizePx.axisLabel * 1.3
   const hasMissing = present.length < xLabels.length * yLabels.length
-  const legend: LegendItem[] = hasMissing ? [{ name: 'no data', color: theme.missing, shape: 'hatch' }] : []
+  const hatchId = `${idPrefixFor('heatmap', spec.title)}-hatch`
+  const legend: LegendItem[] = hasMissing ? [{ name: 'no data', color: theme.missing, shape: 'hatch', patternId: hatchId }] : []
   const yTick = yLabels.map((l) => truncateToWidth(l, tickSize, CATEGORY_LABEL_MAX_PX))
   const xTick = xLabels.map((l) => truncateToWidth(l, tickSize, CATEGORY_LABEL_MAX_PX))
   const frame = chartFrame({ kind: 'heatmap', spec, theme, legend, yTickLabels: yTick, rightPx })
-  for (const item of legend) item.patternId = `${frame.idPrefix}-hatch`
   const { svg, plot, idPrefix } = frame
   const xBand = scaleBand<number>().domain(xLabels.map((_, i) => i)).range([plot.left, plot.left + plot.width]).padding(0.04)
   const yBand = scaleBand<number>().domain(yLabels.map((_, i) => i)).range([plot.top + plot.height, plot.top]).padding(0.04)
   const color = colorScale(values, theme, spec.reverse ?? false)
   const defs = svg.add(svg.root, 'defs')
-  const pattern = svg.add(defs, 'pattern', { id: `${idPrefix}-hatch`, width: 8, height: 8, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' })
+  const pattern = svg.add(defs, 'pattern', { id: hatchId, width: 8, height: 8, patternUnits: 'userSpaceOnUse', patternTransform: 'rotate(45)' })
   svg.add(pattern, 'rect', { width: 8, height: 8, fill: theme.missing })
   svg.add(pattern, 'line', { x1: 0, y1: 0, x2: 0, y2: 8, stroke: theme.axis, 'stroke-width': 1.5 })
 
@@ -66,7 +66,7 @@ export function heatmapChart(spec: HeatmapSpec, theme: Theme = defaultTheme): st
     const v = cell(r, c)
     const x = xBand(c) as number
     const y = yBand(r) as number
-    const fill = v === null ? `url(#${idPrefix}-hatch)` : color(v)
+    const fill = v === null ? `url(#${hatchId})` : color(v)
     const rect = svg.add(g, 'rect', { class: v === null ? 'cell cell-empty' : 'cell', x, y, width: xBand.bandwidth(), height: yBand.bandwidth(), fill })
     const text = v === null ? 'no data' : values.format(v)
     svg.add(rect, 'title', {}, `${spec.xLabel} ${xl}, ${spec.yLabel} ${yl}: ${text}`)
