@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest'
+import { level, metric, outcomes, summary } from '../../test/reporter/summary-builder.ts'
+import { deriveFindings } from './findings.ts'
+
+const texts = (s: Parameters<typeof deriveFindings>[0]) => deriveFindings(s).findings.map((f) => f.text)
+
+describe('deriveFindings', () => {
+  it('says nothing about a clean single-level run', () => {
+    expect(deriveFindings([summary()])).toEqual({ findings: [], recommendations: [] })
+  })
+
+  it('reports errors by type with their shares, next to the successful count', () => {
+    const o = outcomes(960, { throttled: 32, error: 8, errorsByType: { ThrottlingException: 32, ECONNRESET: 8 } })
+    const [f] = deriveFindings([summary({ levels: [level(4, { outcomes: o })] })]).findings
+    expect(f.kind).toBe('errors')
+    expect(f.severity).toBe('warning')
+    expect(f.text).toBe('4 % of 1 000 requests failed: 3.2 % ThrottlingException (32), 0.8 % ECONNRESET (8); latency percentiles cover the 960 successful requests only.')
+  })
+
+  it('finds the knee of a concurrency sweep and recommends the last good level', () => {
+    const levels = [
+      level(8, { ttftMs: metric(300, 400), rpm: 480 }),
+      level(16, { ttftMs: metric(310, 420), rpm: 950 }),
+      level(32, { ttftMs: metric(330, 450), rpm: 1800 }),
+      level(64, { ttftMs: metric(900, 1395), rpm: 1850 }),
+    ]
+    const analysis = deriveFindings([summary({ benchName: 'sweep', levels })])
+    expect(analysis.findings.map((f) => f.text)).toEqual([
+      'p95 TTFT rises 3.1× above concurrency 32: 450 ms at concurrency 32, 1395 ms at concurrency 64.',
+      'Throughput flattens past concurrency 32: 1800 RPM there, 1850 RPM at concurrency 64 (1.03×) while p95 TTFT grows 3.1×.',
+    ])
+    expect(analysis.recommendations.map((r) => r.text)).toEqual([
+      'Keep concurrency ≤ 32 for p95 TTFT ≤ 450 ms (1395 ms at concurrency 64).',
+    ])
+  })
+
+  it('reports no knee while throughput keeps scaling', () => {
+    const levels = [level(1, { ttftMs: metric(300, 400), rpm: 60 }), level(8, { ttftMs: metric(600, 900), rpm: 400 })]
+    expect(texts([summary({ levels })])).toEqual([])
+  })
+
+  it('relates throttling to the TPM quota and recommends a quota increase', () => {
+    const o = outcomes(950, { throttled: 50, errorsByType: { ThrottlingException: 50 } })
+    const s = summary({ levels: [level(4, { outcomes: o, tpm: 9200 })], tpm: 9200, quotaEfficiency: 0.92 })
+    const analysis = deriveFindings([s])
+    expect(analysis.findings.map((f) => f.text)).toContain('Throttling starts at 92 % of the TPM quota: 9200 of 10 000 TPM achieved, 5 % of requests throttled.')
+    expect(analysis.recommendations.map((r) => r.text)).toEqual([
+      'Request a TPM quota increase or lower maxTokens: admission reserves input + maxTokens tokens, so throttles began at 9200 TPM, 8 % below the 10 000 TPM quota.',
+    ])
+  })
+
+  it('names the first throttled level of a sweep', () => {
+    const throttled = outcomes(90, { throttled: 10, errorsByType: { ThrottlingException: 10 } })
+    const levels = [level(1, { rpm: 60 }), level(2, { rpm: 120, tpm: 24_000, outcomes: throttled, throttleRate: 0.1 })]
+    const s = summary({ levels, outcomes: outcomes(190, { throttled: 10 }), tpm: 18_000, quotaEfficiency: 0.6 })
+    expect(texts([s])).toContain('Throttling starts at 80 % of the TPM quota at concurrency 2: 24 000 of 30 000 TPM achieved, 10 % of requests throttled.')
+  })
+
+  it('measures the streaming gain against the non-streaming run of the same model', () => {
+    const stream = summary({ benchName: 'stream', ttftMs: metric(312, 500) })
+    const plain = summary({ benchName: 'plain', operation: 'converse', latencyMs: metric(800, 1000), ttftMs: metric(800, 1000) })
+    const analysis = deriveFindings([stream, plain])
+    expect(analysis.findings.map((f) => f.text)).toEqual([
+      'Streaming cuts perceived latency by 61 % for anthropic.claude-3-5-haiku-20241022-v1:0: TTFT p50 312 ms (stream) vs non-streaming latency p50 800 ms (plain).',
+      'stream has the lowest TTFT p50, 312 ms (p95 500 ms), 2.56× lower than plain (800 ms).',
+    ])
+    expect(analysis.recommendations[0].text).toBe('Use converse-stream for interactive use of anthropic.claude-3-5-haiku-20241022-v1:0: the first token arrives after 312 ms instead of the full answer after 800 ms (p50).')
+  })
+
+  it('does not compare models it cannot pair or that are within 10 %', () => {
+    const a = summary({ benchName: 'a', model: 'm1', ttftMs: metric(300, 400) })
+    const b = summary({ benchName: 'b', model: 'm2', operation: 'converse', ttftMs: metric(320, 420) })
+    expect(texts([a, b])).toEqual([])
+  })
+
+  it('warns when the client was the bottleneck', () => {
+    const client = { eventLoopDelayP99Ms: 45, eventLoopDelayMaxMs: 120, eventLoopUtilization: 0.97, cpuUtilization: 0.99, clientBound: true, warning: 'x' }
+    const analysis = deriveFindings([summary({ client })])
+    expect(analysis.findings[0]).toMatchObject({ kind: 'client-bound', severity: 'warning' })
+    expect(analysis.findings[0].text).toBe('The client, not the service, was the likely bottleneck: event-loop delay p99 45 ms (max 120 ms), event-loop utilisation 97 %, CPU 0.99 cores.')
+    expect(analysis.recommendations[0].because).toBe('client-bound')
+  })
+
+  it('reports open-loop queueing and scheduler lag', () => {
+    const s = summary({ loadMode: 'open', responseTimeMs: metric(1000, 1800), latencyMs: metric(900, 1200), schedulerLagP99Ms: 7.5 })
+    expect(texts([s])).toEqual([
+      'The open-loop scheduler started requests late: start lag p99 7.5 ms (> 5 ms).',
+      'Requests queued before being sent: p95 response time from the scheduled start is 1800 ms, 1.5× the p95 service time (1200 ms).',
+    ])
+  })
+
+  it('reports run-to-run spread from the across-run confidence interval', () => {
+    const acrossRuns = { 'ttftMs.p50': { mean: 400, lo: 340, hi: 460, n: 3 } }
+    const s = summary({ runs: 3, levels: [level(4, { acrossRuns })] })
+    expect(texts([s])).toEqual(['Runs disagree: p50 TTFT 400 ms ± 15 % (95 % CI 340 ms–460 ms over 3 runs).'])
+  })
+})
