@@ -6,11 +6,11 @@ const base = { seed: 1, prompt: 'Hello there', maxTokens: 1000, targetTokens: 60
 describe('generateText', () => {
   test('golden output for seed 1 (changing the generator changes every recorded benchmark text)', () => {
     const g = generateText(base)
-    expect(g.tokens.slice(0, 12)).toEqual(['Token', ' ends', ' cache', ' under', 'stand', ' next', ' load', ' read', ' measure', ' more', ',', ' quota'])
+    expect(g.tokens.slice(0, 12)).toEqual(['Good', ' slow', ' error', ' road', ' small', ' also', ',', ' helps', ' value', ' percent', 'ile', ' steady'])
     expect(g.tokens.length).toBe(60)
     expect(g.stopReason).toBe('end_turn')
     expect(g.stopSequence).toBeNull()
-    expect(g.tokens.join('').endsWith('Helps light.')).toBe(true)
+    expect(g.tokens.join('').endsWith('prompt client run.')).toBe(true)
   })
 
   test('same (seed, prompt, target) → identical tokens; seed or prompt change → different text', () => {
@@ -43,16 +43,16 @@ describe('generateText', () => {
   })
 
   test('a stop sequence ends generation just before it, even across and inside tokens', () => {
-    const full = generateText(base).tokens.join('') // "Token ends cache understand next load ..."
-    const across = generateText({ ...base, stopSequences: ['derstand next'] })
+    const full = generateText(base).tokens.join('') // "Good slow error road small also, helps value percentile steady ..."
+    const across = generateText({ ...base, stopSequences: ['rcentile st'] })
     expect(across.stopReason).toBe('stop_sequence')
-    expect(across.stopSequence).toBe('derstand next')
-    expect(across.tokens).toEqual(['Token', ' ends', ' cache', ' un'])
-    const word = generateText({ ...base, stopSequences: ['zzz', ' load'] })
-    expect(word.tokens.join('')).toBe('Token ends cache understand next')
-    expect(word.stopSequence).toBe(' load')
-    const first = generateText({ ...base, stopSequences: ['Tok'] })
-    expect(first).toEqual({ tokens: [], stopReason: 'stop_sequence', stopSequence: 'Tok' })
+    expect(across.stopSequence).toBe('rcentile st')
+    expect(across.tokens).toEqual(['Good', ' slow', ' error', ' road', ' small', ' also', ',', ' helps', ' value', ' pe'])
+    const word = generateText({ ...base, stopSequences: ['zzz', ' road'] })
+    expect(word.tokens.join('')).toBe('Good slow error')
+    expect(word.stopSequence).toBe(' road')
+    const first = generateText({ ...base, stopSequences: ['Goo'] })
+    expect(first).toEqual({ tokens: [], stopReason: 'stop_sequence', stopSequence: 'Goo' })
     const never = generateText({ ...base, stopSequences: ['\n\nHuman:', ''] })
     expect(never.tokens.join('')).toBe(full)
     expect(never.stopReason).toBe('end_turn')

@@ -1,9 +1,10 @@
 /**
  * The simulator's deterministic text: pseudo-English generated token by token from a fixed
  * vocabulary, and a deterministic "tokenizer" for input text. Pure and fast (it runs per request at
- * thousands of requests/s): a 32-bit hash of the prompt seeds a small PRNG; no allocation beyond
- * the token array.
+ * thousands of requests/s): a 32-bit hash of (seed, prompt) seeds the simulator's PRNG; no
+ * allocation beyond the token array.
  */
+import { createRng, hashSeed } from './rng.ts'
 
 /** Why generation stopped. */
 export type TextStopReason = 'end_turn' | 'max_tokens' | 'stop_sequence'
@@ -51,28 +52,6 @@ const VOCAB: readonly (readonly string[])[] = [
 const SPACED: string[][] = VOCAB.map((w) => w.map((p, i) => (i === 0 ? ' ' + p : p)))
 const CAPITAL: string[][] = VOCAB.map((w) => w.map((p, i) => (i === 0 ? ' ' + p[0].toUpperCase() + p.slice(1) : p)))
 
-/** FNV-1a 32-bit hash of a string (UTF-16 code units), mixed with `seed`. */
-function hash32(text: string, seed: number): number {
-  let h = (0x811c9dc5 ^ Math.imul(seed | 0, 0x9e3779b1)) >>> 0
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i)
-    h = Math.imul(h, 0x01000193)
-  }
-  return h >>> 0
-}
-
-/** mulberry32: a small, fast 32-bit PRNG returning uint32 values. */
-function mulberry32(state: number): () => number {
-  let s = state >>> 0
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let t = s
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return (t ^ (t >>> 14)) >>> 0
-  }
-}
-
 /**
  * Generates the output tokens of one response. Deterministic for (seed, prompt, targetTokens).
  * Stops at `maxTokens` (`max_tokens`; the text is then a prefix of what a larger cap would give), at
@@ -85,7 +64,7 @@ export function generateText(options: GenerateTextOptions): GeneratedText {
   const maxStopLen = stops.reduce((m, s) => Math.max(m, s.length), 0)
   const target = Math.max(0, Math.floor(targetTokens))
   const limit = Math.min(Math.max(0, Math.floor(maxTokens)), target)
-  const rand = mulberry32(hash32(prompt, seed))
+  const rng = createRng(hashSeed(seed, 'text', prompt))
   const tokens: string[] = []
   let text = ''
   let inSentence = false
@@ -104,7 +83,7 @@ export function generateText(options: GenerateTextOptions): GeneratedText {
       tok = '.'
       inSentence = false
     } else {
-      const r = rand()
+      const r = (rng() * 4294967296) >>> 0
       const capital = !inSentence
       if (!inSentence) {
         wordsLeft = 6 + (r % 11)

@@ -4,26 +4,17 @@
  * stream chunks of the same shape, `prompt_token_count` only in the first.
  */
 import type { FamilyCodec, NeutralCompletion, NeutralStopReason, NeutralUsage, ParseResult, StreamContext } from './family.ts'
-import { isFirstPiece, NativeBody, promptRequest } from './native-body.ts'
-
-const KEYS = ['prompt', 'max_gen_len', 'temperature', 'top_p', 'images']
+import { isFirstPiece, parsePromptBody, type PromptBodySpec } from './native-body.ts'
 
 /** Llama's stop reason: `length` when cut by `max_gen_len`, else `stop`. */
 export function llamaStopReason(stopReason: NeutralStopReason): 'stop' | 'length' {
   return stopReason === 'max_tokens' ? 'length' : 'stop'
 }
 
+const SPEC: PromptBodySpec = { keys: ['prompt', 'max_gen_len', 'temperature', 'top_p', 'images'], prompt: 'prompt', maxTokens: 'max_gen_len', temperature: 'temperature', topP: 'top_p' }
+
 function parseRequest(body: unknown): ParseResult {
-  const r = new NativeBody()
-  const root = r.root(body)
-  if (!root) return { ok: false, message: r.error! }
-  r.noExtraKeys(root, KEYS)
-  const prompt = r.string(root, 'prompt', 'prompt', true)
-  const maxTokens = r.number(root, 'max_gen_len', 'max_gen_len', { min: 1, int: true })
-  const temperature = r.number(root, 'temperature', 'temperature', { min: 0, max: 1 })
-  const topP = r.number(root, 'top_p', 'top_p', { min: 0, max: 1 })
-  if (r.error) return { ok: false, message: r.error }
-  return { ok: true, request: promptRequest(prompt!, maxTokens, temperature, topP, []) }
+  return parsePromptBody(body, SPEC)
 }
 
 /** The Meta Llama codec. */

@@ -3,7 +3,7 @@
  * becomes the 400 ValidationException message, naming the field, what was expected and what came.
  * Shared by the family codecs.
  */
-import type { NeutralRequest } from './family.ts'
+import type { ParseResult } from './family.ts'
 
 type Obj = Record<string, unknown>
 
@@ -91,9 +91,41 @@ export class NativeBody {
   }
 }
 
-/** The neutral request of a single-prompt family (Llama, Mistral, Titan): one user message. */
-export function promptRequest(prompt: string, maxTokens: number | null, temperature: number | null, topP: number | null, stopSequences: string[]): NeutralRequest {
-  return { system: null, messages: [{ role: 'user', text: prompt }], maxTokens, temperature, topP, stopSequences, cachePoint: false }
+/** Where a single-prompt family (Llama, Mistral, Titan) keeps its fields. */
+export interface PromptBodySpec {
+  /** Allowed top-level keys. */
+  keys: readonly string[]
+  /** Key of the (required) prompt string. */
+  prompt: string
+  /** Nested object holding the sampling fields (Titan's `textGenerationConfig`); absent = top level. */
+  config?: { key: string; keys: readonly string[] }
+  maxTokens: string
+  temperature: string
+  topP: string
+  topK?: string
+  stop?: string
+}
+
+/** Parses a single-prompt body into a neutral request with one user message. */
+export function parsePromptBody(body: unknown, spec: PromptBodySpec): ParseResult {
+  const r = new NativeBody()
+  const root = r.root(body)
+  if (!root) return { ok: false, message: r.error! }
+  r.noExtraKeys(root, spec.keys)
+  const prompt = r.string(root, spec.prompt, spec.prompt, true)
+  const prefix = spec.config ? `${spec.config.key}.` : ''
+  const cfg = spec.config ? r.object(root, spec.config.key, spec.config.key) : root
+  if (spec.config) r.noExtraKeys(cfg, spec.config.keys, prefix)
+  const maxTokens = r.number(cfg, spec.maxTokens, prefix + spec.maxTokens, { min: 1, int: true })
+  const temperature = r.number(cfg, spec.temperature, prefix + spec.temperature, { min: 0, max: 1 })
+  const topP = r.number(cfg, spec.topP, prefix + spec.topP, { min: 0, max: 1 })
+  if (spec.topK) r.number(cfg, spec.topK, prefix + spec.topK, { min: 0, int: true })
+  const stopSequences = spec.stop ? r.strings(cfg, spec.stop, prefix + spec.stop) : []
+  if (r.error) return { ok: false, message: r.error }
+  return {
+    ok: true,
+    request: { system: null, messages: [{ role: 'user', text: prompt! }], maxTokens, temperature, topP, stopSequences, cachePoint: false },
+  }
 }
 
 /** `true` for the first stream chunk of a response. */

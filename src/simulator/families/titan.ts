@@ -4,29 +4,25 @@
  * `results[{tokenCount, outputText, completionReason}]`; stream chunks `{outputText, index, …}`.
  */
 import type { FamilyCodec, NeutralCompletion, NeutralStopReason, NeutralUsage, ParseResult, StreamContext } from './family.ts'
-import { isFirstPiece, NativeBody, promptRequest } from './native-body.ts'
-
-const CONFIG_KEYS = ['maxTokenCount', 'temperature', 'topP', 'stopSequences']
+import { isFirstPiece, parsePromptBody, type PromptBodySpec } from './native-body.ts'
 
 /** Titan's completion reason (recorded traffic uses `FINISH`, not the documented `FINISHED`). */
 export function titanCompletionReason(stopReason: NeutralStopReason): 'FINISH' | 'LENGTH' | 'STOP_CRITERIA_MET' {
   return stopReason === 'max_tokens' ? 'LENGTH' : stopReason === 'stop_sequence' ? 'STOP_CRITERIA_MET' : 'FINISH'
 }
 
+const SPEC: PromptBodySpec = {
+  keys: ['inputText', 'textGenerationConfig'],
+  prompt: 'inputText',
+  config: { key: 'textGenerationConfig', keys: ['maxTokenCount', 'temperature', 'topP', 'stopSequences'] },
+  maxTokens: 'maxTokenCount',
+  temperature: 'temperature',
+  topP: 'topP',
+  stop: 'stopSequences',
+}
+
 function parseRequest(body: unknown): ParseResult {
-  const r = new NativeBody()
-  const root = r.root(body)
-  if (!root) return { ok: false, message: r.error! }
-  r.noExtraKeys(root, ['inputText', 'textGenerationConfig'])
-  const prompt = r.string(root, 'inputText', 'inputText', true)
-  const config = r.object(root, 'textGenerationConfig', 'textGenerationConfig')
-  r.noExtraKeys(config, CONFIG_KEYS, 'textGenerationConfig.')
-  const maxTokens = r.number(config, 'maxTokenCount', 'textGenerationConfig.maxTokenCount', { min: 1, int: true })
-  const temperature = r.number(config, 'temperature', 'textGenerationConfig.temperature', { min: 0, max: 1 })
-  const topP = r.number(config, 'topP', 'textGenerationConfig.topP', { min: 0, max: 1 })
-  const stops = r.strings(config, 'stopSequences', 'textGenerationConfig.stopSequences')
-  if (r.error) return { ok: false, message: r.error }
-  return { ok: true, request: promptRequest(prompt!, maxTokens, temperature, topP, stops) }
+  return parsePromptBody(body, SPEC)
 }
 
 /** The Amazon Titan Text codec. */
