@@ -1,0 +1,75 @@
+/**
+ * Builds the `BedrockRuntimeClient` for a target, and checks a user-supplied one. Simulator: fake
+ * static credentials, region us-east-1, endpoint = the simulator URL. Transport `h2` keeps the SDK
+ * default (`NodeHttp2Handler`); `http1` uses `NodeHttpHandler` with keep-alive agents and
+ * `maxSockets ≥ concurrency`, so requests never queue silently in the client (DESIGN §4).
+ * Credentials never leave this file: not in samples, errors or logs.
+ */
+import { Agent as HttpAgent } from 'node:http'
+import { Agent as HttpsAgent } from 'node:https'
+import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime'
+import { NodeHttpHandler } from '@smithy/node-http-handler'
+import type { TargetKind } from '../types.ts'
+
+/** How to build a client. */
+export interface ClientSpec {
+  target: TargetKind
+  /** Simulator URL or endpoint override; required for the simulator. */
+  endpoint?: string
+  /** AWS region. @default 'us-east-1' */
+  region?: string
+  /** @default 'h2' */
+  transport: 'h2' | 'http1'
+  /** Highest concurrency the client must carry without queueing (sets http1 `maxSockets`). */
+  maxConcurrency: number
+  /** SDK `maxAttempts`. @default 1 */
+  maxAttempts: number
+  /** Per-request timeout (ms) handed to the handler as `requestTimeout`. */
+  requestTimeoutMs?: number
+}
+
+/** Credentials the simulator accepts (it verifies no signature). Not secrets. */
+const SIMULATOR_CREDENTIALS = { accessKeyId: 'BEDROCKBENCHSIM', secretAccessKey: 'bedrock-bench-simulator' }
+
+interface AgentConfig { httpAgent?: { maxSockets?: number }; httpsAgent?: { maxSockets?: number } }
+
+/** Builds a client for the target. Real AWS uses the default credential chain. */
+export function createClient(spec: ClientSpec): BedrockRuntimeClient {
+  const region = spec.region ?? 'us-east-1'
+  const requestHandler = spec.transport === 'http1'
+    ? new NodeHttpHandler({
+      httpAgent: new HttpAgent({ keepAlive: true, maxSockets: Math.max(spec.maxConcurrency, 1) }),
+      httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets: Math.max(spec.maxConcurrency, 1) }),
+      ...(spec.requestTimeoutMs !== undefined ? { requestTimeout: spec.requestTimeoutMs } : {}),
+    })
+    : undefined
+  return new BedrockRuntimeClient({
+    region,
+    maxAttempts: spec.maxAttempts,
+    ...(spec.endpoint !== undefined ? { endpoint: spec.endpoint } : {}),
+    ...(spec.target === 'simulator' ? { credentials: SIMULATOR_CREDENTIALS } : {}),
+    ...(requestHandler ? { requestHandler } : {}),
+  })
+}
+
+/**
+ * Warnings for a user-supplied client that would queue requests at `concurrency`: an HTTP/1.1
+ * handler whose agent's `maxSockets` is below it (the SDK default is 50). Resolves the handler's
+ * lazy config, which is internal to `@smithy/node-http-handler`; unknown shapes give no warning.
+ */
+export async function clientQueueWarnings(client: BedrockRuntimeClient, concurrency: number): Promise<string[]> {
+  const handler: unknown = (client.config as { requestHandler?: unknown }).requestHandler
+  if (!(handler instanceof NodeHttpHandler)) return []
+  const provider = (handler as unknown as { configProvider?: Promise<AgentConfig> }).configProvider
+  if (provider === undefined) return []
+  try {
+    const cfg = await provider
+    const maxSockets = Math.min(cfg.httpAgent?.maxSockets ?? Infinity, cfg.httpsAgent?.maxSockets ?? Infinity)
+    if (maxSockets < concurrency) {
+      return [`The supplied client's NodeHttpHandler allows ${maxSockets} sockets but the concurrency is ${concurrency}: requests will queue inside the client and latency will include that wait. Give its agent maxSockets ≥ ${concurrency}, or let bedrockBench build the client (transport: 'http1').`]
+    }
+  } catch {
+    // an unreadable handler config: nothing to say
+  }
+  return []
+}

@@ -1,0 +1,259 @@
+/**
+ * One request → one Sample. The ONLY file that calls the AWS SDK. Never rejects: every failure is
+ * a sample with a status (DESIGN §3). Timestamps come from the injected clock: `startedAt` right
+ * before `send`, `firstTokenAt` when the first chunk with non-empty content text is received,
+ * `endedAt` after the last event (metadata / final chunk) or the failure.
+ */
+import {
+  type BedrockRuntimeClient,
+  ConverseCommand,
+  type ConverseCommandInput,
+  ConverseStreamCommand,
+  type ConverseStreamOutput,
+  type ResponseStream,
+  InvokeModelCommand,
+  InvokeModelWithResponseStreamCommand,
+} from '@aws-sdk/client-bedrock-runtime'
+import type { Conversation } from '../config/options.ts'
+import type { ModelFamily } from '../model-profile.ts'
+import type { Operation, Sample, TokenSource } from '../types.ts'
+import { classifyError } from './classify-error.ts'
+import type { Clock } from './clock.ts'
+import { type NativeUsage, nativeRequestBody, readInvocationMetrics, readNativeChunk, readNativeResponse } from './native-body.ts'
+import { requestTiming } from './stream-timing.ts'
+
+/** Everything needed to send one request. */
+export interface InvokeSpec {
+  client: BedrockRuntimeClient
+  operation: Operation
+  modelId: string
+  /** Native body family; required for `invoke` / `invoke-stream`. */
+  family: ModelFamily | null
+  conversation: Conversation
+  maxTokens: number
+  temperature?: number
+  topP?: number
+  stopSequences?: string[]
+  cachePoint: boolean
+  performanceConfig: 'standard' | 'optimized'
+  /** Per-request timeout (ms) → `timeout`. */
+  timeoutMs: number
+  /** The user's signal → `cancelled`. */
+  signal?: AbortSignal
+  clock: Clock
+  /** Cost (USD) of a request's usage, `null` when the price is unknown. */
+  costOf?: (usage: NativeUsage) => number | null
+  /** Extra request headers (e.g. the simulator's `x-bedrock-sim-fault` in tests). */
+  headers?: Record<string, string>
+}
+
+/** The sample fields decided by the harness, not by the request. */
+export type SampleContext = Pick<Sample,
+  'runId' | 'benchName' | 'phase' | 'runIndex' | 'seq' | 'model' | 'operation' | 'target' | 'loadLevel' |
+  'concurrency' | 'targetRatePerSec' | 'scheduledAt'>
+
+/** What reading the response produced. */
+interface Reading extends NativeUsage {
+  firstTokenAt: number | null
+  tokenSource: TokenSource
+  serverLatencyMs: number | null
+  serverFirstByteMs: number | null
+  stopReason: string | null
+  attempts: number
+  retryDelayMs: number
+}
+
+interface Meta { attempts?: number; totalRetryDelay?: number }
+
+/** Races a promise against the signal; rejects with the signal's reason when it fires. */
+function raceAbort<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason)
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason)
+    signal.addEventListener('abort', onAbort, { once: true })
+    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
+  })
+}
+
+/** Iterates an async iterable, stopping (and rejecting) as soon as the signal fires. */
+async function* abortable<T>(it: AsyncIterable<T>, signal: AbortSignal): AsyncGenerator<T> {
+  const iter = it[Symbol.asyncIterator]()
+  try {
+    for (;;) {
+      const r = await raceAbort(iter.next(), signal)
+      if (r.done) return
+      yield r.value
+    }
+  } finally {
+    void Promise.resolve(iter.return?.()).catch(() => {})
+  }
+}
+
+async function* empty<T>(): AsyncGenerator<T> {}
+
+/** The bit of the SDK middleware stack we use, typed loosely to cover every command. */
+interface CaptureStack {
+  add(mw: (next: (args: { request: unknown }) => Promise<{ response: unknown }>) => (args: { request: unknown }) => Promise<{ response: unknown }>, opts: { step: 'deserialize'; name: string; override: boolean }): void
+}
+
+const headerNum = (h: Record<string, string>, name: string): number | null => {
+  const v = h[name]
+  return v !== undefined && v !== '' && Number.isFinite(Number(v)) ? Number(v) : null
+}
+
+function converseInput(spec: InvokeSpec): ConverseCommandInput {
+  const system = spec.conversation.system
+  const cache = { cachePoint: { type: 'default' as const } }
+  return {
+    modelId: spec.modelId,
+    messages: spec.conversation.messages.map((m, i) => ({
+      role: m.role,
+      content: [{ text: m.text }, ...(spec.cachePoint && !system && i === 0 ? [cache] : [])],
+    })),
+    ...(system ? { system: [{ text: system }, ...(spec.cachePoint ? [cache] : [])] } : {}),
+    inferenceConfig: { maxTokens: spec.maxTokens, temperature: spec.temperature, topP: spec.topP, stopSequences: spec.stopSequences },
+    ...(spec.performanceConfig === 'optimized' ? { performanceConfig: { latency: 'optimized' as const } } : {}),
+  }
+}
+
+function nativeBody(spec: InvokeSpec): Uint8Array {
+  const body = nativeRequestBody(spec.family!, {
+    messages: spec.conversation.messages, system: spec.conversation.system ?? null, maxTokens: spec.maxTokens,
+    temperature: spec.temperature, topP: spec.topP, stopSequences: spec.stopSequences, cachePoint: spec.cachePoint,
+  })
+  return new TextEncoder().encode(JSON.stringify(body))
+}
+
+type Command = ConverseCommand | ConverseStreamCommand | InvokeModelCommand | InvokeModelWithResponseStreamCommand
+
+function buildCommand(spec: InvokeSpec): Command {
+  const perf = spec.performanceConfig === 'optimized' ? { performanceConfigLatency: 'optimized' as const } : {}
+  switch (spec.operation) {
+    case 'converse': return new ConverseCommand(converseInput(spec))
+    case 'converse-stream': return new ConverseStreamCommand(converseInput(spec))
+    case 'invoke': return new InvokeModelCommand({ modelId: spec.modelId, body: nativeBody(spec), contentType: 'application/json', accept: 'application/json', ...perf })
+    case 'invoke-stream': return new InvokeModelWithResponseStreamCommand({ modelId: spec.modelId, body: nativeBody(spec), contentType: 'application/json', accept: 'application/json', ...perf })
+  }
+}
+
+/** Reads a response to the end, by operation. Throws what the stream throws. */
+async function readResponse(spec: InvokeSpec, out: unknown, signal: AbortSignal, headers: Record<string, string>): Promise<Reading> {
+  const now = () => spec.clock.now()
+  const meta = ((out as { $metadata?: Meta }).$metadata ?? {}) as Meta
+  const r: Reading = {
+    firstTokenAt: null, tokenSource: 'none', inputTokens: null, outputTokens: null, cacheReadTokens: null, cacheWriteTokens: null,
+    serverLatencyMs: null, serverFirstByteMs: null, stopReason: null, attempts: meta.attempts ?? 1, retryDelayMs: meta.totalRetryDelay ?? 0,
+  }
+  const setUsage = (u: Partial<NativeUsage>, source: TokenSource) => {
+    for (const k of ['inputTokens', 'outputTokens', 'cacheReadTokens', 'cacheWriteTokens'] as const) if (u[k] != null) r[k] = u[k]!
+    if (u.outputTokens != null || u.inputTokens != null) r.tokenSource = source
+  }
+  if (spec.operation === 'converse') {
+    const o = out as import('@aws-sdk/client-bedrock-runtime').ConverseCommandOutput
+    const hasText = (o.output?.message?.content ?? []).some((c) => typeof c.text === 'string' && c.text.length > 0)
+    if (hasText) r.firstTokenAt = now()
+    setUsage({ inputTokens: o.usage?.inputTokens, outputTokens: o.usage?.outputTokens, cacheReadTokens: o.usage?.cacheReadInputTokens, cacheWriteTokens: o.usage?.cacheWriteInputTokens }, 'usage')
+    r.serverLatencyMs = o.metrics?.latencyMs ?? null
+    r.stopReason = o.stopReason ?? null
+  } else if (spec.operation === 'converse-stream') {
+    const o = out as import('@aws-sdk/client-bedrock-runtime').ConverseStreamCommandOutput
+    let sawMetadata = false
+    for await (const ev of abortable(o.stream ?? empty<ConverseStreamOutput>(), signal)) {
+      if (r.firstTokenAt === null && typeof ev.contentBlockDelta?.delta?.text === 'string' && ev.contentBlockDelta.delta.text.length > 0) r.firstTokenAt = now()
+      if (ev.messageStop) r.stopReason = ev.messageStop.stopReason ?? null
+      if (ev.metadata) {
+        sawMetadata = true
+        const u = ev.metadata.usage
+        setUsage({ inputTokens: u?.inputTokens, outputTokens: u?.outputTokens, cacheReadTokens: u?.cacheReadInputTokens, cacheWriteTokens: u?.cacheWriteInputTokens }, 'usage')
+        r.serverLatencyMs = ev.metadata.metrics?.latencyMs ?? null
+      }
+    }
+    if (!sawMetadata) throw Object.assign(new Error('stream ended without its metadata event'), { name: 'IncompleteStream' })
+  } else if (spec.operation === 'invoke') {
+    const o = out as import('@aws-sdk/client-bedrock-runtime').InvokeModelCommandOutput
+    const body = readNativeResponse(spec.family!, JSON.parse(new TextDecoder().decode(o.body)))
+    if (body.text.length > 0) r.firstTokenAt = now()
+    setUsage(body, 'usage')
+    setUsage({
+      inputTokens: headerNum(headers, 'x-amzn-bedrock-input-token-count'), outputTokens: headerNum(headers, 'x-amzn-bedrock-output-token-count'),
+      cacheReadTokens: headerNum(headers, 'x-amzn-bedrock-cache-read-input-token-count'), cacheWriteTokens: headerNum(headers, 'x-amzn-bedrock-cache-write-input-token-count'),
+    }, 'headers')
+    r.serverLatencyMs = headerNum(headers, 'x-amzn-bedrock-invocation-latency')
+    r.stopReason = body.stopReason
+  } else {
+    const o = out as import('@aws-sdk/client-bedrock-runtime').InvokeModelWithResponseStreamCommandOutput
+    let sawMetrics = false
+    for await (const ev of abortable(o.body ?? empty<ResponseStream>(), signal)) {
+      const bytes = ev.chunk?.bytes
+      if (!bytes) continue
+      const json: unknown = JSON.parse(new TextDecoder().decode(bytes))
+      const c = readNativeChunk(spec.family!, json)
+      if (r.firstTokenAt === null && c.text.length > 0) r.firstTokenAt = now()
+      if (c.stopReason !== null) r.stopReason = c.stopReason
+      if (r.tokenSource !== 'metrics') setUsage(c, 'usage')
+      const m = readInvocationMetrics(json)
+      if (m) {
+        sawMetrics = true
+        setUsage(m, 'metrics')
+        r.serverLatencyMs = m.latencyMs
+        r.serverFirstByteMs = m.firstByteMs
+      }
+    }
+    if (!sawMetrics) throw Object.assign(new Error('stream ended without amazon-bedrock-invocationMetrics'), { name: 'IncompleteStream' })
+  }
+  return r
+}
+
+/** Sends one request and measures it. Never rejects. */
+export async function invoke(spec: InvokeSpec, ctx: SampleContext): Promise<Sample> {
+  const timeout = AbortSignal.timeout(spec.timeoutMs)
+  const signal = spec.signal ? AbortSignal.any([spec.signal, timeout]) : timeout
+  const headers: Record<string, string> = {}
+  let responseStatus: number | null = null
+  const command = buildCommand(spec)
+  const stack = command.middlewareStack as unknown as CaptureStack
+  stack.add((next) => async (args) => {
+    const req = args.request as { headers?: Record<string, string> }
+    if (spec.headers && req.headers) Object.assign(req.headers, spec.headers)
+    const res = await next(args)
+    const raw = res.response as { statusCode?: number; headers?: Record<string, string> }
+    responseStatus = raw.statusCode ?? null
+    for (const [k, v] of Object.entries(raw.headers ?? {})) headers[k.toLowerCase()] = String(v)
+    return res
+  }, { step: 'deserialize', name: 'bedrockBenchCapture', override: true })
+
+  const startedAt = spec.clock.now()
+  let reading: Reading | null = null
+  let failure: ReturnType<typeof classifyError> | null = null
+  let errMeta: Meta = {}
+  try {
+    const out = await raceAbort(spec.client.send(command as never, { abortSignal: signal }) as Promise<unknown>, signal)
+    reading = await readResponse(spec, out, signal, headers)
+  } catch (error) {
+    errMeta = ((error as { $metadata?: Meta })?.$metadata ?? {}) as Meta
+    failure = classifyError(error, spec.signal?.aborted === true, timeout.aborted, responseStatus)
+  }
+  const endedAt = spec.clock.now()
+  const streaming = spec.operation === 'converse-stream' || spec.operation === 'invoke-stream'
+  const firstTokenAt = reading?.firstTokenAt ?? null
+  const timing = requestTiming({ startedAt, firstTokenAt: failure ? null : firstTokenAt, endedAt, outputTokens: reading?.outputTokens ?? null, streaming })
+  const usage: NativeUsage = {
+    inputTokens: reading?.inputTokens ?? null, outputTokens: reading?.outputTokens ?? null,
+    cacheReadTokens: reading?.cacheReadTokens ?? null, cacheWriteTokens: reading?.cacheWriteTokens ?? null,
+  }
+  return {
+    ...ctx,
+    startedAt, firstTokenAt: failure ? null : firstTokenAt, endedAt,
+    ttftMs: timing.ttftMs, latencyMs: timing.latencyMs, queueDelayMs: startedAt - ctx.scheduledAt,
+    interTokenMs: timing.interTokenMs, decodeTokensPerSec: timing.decodeTokensPerSec,
+    ...usage,
+    tokenSource: reading?.tokenSource ?? 'none',
+    serverLatencyMs: reading?.serverLatencyMs ?? null, serverFirstByteMs: reading?.serverFirstByteMs ?? null,
+    status: failure?.status ?? 'ok', errorType: failure?.errorType ?? null, errorMessage: failure?.errorMessage ?? null,
+    httpStatus: failure ? failure.httpStatus : responseStatus ?? 200,
+    attempts: reading?.attempts ?? errMeta.attempts ?? 1, retryDelayMs: reading?.retryDelayMs ?? errMeta.totalRetryDelay ?? 0,
+    stopReason: reading?.stopReason ?? null,
+    costUsd: reading && usage.outputTokens !== null && spec.costOf ? spec.costOf(usage) : null,
+    requestId: headers['x-amzn-requestid'] ?? null,
+  }
+}
