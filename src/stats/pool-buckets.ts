@@ -3,35 +3,20 @@
  * invariant checked), metric summaries over the union of all samples (never averaged
  * percentiles), and rates over the summed measure wall clocks.
  */
-import type { Interval, MetricSummary, OutcomeCounts } from '../types.ts'
+import type { Interval, LevelSummary, MetricSummary, OutcomeCounts } from '../types.ts'
 import { concatSeries, type FloatSeries } from './float-series.ts'
 import { meanCi } from './mean-ci.ts'
 import type { RunBucket } from './run-bucket.ts'
 import { summarize } from './summarize.ts'
 import { steadyStateRates } from './windows.ts'
 
-/** Statistics of a pool of buckets (one level, or a whole benchmark). */
-export interface PooledStats {
-  outcomes: OutcomeCounts
-  ttftMs: MetricSummary | null
-  latencyMs: MetricSummary | null
-  responseTimeMs: MetricSummary | null
-  interTokenMs: MetricSummary | null
-  outputTokensPerSec: MetricSummary | null
-  queueDelayMs: MetricSummary | null
-  /** Completed (ok) requests per 60 s of summed measure wall clock. */
-  rpm: number
-  /** Input + output tokens of ok requests per 60 s of summed measure wall clock. */
-  tpm: number
-  /** Requests started per second: Σ(starts − 1) / Σ(last start − first start) over buckets. */
-  achievedRatePerSec: number
-  /** (error + timeout) / scheduled; 0 when nothing was scheduled. */
-  errorRate: number
-  /** throttled / scheduled; 0 when nothing was scheduled. */
-  throttleRate: number
-  /** ok / scheduled; 0 when nothing was scheduled. */
-  successRate: number
-  /** Σ measure wall clock of the buckets (ms). */
+/**
+ * Statistics of a pool of buckets (one level, or a whole benchmark): the LevelSummary fields
+ * (see `src/types.ts`), plus the Σ measure wall clock of the buckets (ms). Rates: errorRate =
+ * (error + timeout) / scheduled, throttleRate = throttled / scheduled, successRate = ok / scheduled
+ * (0 when nothing was scheduled); achievedRatePerSec = Σ(starts − 1) / Σ(last start − first start).
+ */
+export type PooledStats = Omit<LevelSummary, 'loadLevel' | 'concurrency' | 'targetRatePerSec' | 'acrossRuns'> & {
   wallClockMs: number
 }
 

@@ -125,23 +125,12 @@ export class RunAccumulator {
       const pooled = poolBuckets(runs, this.openLoop)
       allBuckets.push(...runs)
       pooledPerLevel.push(pooled)
+      const { wallClockMs: _wallClockMs, ...stats } = pooled
       levelSummaries.push({
         loadLevel: level.loadLevel,
         concurrency: level.concurrency,
         targetRatePerSec: level.targetRatePerSec,
-        outcomes: pooled.outcomes,
-        ttftMs: pooled.ttftMs,
-        latencyMs: pooled.latencyMs,
-        responseTimeMs: pooled.responseTimeMs,
-        interTokenMs: pooled.interTokenMs,
-        outputTokensPerSec: pooled.outputTokensPerSec,
-        queueDelayMs: pooled.queueDelayMs,
-        rpm: pooled.rpm,
-        tpm: pooled.tpm,
-        achievedRatePerSec: pooled.achievedRatePerSec,
-        errorRate: pooled.errorRate,
-        throttleRate: pooled.throttleRate,
-        successRate: pooled.successRate,
+        ...stats,
         acrossRuns: runs.length > 0 ? acrossRuns(runs, this.openLoop, pooled) : {},
       })
     }
