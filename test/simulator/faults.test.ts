@@ -1,0 +1,137 @@
+/**
+ * Every fault kind, forced by the `x-bedrock-sim-fault` header, surfaces in the real SDK as the right
+ * typed exception (before the response and mid-stream), over HTTP/2 and HTTP/1.1, and the simulator
+ * keeps serving the next request.
+ */
+import {
+  ConverseCommand, ConverseStreamCommand, InternalServerException, InvokeModelWithResponseStreamCommand, ModelErrorException,
+  ModelStreamErrorException, ModelTimeoutException, ServiceUnavailableException, ThrottlingException, type BedrockRuntimeClient,
+} from '@aws-sdk/client-bedrock-runtime'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import type { FaultRule } from '../../src/simulator/faults.ts'
+import { startSimulator, type Simulator } from '../../src/simulator/start-simulator.ts'
+import { anthropicBody, fastProfiles, HAIKU, hello, sdkClient, transports } from './sim-fixture.ts'
+
+let sim: Simulator
+beforeAll(async () => {
+  sim = await startSimulator({ models: await fastProfiles(), seed: 2 })
+})
+afterAll(() => sim.close())
+
+/** Adds the fault header to one command. */
+function withFault<C extends { middlewareStack: { add: Function } }>(command: C, fault: FaultRule): C {
+  command.middlewareStack.add((next: (a: { request: { headers: Record<string, string> } }) => unknown) => (args: { request: { headers: Record<string, string> } }) => {
+    args.request.headers['x-bedrock-sim-fault'] = JSON.stringify(fault)
+    return next(args)
+  }, { step: 'build' })
+  return command
+}
+
+async function drainConverseStream(client: BedrockRuntimeClient, fault: FaultRule): Promise<{ kinds: string[]; gapsMs: number[] }> {
+  const response = await client.send(withFault(new ConverseStreamCommand({ modelId: HAIKU, messages: hello, inferenceConfig: { maxTokens: 64 } }), fault))
+  const kinds: string[] = []
+  const gapsMs: number[] = []
+  let last = performance.now()
+  for await (const event of response.stream!) {
+    kinds.push(Object.keys(event).find((k) => (event as Record<string, unknown>)[k] !== undefined)!)
+    gapsMs.push(performance.now() - last)
+    last = performance.now()
+  }
+  return { kinds, gapsMs }
+}
+
+describe.each(transports)('over %s', (transport) => {
+  let client: BedrockRuntimeClient
+  beforeAll(() => {
+    client = sdkClient(sim.url, transport)
+  })
+  afterAll(() => client.destroy())
+
+  async function nextRequestSucceeds(): Promise<void> {
+    const ok = await client.send(new ConverseCommand({ modelId: HAIKU, messages: hello }))
+    expect(ok.stopReason).toBe('end_turn')
+  }
+
+  test.each([
+    ['throttle', ThrottlingException, 429],
+    ['internal', InternalServerException, 500],
+    ['unavailable', ServiceUnavailableException, 503],
+    ['model-timeout', ModelTimeoutException, 408],
+    ['model-error', ModelErrorException, 424],
+  ] as const)('%s → typed exception with its status', async (kind, type, status) => {
+    const error = await client.send(withFault(new ConverseCommand({ modelId: HAIKU, messages: hello }), { kind })).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(type)
+    expect((error as { $metadata: { httpStatusCode: number } }).$metadata.httpStatusCode).toBe(status)
+    await nextRequestSucceeds()
+  })
+
+  test('stream-exception after 3 events → ThrottlingException from the iterator, after the events before it', async () => {
+    const kinds: string[] = []
+    const error = await (async () => {
+      const response = await client.send(withFault(new ConverseStreamCommand({ modelId: HAIKU, messages: hello }), { kind: 'stream-exception', afterEvents: 3 }))
+      for await (const event of response.stream!) kinds.push(Object.keys(event).find((k) => (event as Record<string, unknown>)[k] !== undefined)!)
+    })().catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ThrottlingException)
+    expect(kinds).toEqual(['messageStart', 'contentBlockDelta', 'contentBlockDelta'])
+    await nextRequestSucceeds()
+  })
+
+  test('stream-exception on InvokeModelWithResponseStream with modelStreamErrorException', async () => {
+    const error = await (async () => {
+      const response = await client.send(withFault(new InvokeModelWithResponseStreamCommand({ modelId: HAIKU, body: anthropicBody() }), { kind: 'stream-exception', afterEvents: 2, exceptionType: 'modelStreamErrorException' }))
+      for await (const _ of response.body!) { /* drain */ }
+    })().catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(ModelStreamErrorException)
+    await nextRequestSucceeds()
+  })
+
+  test('reset mid-stream → a connection/stream error, then service continues', async () => {
+    const error = await drainConverseStream(client, { kind: 'reset', afterEvents: 2 }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(Error)
+    expect(String((error as Error).message) + String((error as { code?: string }).code)).toMatch(/ECONNRESET|ERR_HTTP2_STREAM_ERROR|aborted|socket hang up|terminated|closed/i)
+    await nextRequestSucceeds()
+  })
+
+  test('reset on a non-streaming call rejects', async () => {
+    await expect(client.send(withFault(new ConverseCommand({ modelId: HAIKU, messages: hello }), { kind: 'reset' }))).rejects.toThrow()
+    await nextRequestSucceeds()
+  })
+
+  test('malformed-frame → the SDK rejects the frame', async () => {
+    const error = await drainConverseStream(client, { kind: 'malformed-frame', afterEvents: 2 }).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(Error)
+    expect((error as Error).message).toMatch(/checksum|crc/i)
+    await nextRequestSucceeds()
+  })
+
+  test('stall of 300 ms after 3 events shows as one gap of ≥ 300 ms', async () => {
+    const { kinds, gapsMs } = await drainConverseStream(client, { kind: 'stall', afterEvents: 3, stallMs: 300 })
+    expect(kinds.at(-1)).toBe('metadata')
+    expect(Math.max(...gapsMs)).toBeGreaterThanOrEqual(290)
+    expect(gapsMs.filter((gap) => gap >= 250)).toHaveLength(1)
+  })
+
+  test('slow-first-byte delays the whole response by delayMs', async () => {
+    const started = performance.now()
+    await client.send(withFault(new ConverseCommand({ modelId: HAIKU, messages: hello }), { kind: 'slow-first-byte', delayMs: 300 }))
+    expect(performance.now() - started).toBeGreaterThanOrEqual(300)
+  })
+})
+
+test('configured fault rules fire with their probability from the seeded RNG, per model', async () => {
+  const faulty = await startSimulator({ models: await fastProfiles(), seed: 9, faults: [{ kind: 'throttle', probability: 0.5, models: [HAIKU] }] })
+  const client = sdkClient(faulty.url, 'http1')
+  try {
+    const outcomes = await Promise.all(Array.from({ length: 40 }, () => client.send(new ConverseCommand({ modelId: HAIKU, messages: hello })).then(() => 'ok', (e: unknown) => (e as Error).name)))
+    const throttled = outcomes.filter((o) => o === 'ThrottlingException').length
+    expect(throttled).toBeGreaterThan(8)
+    expect(throttled).toBeLessThan(32)
+    expect(outcomes.filter((o) => o !== 'ok' && o !== 'ThrottlingException')).toEqual([])
+    const other = await client.send(new ConverseCommand({ modelId: 'amazon.nova-micro-v1:0', messages: hello }))
+    expect(other.stopReason).toBe('end_turn')
+    expect(faulty.groundTruth.all().filter((r) => r.fault === 'throttle')).toHaveLength(throttled)
+  } finally {
+    client.destroy()
+    await faulty.close()
+  }
+})
