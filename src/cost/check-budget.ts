@@ -7,7 +7,7 @@ import type { CostEstimate } from './estimate-cost.ts'
 /** Whether a planned run fits the budget, with a message that names the numbers and the fix. */
 export type BudgetCheck = { ok: true } | { ok: false; message: string }
 
-const usd = (v: number): string => `$${v < 0.01 ? v.toPrecision(2) : v.toFixed(2)}`
+const usd = (v: number): string => `$${v < 1 ? v.toPrecision(2) : v.toFixed(2)}`
 
 /**
  * Checks the upper bound (`maxUsd`) of an estimate against `budgetUsd`, so a run can never exceed
