@@ -7,14 +7,12 @@ import { drawXAxis, drawYAxis } from './axes.ts'
 import { chartFrame, noDataChart, plotClip, seriesColor } from './chart-frame.ts'
 import type { BarChartSpec, BarValue } from './chart-spec.ts'
 import { continuousScale } from './continuous-scale.ts'
-import { estimateTextWidthPx, truncateToWidth } from './text-width.ts'
+import { categoryLabels, fitRotatedLabel } from './category-labels.ts'
+import { estimateTextWidthPx } from './text-width.ts'
 import { defaultTheme, type Theme } from './theme.ts'
 
 /** Value labels are printed above bars when there are at most this many bars. */
 const VALUE_LABELS_MAX_BARS = 16
-const ROTATE_DEG = -35
-/** Rotated category labels longer than this are cut with `…` (the full name stays in the bar's tooltip). */
-const CATEGORY_LABEL_MAX_PX = 220
 
 /**
  * Renders `spec` as a standalone SVG string. Bars are `<rect class="bar series-i">`; error bars
@@ -33,14 +31,9 @@ export function barChart(spec: BarChartSpec, theme: Theme = defaultTheme): strin
 
   const width = spec.width ?? theme.width
   const size = theme.fontSizePx.tick
-  const approxBandPx = (width * 0.8) / categories.length
-  const rotate = categories.some((c) => estimateTextWidthPx(c, size) > approxBandPx * 0.95)
-  const labels = rotate ? categories.map((c) => truncateToWidth(c, size, CATEGORY_LABEL_MAX_PX)) : categories
-  const widest = Math.max(...labels.map((l) => estimateTextWidthPx(l, size)))
-  const rad = (-ROTATE_DEG * Math.PI) / 180
-  const extra = rotate ? widest * Math.sin(rad) + size * Math.cos(rad) - size : 0
+  const cats = categoryLabels(categories, (width * 0.8) / categories.length, size)
   const legend = series.length > 1 ? series.map((s, i) => ({ name: s.name, color: seriesColor(theme, i), shape: 'rect' as const })) : []
-  const frame = chartFrame({ kind: 'bar', spec, theme, legend, yTickLabels: y.ticks.map(y.format), xLabelExtraPx: extra })
+  const frame = chartFrame({ kind: 'bar', spec, theme, legend, yTickLabels: y.ticks.map(y.format), xLabelExtraPx: cats.extraPx })
   const { svg, plot } = frame
   const yPx = y.toPx([plot.top + plot.height, plot.top])
   const outer = scaleBand<number>()
@@ -57,14 +50,13 @@ export function barChart(spec: BarChartSpec, theme: Theme = defaultTheme): strin
     svg,
     plot,
     {
-      ticks: labels.map((l, i) => {
+      ticks: cats.labels.map((l, i) => {
         const px = (outer(i) as number) + outer.bandwidth() / 2
-        // A rotated label ends at its tick: keep it from running off the left edge of the SVG.
-        return { px, label: rotate ? truncateToWidth(l, size, (px - 4) / Math.cos(rad)) : l }
+        return { px, label: cats.rotateDeg === 0 ? l : fitRotatedLabel(l, px, size) }
       }),
       label: spec.xLabel,
       grid: false,
-      rotateDeg: rotate ? ROTATE_DEG : 0,
+      rotateDeg: cats.rotateDeg,
     },
     theme,
   )
@@ -72,7 +64,7 @@ export function barChart(spec: BarChartSpec, theme: Theme = defaultTheme): strin
   const basePx = yKind === 'log' ? plot.top + plot.height : yPx(Math.min(Math.max(0, y.domain[0]), y.domain[1]))
   const barCount = series.reduce((n, s) => n + s.values.filter((v) => v !== null).length, 0)
   const withValues = barCount <= VALUE_LABELS_MAX_BARS && inner.bandwidth() >= estimateTextWidthPx('0000', theme.fontSizePx.annotation)
-  const g = svg.add(svg.root, 'g', { class: 'plot', 'clip-path': plotClip(frame) })
+  const g = svg.add(svg.root, 'g', { class: 'plot', 'clip-path': plotClip(frame, theme) })
   series.forEach((s, si) => {
     const color = seriesColor(theme, si)
     s.values.forEach((v, ci) => {

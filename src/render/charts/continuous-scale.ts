@@ -13,7 +13,7 @@ export interface ContinuousScale {
   domain: [number, number]
   /** Labelled tick positions in data units (powers of ten on log axes). */
   ticks: number[]
-  /** Unlabelled minor gridline positions (log axes spanning ≤ 3 decades: 2…9 × 10ⁿ). */
+  /** Unlabelled minor gridline positions (log axes spanning ≤ 2 decades: 2…9 × 10ⁿ). */
   minorTicks: number[]
   /** Tick label of a value. */
   format(value: number): string
@@ -98,7 +98,7 @@ function logScale(lo: number, hi: number, accepts: (v: number) => boolean, spec:
   const inside = (v: number) => v >= domain[0] * (1 - 1e-9) && v <= domain[1] * (1 + 1e-9)
   const multiples: number[] = []
   const minorTicks: number[] = []
-  if (eHi - eLo <= 3) {
+  if (eHi - eLo <= 2) {
     for (let e = eLo - 1; e <= eHi; e++) {
       for (let m = 2; m <= 9; m++) {
         const v = m * powerOfTen(e)

@@ -5,7 +5,7 @@
 import { bin, quantileSorted } from 'd3-array'
 import { curveStepAfter, line } from 'd3-shape'
 import { drawXAxis, drawYAxis } from './axes.ts'
-import { chartFrame, noDataChart, plotClip, seriesColor, type Frame } from './chart-frame.ts'
+import { chartFrame, noDataChart, plotClip, seriesColor, seriesDash, type Frame } from './chart-frame.ts'
 import type { DistributionSpec } from './chart-spec.ts'
 import { continuousScale, type ContinuousScale } from './continuous-scale.ts'
 import { formatNumber } from './format-number.ts'
@@ -27,17 +27,17 @@ export function distributionChart(spec: DistributionSpec, theme: Theme = default
   if (!series.some((s) => s.sorted.length > 0)) return noDataChart('distribution', spec, theme)
   const extremes = series.flatMap((s) => (s.sorted.length > 0 ? [s.sorted[0], s.sorted[s.sorted.length - 1]] : []))
   const x = continuousScale(spec.x, extremes, Math.max(3, Math.round((spec.width ?? theme.width) / 90)), false)
-  const legend = series.length > 1 ? series.map((s, i) => ({ name: s.name, color: seriesColor(theme, i), shape: spec.kind === 'cdf' ? ('line' as const) : ('rect' as const) })) : []
+  const legend = series.length > 1 ? series.map((s, i) => ({ name: s.name, color: seriesColor(theme, i), shape: spec.kind === 'cdf' ? ('line' as const) : ('rect' as const), dash: spec.kind === 'cdf' ? seriesDash(theme, i) : undefined })) : []
 
   if (spec.kind === 'cdf') {
     const y = continuousScale({ label: '', min: 0, max: 100 }, [], 5)
     const frame = chartFrame({ kind: 'cdf', spec, theme, legend, yTickLabels: y.ticks.map(y.format) })
     const { xPx, yPx } = drawAxes(frame, x, y, spec.yLabel ?? 'Cumulative share (%)', spec, theme)
-    const g = frame.svg.add(frame.svg.root, 'g', { class: 'plot', 'clip-path': plotClip(frame) })
+    const g = frame.svg.add(frame.svg.root, 'g', { class: 'plot', 'clip-path': plotClip(frame, theme) })
     const path = line<[number, number]>().curve(curveStepAfter).x((p) => xPx(p[0])).y((p) => yPx(p[1]))
     series.forEach((s, i) => {
       if (s.sorted.length === 0) return
-      const el = frame.svg.add(g, 'path', { class: `series series-${i}`, d: roundPath(path(cdfPoints(s.sorted, x.domain[1])) ?? ''), fill: 'none', stroke: seriesColor(theme, i), 'stroke-width': theme.strokeWidthPx.line })
+      const el = frame.svg.add(g, 'path', { class: `series series-${i}`, d: roundPath(path(cdfPoints(s.sorted, x.domain[1])) ?? ''), fill: 'none', stroke: seriesColor(theme, i), 'stroke-width': theme.strokeWidthPx.line, 'stroke-dasharray': seriesDash(theme, i) })
       frame.svg.add(el, 'title', {}, `${s.name} (n=${s.sorted.length})`)
     })
     drawPercentiles(frame, spec, series, xPx, theme)
@@ -53,7 +53,7 @@ export function distributionChart(spec: DistributionSpec, theme: Theme = default
   const y = continuousScale({ label: '' }, hists.flat().map((b) => b.pct), Math.max(3, Math.round((spec.height ?? theme.height) / 70)))
   const frame = chartFrame({ kind: 'histogram', spec, theme, legend, yTickLabels: y.ticks.map(y.format) })
   const { xPx, yPx } = drawAxes(frame, x, y, spec.yLabel ?? 'Share of samples (%)', spec, theme)
-  const g = frame.svg.add(frame.svg.root, 'g', { class: 'plot', 'clip-path': plotClip(frame) })
+  const g = frame.svg.add(frame.svg.root, 'g', { class: 'plot', 'clip-path': plotClip(frame, theme) })
   const base = yPx(0)
   const multi = series.length > 1
   hists.forEach((bins, i) => {

@@ -9,11 +9,11 @@ import type { HeatmapSpec } from './chart-spec.ts'
 import { continuousScale, type ContinuousScale } from './continuous-scale.ts'
 import type { LegendItem } from './legend.ts'
 import { idPrefixFor, type SvgDocument } from './svg-document.ts'
-import { estimateTextWidthPx, truncateToWidth } from './text-width.ts'
+import { CATEGORY_LABEL_MAX_PX, categoryLabels, fitRotatedLabel } from './category-labels.ts'
+import { estimateTextWidthPx, truncateDistinct } from './text-width.ts'
 import { defaultTheme, type Theme } from './theme.ts'
 
 const BAR_PX = 14
-const CATEGORY_LABEL_MAX_PX = 120
 
 /**
  * Renders `spec` as a standalone SVG string. Every grid position is a `<rect class="cell">`;
@@ -45,9 +45,11 @@ export function heatmapChart(spec: HeatmapSpec, theme: Theme = defaultTheme): st
   const hasMissing = present.length < xLabels.length * yLabels.length
   const hatchId = `${idPrefixFor('heatmap', spec.title)}-hatch`
   const legend: LegendItem[] = hasMissing ? [{ name: 'no data', color: theme.missing, shape: 'hatch', patternId: hatchId }] : []
-  const yTick = yLabels.map((l) => truncateToWidth(l, tickSize, CATEGORY_LABEL_MAX_PX))
-  const xTick = xLabels.map((l) => truncateToWidth(l, tickSize, CATEGORY_LABEL_MAX_PX))
-  const frame = chartFrame({ kind: 'heatmap', spec, theme, legend, yTickLabels: yTick, rightPx })
+  const yTick = truncateDistinct(yLabels, tickSize, CATEGORY_LABEL_MAX_PX)
+  const yTickW = Math.max(...yTick.map((l) => estimateTextWidthPx(l, tickSize)))
+  const width = spec.width ?? theme.width
+  const xCats = categoryLabels(xLabels, (width - yTickW - rightPx - 80) / xLabels.length, tickSize)
+  const frame = chartFrame({ kind: 'heatmap', spec, theme, legend, yTickLabels: yTick, rightPx, xLabelExtraPx: xCats.extraPx })
   const { svg, plot, idPrefix } = frame
   const xBand = scaleBand<number>().domain(xLabels.map((_, i) => i)).range([plot.left, plot.left + plot.width]).padding(0.04)
   const yBand = scaleBand<number>().domain(yLabels.map((_, i) => i)).range([plot.top + plot.height, plot.top]).padding(0.04)
@@ -58,10 +60,16 @@ export function heatmapChart(spec: HeatmapSpec, theme: Theme = defaultTheme): st
   svg.add(pattern, 'line', { x1: 0, y1: 0, x2: 0, y2: 8, stroke: theme.axis, 'stroke-width': 1.5 })
 
   drawYAxis(svg, plot, { ticks: yTick.map((l, i) => ({ px: (yBand(i) as number) + yBand.bandwidth() / 2, label: l })), label: spec.yLabel, grid: false }, theme)
-  drawXAxis(svg, plot, { ticks: xTick.map((l, i) => ({ px: (xBand(i) as number) + xBand.bandwidth() / 2, label: l })), label: spec.xLabel, grid: false }, theme)
+  const xTicks = xCats.labels.map((l, i) => {
+    const px = (xBand(i) as number) + xBand.bandwidth() / 2
+    return { px, label: xCats.rotateDeg === 0 ? l : fitRotatedLabel(l, px, tickSize) }
+  })
+  drawXAxis(svg, plot, { ticks: xTicks, label: spec.xLabel, grid: false, rotateDeg: xCats.rotateDeg }, theme)
   const g = svg.add(svg.root, 'g', { class: 'cells' })
   const size = theme.fontSizePx.annotation
-  const fits = (text: string) => estimateTextWidthPx(text, size) + 6 <= xBand.bandwidth() && size + 4 <= yBand.bandwidth()
+  // Label every cell or none: a grid where only the short numbers are printed reads as a pattern.
+  const widestValue = Math.max(...present.map((v) => estimateTextWidthPx(values.format(v), size)))
+  const labelCells = widestValue + 6 <= xBand.bandwidth() && size + 4 <= yBand.bandwidth()
   yLabels.forEach((yl, r) => xLabels.forEach((xl, c) => {
     const v = cell(r, c)
     const x = xBand(c) as number
@@ -70,7 +78,7 @@ export function heatmapChart(spec: HeatmapSpec, theme: Theme = defaultTheme): st
     const rect = svg.add(g, 'rect', { class: v === null ? 'cell cell-empty' : 'cell', x, y, width: xBand.bandwidth(), height: yBand.bandwidth(), fill })
     const text = v === null ? 'no data' : values.format(v)
     svg.add(rect, 'title', {}, `${spec.xLabel} ${xl}, ${spec.yLabel} ${yl}: ${text}`)
-    if (v === null || !fits(text)) return
+    if (v === null || !labelCells) return
     svg.add(
       g,
       'text',

@@ -3,7 +3,7 @@
  * throughput/latency against concurrency or rate, with optional markers such as the knee.
  */
 import { line } from 'd3-shape'
-import { chartFrame, noDataChart, plotClip, seriesColor } from './chart-frame.ts'
+import { chartFrame, noDataChart, plotClip, seriesColor, seriesDash } from './chart-frame.ts'
 import type { LineChartSpec, LinePoint } from './chart-spec.ts'
 import { continuousScale } from './continuous-scale.ts'
 import { drawXAxis, drawYAxis } from './axes.ts'
@@ -28,7 +28,7 @@ export function lineChart(spec: LineChartSpec, theme: Theme = defaultTheme): str
   const drawable = (p: LinePoint) => p.y !== null && x.accepts(p.x) && y.accepts(p.y)
   if (!series.some((s) => s.points.some(drawable))) return noDataChart('line', spec, theme)
 
-  const legend = series.length > 1 ? series.map((s, i) => ({ name: s.name, color: seriesColor(theme, i), shape: 'line' as const })) : []
+  const legend = series.length > 1 ? series.map((s, i) => ({ name: s.name, color: seriesColor(theme, i), shape: 'line' as const, dash: seriesDash(theme, i) })) : []
   const frame = chartFrame({ kind: 'line', spec, theme, legend, yTickLabels: y.ticks.map(y.format) })
   const { svg, plot } = frame
   const xPx = x.toPx([plot.left, plot.left + plot.width])
@@ -36,7 +36,7 @@ export function lineChart(spec: LineChartSpec, theme: Theme = defaultTheme): str
   drawYAxis(svg, plot, { ticks: y.ticks.map((t) => ({ px: yPx(t), label: y.format(t) })), minorPx: y.minorTicks.map(yPx), label: spec.y.label }, theme)
   drawXAxis(svg, plot, { ticks: x.ticks.map((t) => ({ px: xPx(t), label: x.format(t) })), minorPx: x.minorTicks.map(xPx), label: spec.x.label }, theme)
 
-  const clip = plotClip(frame)
+  const clip = plotClip(frame, theme)
   const showPoints = spec.showPoints ?? series.every((s) => s.points.length <= AUTO_POINTS_MAX)
   const path = line<LinePoint>()
     .defined(drawable)
@@ -54,6 +54,7 @@ export function lineChart(spec: LineChartSpec, theme: Theme = defaultTheme): str
         fill: 'none',
         stroke: color,
         'stroke-width': theme.strokeWidthPx.line,
+        'stroke-dasharray': seriesDash(theme, i),
         'stroke-linejoin': 'round',
         'stroke-linecap': 'round',
       })

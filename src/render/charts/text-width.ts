@@ -25,3 +25,28 @@ export function truncateToWidth(text: string, fontSizePx: number, maxWidthPx: nu
   while (chars.length > 1 && estimateTextWidthPx(`${chars.join('')}…`, fontSizePx) > maxWidthPx) chars.pop()
   return `${chars.join('')}…`
 }
+
+/** `text` cut in the middle to fit `maxWidthPx` (`anthropic.cl…1022-v1:0`), keeping both ends. */
+export function truncateMiddle(text: string, fontSizePx: number, maxWidthPx: number): string {
+  if (estimateTextWidthPx(text, fontSizePx) <= maxWidthPx) return text
+  const chars = [...text]
+  let head = Math.ceil(chars.length / 2)
+  let tail = chars.length - head
+  const build = () => `${chars.slice(0, head).join('')}…${chars.slice(chars.length - tail).join('')}`
+  while (head + tail > 1 && estimateTextWidthPx(build(), fontSizePx) > maxWidthPx) {
+    if (head >= tail) head--
+    else tail--
+  }
+  return build()
+}
+
+/**
+ * Labels cut to `maxWidthPx`, kept distinct: names that would collide when cut at the end
+ * (`anthropic.claude-3…` twice) are cut in the middle instead, keeping their distinguishing tails.
+ */
+export function truncateDistinct(names: string[], fontSizePx: number, maxWidthPx: number): string[] {
+  const cut = names.map((n) => truncateToWidth(n, fontSizePx, maxWidthPx))
+  const seen = new Map<string, number>()
+  for (const c of cut) seen.set(c, (seen.get(c) ?? 0) + 1)
+  return cut.map((c, i) => ((seen.get(c) ?? 0) > 1 && c !== names[i] ? truncateMiddle(names[i], fontSizePx, maxWidthPx) : c))
+}

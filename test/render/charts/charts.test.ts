@@ -24,7 +24,7 @@ describe('golden SVGs', () => {
 
 /** Every number the renderer formats (ticks, values, markers, legend scale) has ≤ 4 significant digits. */
 function expectShortNumbers(root: Element): void {
-  const numeric = texts(root, '.tick-label, .value-label, .cell-label, .mark text, .color-legend text').filter((t) => !/[a-z]{2,}/i.test(t))
+  const numeric = texts(root, '.tick-label, .value-label, .cell-label, .mark-labels text, .color-legend text').filter((t) => !/[a-z]{2,}/i.test(t))
   expect(numeric.length).toBeGreaterThan(0)
   for (const t of numeric) {
     for (const n of t.match(/\d+(?:\.\d+)?/g) ?? []) {
@@ -50,7 +50,7 @@ describe('lineChart', () => {
     const root = expectCommon(lineChart(ex.lineSweep), ex.lineSweep, ['Concurrency (requests in flight)', 'TTFT (ms)'])
     expect(root.querySelectorAll('path.series')).toHaveLength(2)
     expect(root.querySelectorAll('circle.point')).toHaveLength(16)
-    expect(texts(root, '.mark text')).toEqual(['knee: c=32'])
+    expect(texts(root, '.mark-labels text')).toEqual(['knee: c=32'])
     expect(texts(root, '.legend text')).toEqual(['p50', 'p95'])
     expect(texts(root, '.axis-x .tick-label')).toEqual(['1', '10', '100'])
     expect(texts(root, '.axis-y .tick-label')).toEqual(['0', '500', '1000', '1500', '2000', '2500', '3000', '3500'])
@@ -131,7 +131,7 @@ describe('distributionChart', () => {
     expect(pct.reduce((a, b) => a + b, 0)).toBeCloseTo(100, 0)
     const sorted = [...ex.distributionSeries[0].values].sort((a, b) => a - b)
     const p95 = sorted[Math.round(0.95 * (sorted.length - 1))]
-    const labels = texts(root, '.mark text')
+    const labels = texts(root, '.mark-labels text')
     expect(labels).toHaveLength(3)
     expect(Number(labels[1].split(' ')[1])).toBeCloseTo(p95, -1)
   })
