@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { compareSamples, compareSummaries } from './compare.ts'
+import { compareSamples, compareSummaries, thinSorted } from './compare.ts'
 import { seededRandom } from './seeded-random.ts'
 import { summarize } from './summarize.ts'
 
@@ -51,4 +51,24 @@ test('compareSummaries uses p50 ratio and the threshold only', () => {
   expect(compareSummaries(a, b)).toEqual({ ratio: 1.1, ci: null, verdict: 'slower', threshold: 0.05 })
   expect(compareSummaries(a, b, { threshold: 0.2 })!.verdict).toBe('same')
   expect(compareSummaries(b, a)!.verdict).toBe('faster')
+})
+
+test('large groups are thinned for the bootstrap: the CI still brackets the ratio and widens (conservative)', () => {
+  const big = Array.from({ length: 10_000 }, (_, i) => 100 + ((i * 7919) % 1000) / 10)
+  const slower = big.map((x) => x * 1.1)
+  const thinned = compareSamples(big, slower, { resamples: 200, maxBootstrapValues: 200 })!
+  const full = compareSamples(big, slower, { resamples: 200, maxBootstrapValues: 10_000 })!
+  expect(thinned.ratio).toBe(full.ratio) // the ratio always uses every value
+  expect(thinned.ratio).toBeCloseTo(1.1, 12)
+  expect(thinned.ci!.lo).toBeLessThan(1.1)
+  expect(thinned.ci!.hi).toBeGreaterThan(1.1)
+  expect(thinned.ci!.hi - thinned.ci!.lo).toBeGreaterThan(2 * (full.ci!.hi - full.ci!.lo))
+  expect(thinned.verdict).toBe('slower')
+  expect(() => compareSamples([1], [1], { maxBootstrapValues: 1 })).toThrow(/`maxBootstrapValues` must be an integer ≥ 10, got `1`/)
+})
+
+test('thinSorted keeps evenly spaced ranks', () => {
+  expect(Array.from(thinSorted(Float64Array.from([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]), 5))).toEqual([1, 3, 5, 7, 9])
+  const small = Float64Array.from([1, 2])
+  expect(thinSorted(small, 5)).toBe(small)
 })

@@ -6,6 +6,11 @@
  * Verdict rule: `slower` when the whole CI is above 1 (significant) AND the ratio exceeds
  * 1 + threshold (material); `faster` when the whole CI is below 1 AND the ratio is below
  * 1 − threshold; otherwise `same`. With `higherIsBetter` (throughput) the directions swap.
+ *
+ * Cost: the bootstrap sorts both groups once per resample. A group larger than
+ * `maxBootstrapValues` is bootstrapped from an evenly thinned, quantile-preserving copy of that
+ * many values, so its CI is conservative (wider than all the data would give); the ratio itself
+ * always uses every value.
  */
 import type { Interval, MetricSummary } from '../types.ts'
 import { percentileInterval, resampleInto, resolveBootstrapOptions, type BootstrapOptions } from './bootstrap.ts'
@@ -21,6 +26,8 @@ export interface CompareOptions extends BootstrapOptions {
   threshold?: number
   /** True for metrics where more is better (throughput, tokens/s). @default false */
   higherIsBetter?: boolean
+  /** Largest group size bootstrapped as is; bigger groups are thinned to it. @default 10000 */
+  maxBootstrapValues?: number
 }
 
 /** A comparison of candidate against baseline. */
@@ -54,12 +61,28 @@ function sortedMedian(buffer: Float64Array): number {
 }
 
 /**
+ * Evenly thins sorted values to `m` of them (the midpoints of m equal rank bins), keeping the
+ * distribution's shape.
+ *
+ * @param sorted - ascending values
+ * @param m - how many to keep, ≥ 1
+ * @returns `sorted` itself when it has ≤ m values, else a new array of m values
+ */
+export function thinSorted(sorted: Float64Array, m: number): Float64Array {
+  const n = sorted.length
+  if (n <= m) return sorted
+  const out = new Float64Array(m)
+  for (let i = 0; i < m; i++) out[i] = sorted[Math.floor(((i + 0.5) * n) / m)]
+  return out
+}
+
+/**
  * Compares two sample sets by the ratio of their medians with a bootstrap CI.
  *
  * @param baseline - baseline values (e.g. latencies in ms)
  * @param candidate - candidate values, same unit
- * @param options - threshold (@default 0.05), higherIsBetter (@default false), resamples
- *   (@default 2000), confidence (@default 0.95), seed (@default 1)
+ * @param options - threshold (@default 0.05), higherIsBetter (@default false), maxBootstrapValues
+ *   (@default 10000), resamples (@default 2000), confidence (@default 0.95), seed (@default 1)
  * @returns the comparison, or `null` when either set is empty or the baseline median is 0
  */
 export function compareSamples(
@@ -67,20 +90,27 @@ export function compareSamples(
   candidate: NumericArray,
   options: CompareOptions = {},
 ): Comparison | null {
-  const { threshold = 0.05, higherIsBetter = false } = options
+  const { threshold = 0.05, higherIsBetter = false, maxBootstrapValues = 10_000 } = options
   checkThreshold(threshold)
+  if (!(Number.isInteger(maxBootstrapValues) && maxBootstrapValues >= 10)) {
+    throw new RangeError(`\`maxBootstrapValues\` must be an integer ≥ 10, got \`${maxBootstrapValues}\`. Use 10000.`)
+  }
   const { resamples, confidence, seed } = resolveBootstrapOptions(options)
   if (baseline.length === 0 || candidate.length === 0) return null
-  const base = sortedMedian(Float64Array.from(baseline))
+  const baseSorted = Float64Array.from(baseline)
+  const candSorted = Float64Array.from(candidate)
+  const base = sortedMedian(baseSorted)
   if (base === 0) return null
-  const ratio = sortedMedian(Float64Array.from(candidate)) / base
+  const ratio = sortedMedian(candSorted) / base
+  const baseData = thinSorted(baseSorted, maxBootstrapValues)
+  const candData = thinSorted(candSorted, maxBootstrapValues)
   const random = seededRandom(seed)
-  const a = new Float64Array(baseline.length)
-  const b = new Float64Array(candidate.length)
+  const a = new Float64Array(baseData.length)
+  const b = new Float64Array(candData.length)
   const replicates = new Float64Array(resamples)
   for (let i = 0; i < resamples; i++) {
-    const m = sortedMedian(resampleInto(baseline, random, a))
-    replicates[i] = m === 0 ? Number.POSITIVE_INFINITY : sortedMedian(resampleInto(candidate, random, b)) / m
+    const m = sortedMedian(resampleInto(baseData, random, a))
+    replicates[i] = m === 0 ? Number.POSITIVE_INFINITY : sortedMedian(resampleInto(candData, random, b)) / m
   }
   const ci = percentileInterval(ratio, replicates, confidence, Math.min(baseline.length, candidate.length))
   return { ratio, ci, verdict: verdictOf(ratio, ci.lo, ci.hi, threshold, higherIsBetter), threshold }
