@@ -1,0 +1,128 @@
+/**
+ * The bedrock-bench Vitest reporter (`reporters: ['default', 'bedrock-bench/reporter']` or
+ * `[['bedrock-bench/reporter', { outputDir: 'results' }]]`). It collects each test's
+ * `meta().bedrockBench` summaries, groups them by run directory and, in `onTestRunEnd`, writes
+ * samples.csv, summary.csv, summary.json, charts/*.svg and report.md through `writeRunReport` —
+ * the same code `bedrock-bench report` uses. It prints a one-paragraph summary with the report
+ * path, draws a live progress line on a TTY (never under CI), and never throws: a reporter that
+ * throws fails the run, so I/O problems are printed with their path and reason instead.
+ */
+import { dirname, resolve } from 'node:path'
+import type { Reporter, TestModule, TestRunEndReason, Vitest } from 'vitest/node'
+import { writeRunReport } from '../src/io/write-run-report.ts'
+import type { RunReportResult } from '../src/io/write-run-report.ts'
+import { mergeTheme } from '../src/render/charts/theme.ts'
+import type { DeepPartial, Theme } from '../src/render/charts/theme.ts'
+import type { RunSummary } from '../src/types.ts'
+import { consoleSummary } from './console-summary.ts'
+import { ProgressFeed, progressEnabled } from './progress-feed.ts'
+
+/** Options of `BedrockReporter`. */
+export interface BedrockReporterOptions {
+  /** Directory that holds `<runId>/` output directories, relative to the Vitest root. @default next to each run's samples.jsonl (`results/<runId>`) */
+  outputDir?: string
+  /** Overrides of the chart theme (palette, fonts, sizes). @default {} */
+  theme?: DeepPartial<Theme>
+  /** Write SVG charts. @default true */
+  charts?: boolean
+  /** Live progress line on a TTY (always off when `CI=true` or not a TTY). @default true */
+  progress?: boolean
+}
+
+function validate(options: BedrockReporterOptions): void {
+  const problems: string[] = []
+  if (options.outputDir !== undefined && (typeof options.outputDir !== 'string' || options.outputDir === '')) {
+    problems.push(`\`outputDir\` must be a non-empty string, got \`${JSON.stringify(options.outputDir)}\`. Set it to a directory such as 'results'.`)
+  }
+  for (const key of ['charts', 'progress'] as const) {
+    if (options[key] !== undefined && typeof options[key] !== 'boolean') {
+      problems.push(`\`${key}\` must be true or false, got \`${JSON.stringify(options[key])}\`. Remove it for the default (true).`)
+    }
+  }
+  if (options.theme !== undefined && (typeof options.theme !== 'object' || options.theme === null)) {
+    problems.push(`\`theme\` must be an object of theme overrides, got \`${JSON.stringify(options.theme)}\`. Pass e.g. { width: 1000 }.`)
+  }
+  if (problems.length) throw new TypeError(`bedrock-bench reporter options:\n  ${problems.join('\n  ')}`)
+}
+
+/** Summaries a test attached through `task.meta.bedrockBench`, checked for the fields the reporter needs. */
+export function summariesOf(meta: unknown): RunSummary[] {
+  const list = (meta as { bedrockBench?: unknown } | undefined)?.bedrockBench
+  if (!Array.isArray(list)) return []
+  return list.filter((s): s is RunSummary => typeof s === 'object' && s !== null && typeof s.runId === 'string' && typeof s.benchName === 'string')
+}
+
+/** The Vitest reporter; default export so it can be named by path in `vitest.config.ts`. */
+export default class BedrockReporter implements Reporter {
+  private readonly options: BedrockReporterOptions
+  private readonly theme: Theme
+  private vitest: Vitest | null = null
+  private progress: ProgressFeed | null = null
+  /** Results of the last run (for tests and programmatic use). */
+  lastResults: RunReportResult[] = []
+
+  constructor(options: BedrockReporterOptions = {}) {
+    validate(options)
+    this.options = options
+    this.theme = mergeTheme(options.theme ?? {})
+  }
+
+  onInit(vitest: Vitest): void {
+    this.vitest = vitest
+  }
+
+  onTestRunStart(): void {
+    if (this.options.progress === false || !progressEnabled(process.stderr)) return
+    this.progress = new ProgressFeed({ stream: process.stderr, resultsDir: () => this.providedResultsDir() })
+    this.progress.start()
+  }
+
+  async onTestRunEnd(testModules: ReadonlyArray<TestModule>, _errors: ReadonlyArray<unknown>, _reason: TestRunEndReason): Promise<void> {
+    this.progress?.stop()
+    this.progress = null
+    this.lastResults = []
+    try {
+      const groups = new Map<string, RunSummary[]>()
+      for (const module of testModules) {
+        for (const test of module.children.allTests()) {
+          for (const summary of summariesOf(test.meta())) {
+            const runDir = this.runDirOf(summary)
+            groups.set(runDir, [...(groups.get(runDir) ?? []), summary])
+          }
+        }
+      }
+      for (const [runDir, summaries] of groups) {
+        const samplesPaths = [...new Set(summaries.map((s) => s.samplesPath).filter((p): p is string => !!p))]
+        const result = await writeRunReport(runDir, { summaries, theme: this.theme, charts: this.options.charts ?? true, samplesPaths: samplesPaths.length ? samplesPaths : undefined })
+        this.lastResults.push(result)
+        this.log(consoleSummary(result, this.root()))
+      }
+    } catch (error) {
+      this.log(`bedrock-bench reporter: could not write the report: ${error instanceof Error ? error.message : String(error)}`)
+    }
+  }
+
+  private root(): string {
+    return this.vitest?.config.root ?? process.cwd()
+  }
+
+  private runDirOf(summary: RunSummary): string {
+    if (this.options.outputDir) return resolve(this.root(), this.options.outputDir, summary.runId)
+    if (summary.samplesPath) return dirname(summary.samplesPath)
+    return resolve(this.root(), 'results', summary.runId)
+  }
+
+  private providedResultsDir(): string | undefined {
+    try {
+      const dir = this.vitest?.getRootProject().getProvidedContext().bedrockBenchResultsDir
+      return typeof dir === 'string' && dir !== '' ? dir : undefined
+    } catch {
+      return undefined
+    }
+  }
+
+  private log(text: string): void {
+    if (this.vitest) this.vitest.logger.log(text)
+    else console.log(text)
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * Drives the live progress line: once a second it tails the run's samples.jsonl (found through the
+ * `bedrockBenchResultsDir` that the global setup provides) and reads the optional `progress.json`
+ * (`{ "scheduled": n }`, written by the harness) for the ETA, then redraws one line on stderr.
+ * Started only on a TTY and never under `CI=true`.
+ */
+import { readFile } from 'node:fs/promises'
+import { join } from 'node:path'
+import { SampleTail } from '../src/io/sample-tail.ts'
+import { progressLine } from '../src/render/progress-line.ts'
+
+/** Where progress is drawn and how the results directory is found. */
+export interface ProgressFeedOptions {
+  /** Returns the run's results directory once known, else `undefined`. */
+  resultsDir: () => string | undefined
+  stream: NodeJS.WriteStream
+  /** Redraw interval (ms). @default 1000 */
+  intervalMs?: number
+  /** Window of the "current" RPM (ms). @default 10000 */
+  rpmWindowMs?: number
+  now?: () => number
+}
+
+/** Whether a progress line should be drawn: a TTY and not CI. */
+export function progressEnabled(stream: NodeJS.WriteStream, env: NodeJS.ProcessEnv = process.env): boolean {
+  return Boolean(stream.isTTY) && env.CI !== 'true' && env.CI !== '1'
+}
+
+/** A running progress line; `stop()` clears it. */
+export class ProgressFeed {
+  private readonly options: Required<ProgressFeedOptions>
+  private tail: SampleTail | null = null
+  private dir: string | undefined
+  private timer: NodeJS.Timeout | null = null
+  private readonly history: { at: number; done: number }[] = []
+  private readonly startedAt: number
+  private drawn = false
+  private busy = false
+
+  constructor(options: ProgressFeedOptions) {
+    this.options = { intervalMs: 1000, rpmWindowMs: 10_000, now: () => performance.now(), ...options }
+    this.startedAt = this.options.now()
+  }
+
+  /** Starts redrawing. */
+  start(): void {
+    this.timer = setInterval(() => void this.tick(), this.options.intervalMs)
+    this.timer.unref()
+  }
+
+  /** Stops and erases the line. */
+  stop(): void {
+    if (this.timer) clearInterval(this.timer)
+    this.timer = null
+    if (this.drawn) this.options.stream.write('\r\x1b[2K')
+    this.drawn = false
+  }
+
+  private async tick(): Promise<void> {
+    if (this.busy) return
+    this.busy = true
+    try {
+      this.dir ??= this.options.resultsDir()
+      if (!this.dir) return
+      this.tail ??= new SampleTail(join(this.dir, 'samples.jsonl'))
+      await this.tail.poll()
+      const now = this.options.now()
+      const { done, throttled, failed } = this.tail.counts
+      this.history.push({ at: now, done })
+      while (this.history.length > 2 && now - this.history[0].at > this.options.rpmWindowMs) this.history.shift()
+      const first = this.history[0]
+      const recentRpm = now > first.at ? ((done - first.done) / (now - first.at)) * 60_000 : 0
+      const scheduled = await readScheduled(join(this.dir, 'progress.json'))
+      if (done === 0 || this.timer === null) return
+      const line = progressLine({ done, scheduled, throttled, failed, recentRpm, elapsedMs: now - this.startedAt })
+      this.options.stream.write(`\r\x1b[2K${line}`)
+      this.drawn = true
+    } finally {
+      this.busy = false
+    }
+  }
+}
+
+async function readScheduled(path: string): Promise<number | null> {
+  try {
+    const value = JSON.parse(await readFile(path, 'utf8')) as { scheduled?: unknown }
+    return typeof value.scheduled === 'number' && value.scheduled > 0 ? value.scheduled : null
+  } catch {
+    return null
+  }
+}
