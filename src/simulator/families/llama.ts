@@ -3,7 +3,7 @@
  * `top_p`, `images`); response `generation` with token counts and `stop_reason` `stop`|`length`;
  * stream chunks of the same shape, `prompt_token_count` only in the first.
  */
-import type { FamilyCodec, NeutralCompletion, NeutralStopReason, NeutralUsage, ParseResult, StreamContext } from './family.ts'
+import type { FamilyCodec, NeutralCompletion, NeutralStopReason, NeutralUsage, StreamContext } from './family.ts'
 import { isFirstPiece, parsePromptBody, type PromptBodySpec } from './native-body.ts'
 
 /** Llama's stop reason: `length` when cut by `max_gen_len`, else `stop`. */
@@ -13,14 +13,10 @@ export function llamaStopReason(stopReason: NeutralStopReason): 'stop' | 'length
 
 const SPEC: PromptBodySpec = { keys: ['prompt', 'max_gen_len', 'temperature', 'top_p', 'images'], prompt: 'prompt', maxTokens: 'max_gen_len', temperature: 'temperature', topP: 'top_p' }
 
-function parseRequest(body: unknown): ParseResult {
-  return parsePromptBody(body, SPEC)
-}
-
 /** The Meta Llama codec. */
 export const llamaCodec: FamilyCodec = {
   family: 'llama',
-  parseRequest,
+  parseRequest: (body: unknown) => parsePromptBody(body, SPEC),
   renderResponse(c: NeutralCompletion) {
     return { generation: c.text, prompt_token_count: c.usage.inputTokens, generation_token_count: c.usage.outputTokens, stop_reason: llamaStopReason(c.stopReason) }
   },

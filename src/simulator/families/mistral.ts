@@ -2,7 +2,7 @@
  * Mistral text-completion bodies (bedrock-wire §8): request `prompt` (+ `max_tokens`, `stop`,
  * `temperature`, `top_p`, `top_k`); response and stream chunks `outputs[{text, stop_reason}]`.
  */
-import type { FamilyCodec, NeutralCompletion, NeutralStopReason, ParseResult, StreamContext } from './family.ts'
+import type { FamilyCodec, NeutralCompletion, NeutralStopReason, StreamContext } from './family.ts'
 import { llamaStopReason } from './llama.ts'
 import { parsePromptBody, type PromptBodySpec } from './native-body.ts'
 
@@ -16,14 +16,10 @@ const SPEC: PromptBodySpec = {
   stop: 'stop',
 }
 
-function parseRequest(body: unknown): ParseResult {
-  return parsePromptBody(body, SPEC)
-}
-
 /** The Mistral codec; stop reasons are Llama's (`stop` | `length`). */
 export const mistralCodec: FamilyCodec = {
   family: 'mistral',
-  parseRequest,
+  parseRequest: (body: unknown) => parsePromptBody(body, SPEC),
   renderResponse(c: NeutralCompletion) {
     return { outputs: [{ text: c.text, stop_reason: llamaStopReason(c.stopReason) }] }
   },

@@ -3,7 +3,7 @@
  * (`maxTokenCount`, `temperature`, `topP`, `stopSequences`); response `inputTextTokenCount` +
  * `results[{tokenCount, outputText, completionReason}]`; stream chunks `{outputText, index, …}`.
  */
-import type { FamilyCodec, NeutralCompletion, NeutralStopReason, NeutralUsage, ParseResult, StreamContext } from './family.ts'
+import type { FamilyCodec, NeutralCompletion, NeutralStopReason, NeutralUsage, StreamContext } from './family.ts'
 import { isFirstPiece, parsePromptBody, type PromptBodySpec } from './native-body.ts'
 
 /** Titan's completion reason (recorded traffic uses `FINISH`, not the documented `FINISHED`). */
@@ -21,14 +21,10 @@ const SPEC: PromptBodySpec = {
   stop: 'stopSequences',
 }
 
-function parseRequest(body: unknown): ParseResult {
-  return parsePromptBody(body, SPEC)
-}
-
 /** The Amazon Titan Text codec. */
 export const titanCodec: FamilyCodec = {
   family: 'titan',
-  parseRequest,
+  parseRequest: (body: unknown) => parsePromptBody(body, SPEC),
   renderResponse(c: NeutralCompletion) {
     return {
       inputTextTokenCount: c.usage.inputTokens,
