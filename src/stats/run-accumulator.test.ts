@@ -206,3 +206,8 @@ test('toLevelLabel', () => {
   expect(toLevelLabel(null, 50)).toBe('rate=50/s')
   expect(toLevelLabel(null, null)).toBe('default')
 })
+
+test('an unknown status is refused with a message, not silently miscounted', () => {
+  const bad = makeSample({ seq: 7, status: 'weird' as SampleStatus })
+  expect(() => new RunAccumulator(meta()).add(bad)).toThrow(/Sample.status must be one of ok \| throttled \| error \| timeout \| cancelled, got `weird` \(seq 7\)/)
+})

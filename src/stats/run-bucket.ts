@@ -51,6 +51,11 @@ export class RunBucket {
    * @param openLoop - whether to record response time from `scheduledAt`
    */
   add(s: Sample, openLoop: boolean): void {
+    if (!Object.hasOwn(this.statusCounts, s.status)) {
+      throw new TypeError(
+        `Sample.status must be one of ${Object.keys(this.statusCounts).join(' | ')}, got \`${String(s.status)}\` (seq ${s.seq}). Validate samples read from files before summarising.`,
+      )
+    }
     this.scheduled++
     this.statusCounts[s.status]++
     this.windowStartMs = Math.min(this.windowStartMs, s.scheduledAt, s.startedAt)
