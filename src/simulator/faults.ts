@@ -73,7 +73,7 @@ export function parseFaultRule(value: unknown, where: string): { ok: true; rule:
   if (rule.probability !== undefined && (rule.probability as number) > 1) {
     return fail(`\`probability\` must be between 0 and 1, got ${String(rule.probability)}.`)
   }
-  if (rule.exceptionType !== undefined && (typeof rule.exceptionType !== 'string' || !shapeOfStreamException(rule.exceptionType))) {
+  if (rule.exceptionType !== undefined && (typeof rule.exceptionType !== 'string' || !/^[a-z]/.test(rule.exceptionType) || !shapeOfStreamException(rule.exceptionType))) {
     return fail(`\`exceptionType\` must be a lowerCamelCase Bedrock exception such as "throttlingException", got ${JSON.stringify(rule.exceptionType)}.`)
   }
   if (rule.models !== undefined && (!Array.isArray(rule.models) || rule.models.some((m) => typeof m !== 'string'))) {

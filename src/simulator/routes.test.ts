@@ -1,0 +1,29 @@
+import { expect, test } from 'vitest'
+import { matchRoute } from './routes.ts'
+import { createRunId } from './run-id.ts'
+import { parseFaultRule } from './faults.ts'
+
+test('model ids are matched raw and then percent-decoded (ARNs stay one segment)', () => {
+  expect(matchRoute('POST', '/model/us.anthropic.claude-3-5-sonnet-20241022-v2%3A0/converse')).toEqual({
+    kind: 'model', operation: 'converse', modelId: 'us.anthropic.claude-3-5-sonnet-20241022-v2:0',
+  })
+  expect(matchRoute('POST', '/model/arn%3Aaws%3Abedrock%3Aus-east-1%3A123456789012%3Ainference-profile%2Fus.x%3A0/invoke-with-response-stream')).toEqual({
+    kind: 'model', operation: 'invoke-stream', modelId: 'arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.x:0',
+  })
+  expect(matchRoute('POST', '/model/a.b/count-tokens').kind).toBe('model')
+  expect(matchRoute('POST', '/model/a/b/converse').kind).toBe('unknown')
+  expect(matchRoute('GET', '/model/a.b/converse').kind).toBe('unknown')
+  expect(matchRoute('POST', '/model/%E0%A4%A/converse').kind).toBe('bad-model-id')
+  expect(matchRoute('GET', '/_sim/ground-truth/abc')).toEqual({ kind: 'ground-truth', requestId: 'abc' })
+})
+
+test('run ids sort by UTC start time', () => {
+  expect(createRunId(new Date('2026-11-25T09:05:07.123Z'), 'beef')).toBe('20261125-090507-beef')
+  expect(createRunId()).toMatch(/^\d{8}-\d{6}-[0-9a-f]{4}$/)
+})
+
+test('fault rules are validated with messages naming the field', () => {
+  expect(parseFaultRule({ kind: 'stall', stallMs: 5 }, 'faults[0]')).toEqual({ ok: true, rule: { kind: 'stall', stallMs: 5 } })
+  expect(parseFaultRule({ kind: 'throttle', probability: 2 }, 'faults[1]')).toEqual({ ok: false, message: 'faults[1]: `probability` must be between 0 and 1, got 2.' })
+  expect(parseFaultRule({ kind: 'stream-exception', exceptionType: 'ThrottlingException' }, 'h')).toMatchObject({ ok: false })
+})
