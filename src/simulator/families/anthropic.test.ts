@@ -58,6 +58,13 @@ describe('anthropic parseRequest', () => {
     expect(codec.parseRequest(body)).toEqual({ ok: false, message: `Malformed input request: ${message} Please reformat your input and try again.` })
   })
 
+  test('at most 4 cache_control checkpoints (system + messages)', () => {
+    const block = { type: 'text', text: 'x', cache_control: { type: 'ephemeral' } }
+    const body = (n: number) => ({ ...valid, messages: [{ role: 'user', content: Array.from({ length: n }, () => block) }] })
+    expect(codec.parseRequest(body(3)).ok).toBe(true) // + 1 in system = 4
+    expect(codec.parseRequest(body(4))).toEqual({ ok: false, message: 'Malformed input request: `cache_control` must be on at most 4 blocks, got 5. Please reformat your input and try again.' })
+  })
+
   test('extraneous keys and non-objects are rejected', () => {
     const r = codec.parseRequest({ ...valid, prompt: 'old text-completions API' })
     expect(r.ok ? '' : r.message).toMatch(/^Malformed input request: extraneous key `prompt` is not permitted \(allowed: anthropic_version, /)

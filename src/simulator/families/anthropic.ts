@@ -16,22 +16,29 @@ export function anthropicModelName(modelId: string): string {
   return modelId.replace(/^anthropic\./, '').replace(/-v\d+(:\d+)?$/, '')
 }
 
-/** Text of Anthropic content (string or blocks) and the chars up to the end of the last `cache_control` block. */
-function contentText(r: NativeBody, content: unknown, path: string): { text: string; cacheChars: number | undefined } {
-  if (typeof content === 'string') return { text: content, cacheChars: undefined }
+/** Anthropic allows at most this many `cache_control` checkpoints per request. */
+export const MAX_CACHE_CHECKPOINTS = 4
+
+/** Text of Anthropic content (string or blocks), the chars up to the end of the last `cache_control` block, and the checkpoint count. */
+function contentText(r: NativeBody, content: unknown, path: string): { text: string; cacheChars: number | undefined; checkpoints: number } {
+  if (typeof content === 'string') return { text: content, cacheChars: undefined, checkpoints: 0 }
   if (!Array.isArray(content)) {
     r.fail(path, 'a string or an array of content blocks', content)
-    return { text: '', cacheChars: undefined }
+    return { text: '', cacheChars: undefined, checkpoints: 0 }
   }
   let text = ''
   let cacheChars: number | undefined
+  let checkpoints = 0
   content.forEach((block, i) => {
     if (!isObject(block) || typeof block.type !== 'string') return r.fail(`${path}[${i}]`, 'a content block object with a string `type`', block)
     if (block.type === 'text' && typeof block.text !== 'string') return r.fail(`${path}[${i}].text`, 'a string', block.text)
     text += (text ? '\n' : '') + (block.type === 'text' ? (block.text as string) : JSON.stringify(block))
-    if (block.cache_control !== undefined) cacheChars = text.length
+    if (block.cache_control !== undefined) {
+      cacheChars = text.length
+      checkpoints++
+    }
   })
-  return { text, cacheChars }
+  return { text, cacheChars, checkpoints }
 }
 
 function parseRequest(body: unknown): ParseResult {
@@ -44,12 +51,14 @@ function parseRequest(body: unknown): ParseResult {
   const raw = root.messages
   const messages: NeutralMessage[] = []
   let cachePoint = false
+  let checkpoints = 0
   if (!Array.isArray(raw) || raw.length === 0) r.fail('messages', '(required) a non-empty array of {"role","content"} objects', raw)
   else {
     raw.forEach((m, i) => {
       if (!isObject(m)) return r.fail(`messages[${i}]`, 'an object with "role" and "content"', m)
       if (m.role !== 'user' && m.role !== 'assistant') return r.fail(`messages[${i}].role`, '"user" or "assistant"', m.role)
-      const { text, cacheChars } = contentText(r, m.content, `messages[${i}].content`)
+      const { text, cacheChars, checkpoints: n } = contentText(r, m.content, `messages[${i}].content`)
+      checkpoints += n
       const message: NeutralMessage = { role: m.role, text }
       if (cacheChars !== undefined) {
         message.cachePrefixChars = cacheChars
@@ -62,8 +71,10 @@ function parseRequest(body: unknown): ParseResult {
   if (root.system !== undefined) {
     const s = contentText(r, root.system, 'system')
     system = s.text
+    checkpoints += s.checkpoints
     if (s.cacheChars !== undefined) cachePoint = true
   }
+  if (checkpoints > MAX_CACHE_CHECKPOINTS) r.fail('cache_control', `on at most ${MAX_CACHE_CHECKPOINTS} blocks`, checkpoints)
   const temperature = r.number(root, 'temperature', 'temperature', { min: 0, max: 1 })
   const topP = r.number(root, 'top_p', 'top_p', { min: 0, max: 1 })
   r.number(root, 'top_k', 'top_k', { min: 0, int: true })
