@@ -1,0 +1,151 @@
+/**
+ * `bedrockBench(bench, options)`: the Vitest 5 bench-fixture adapter (DESIGN §1, §4). Validate →
+ * resolve target → run the load (samples appended to `samples.jsonl` as they complete) → summarise
+ * (stats) → replay real latencies into Vitest's table → push the RunSummary onto `task.meta`.
+ */
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { inject, TestRunner, type Bench } from 'vitest'
+import type { BedrockBenchOptions } from '../config/options.ts'
+import { resolvePrompt } from '../config/resolve-prompt.ts'
+import { checkAwsBudget, plannedRequests, resolveTarget } from '../config/resolve-target.ts'
+import { validateOptions } from '../config/validate-options.ts'
+import { BedrockBenchConfigError } from '../config/bedrock-bench-config-error.ts'
+import { costUsd } from '../cost/actual-cost.ts'
+import { atomicWrite } from '../io/atomic-write.ts'
+import { openSampleLog } from '../io/sample-log.ts'
+import { SaturationMonitor } from '../load/client-saturation.ts'
+import { planLevels } from '../load/phases.ts'
+import { runLoad } from '../load/run-load.ts'
+import { loadProfiles } from '../profiles/load-profiles.ts'
+import { resolveModelId } from '../profiles/resolve-model-id.ts'
+import { quantiles } from '../stats/quantile.ts'
+import { type RunMeta, RunAccumulator } from '../stats/run-accumulator.ts'
+import { seededRandom } from '../stats/seeded-random.ts'
+import type { RunSummary } from '../types.ts'
+import { clientQueueWarnings, createClient } from './client-factory.ts'
+import { relativeClock } from './clock.ts'
+import { captureEnvironment } from './environment.ts'
+import { invoke } from './invoke.ts'
+import { replayLatencies } from './replay-latencies.ts'
+import { pushSummary, type TaskWithMeta } from './task-meta.ts'
+
+/** Scheduler start-lag p99 above which an open-loop run warns (ms). @default 5 */
+export const SCHEDULER_LAG_WARN_MS = 5
+
+/** Optional third argument: the test context (`({ bench, task })`), when `getCurrentTest()` is unavailable. */
+export interface BedrockBenchContext {
+  task?: TaskWithMeta
+}
+
+const safeInject = (key: 'bedrockBenchSimulatorUrl' | 'bedrockBenchRunId' | 'bedrockBenchResultsDir'): string | undefined => {
+  try {
+    const v = inject(key)
+    return typeof v === 'string' && v !== '' ? v : undefined
+  } catch {
+    return undefined
+  }
+}
+
+const localRunId = (d = new Date()): string => `local-${d.toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-')}-${process.pid}`
+
+/**
+ * Runs one benchmark and returns its summary.
+ * @param bench Vitest's `bench` fixture, or `null` to skip the replay into Vitest's table (plain tests)
+ * @param options see `BedrockBenchOptions`
+ * @param context the test context, when called outside the test's own call stack
+ * @throws BedrockBenchConfigError before any request when the options are invalid
+ */
+export async function bedrockBench(bench: Bench | null, options: BedrockBenchOptions, context?: BedrockBenchContext): Promise<RunSummary> {
+  const o = validateOptions(options, { target: process.env.BEDROCK_BENCH_TARGET })
+  const warnings: string[] = []
+  const levels = planLevels(o.load, warnings)
+  const root = process.cwd()
+  const conversationFor = await resolvePrompt(o.prompt, o.system, root)
+  const profiles = await loadProfiles()
+  const profile = resolveModelId(o.model, profiles)
+  const family = o.family ?? profile?.family ?? null
+  if ((o.operation === 'invoke' || o.operation === 'invoke-stream') && family === null) {
+    throw new BedrockBenchConfigError([`\`family\` must be set for \`${o.operation}\` when the model has no profile, got \`${o.model}\` with none. Pass \`family: 'anthropic' | 'nova' | 'llama' | 'mistral' | 'titan'\`.`])
+  }
+  const first = conversationFor({ seq: 0, runIndex: 0, rng: seededRandom(o.seed) })
+  const inputChars = first.messages.reduce((a, m) => a + m.text.length, first.system?.length ?? 0)
+  checkAwsBudget(o, profile, plannedRequests(o, levels), Math.ceil(inputChars / 4))
+
+  const target = await resolveTarget(o, safeInject('bedrockBenchSimulatorUrl'))
+  const maxConcurrency = Math.max(...levels.map((l) => l.concurrency ?? (Number.isFinite(l.maxInFlight) ? l.maxInFlight : 256)))
+  const client = o.client ?? createClient({ target: o.target, endpoint: target.endpoint, region: target.region, transport: o.transport, maxConcurrency, maxAttempts: o.maxAttempts })
+  if (o.client) warnings.push(...(await clientQueueWarnings(o.client, maxConcurrency)))
+
+  const runId = safeInject('bedrockBenchRunId') ?? localRunId()
+  const resultsDir = resolve(root, o.resultsDir ?? safeInject('bedrockBenchResultsDir') ?? join('results', runId))
+  const samplesPath = join(resultsDir, 'samples.jsonl')
+  const environment = captureEnvironment(o.target, o.target === 'aws' ? target.region : null, target.simulatorSeed)
+  const meta: RunMeta = {
+    runId, benchName: o.name, model: o.model, operation: o.operation, target: o.target, loadMode: levels[0].mode,
+    runs: o.runs, quotaTpm: profile?.quotas.tpm ?? null, environment, samplesPath, warnings, startedAtIso: environment.date,
+  }
+  const acc = new RunAccumulator(meta)
+  const log = openSampleLog(samplesPath)
+  const monitor = new SaturationMonitor()
+  const clock = relativeClock()
+  const latencies: number[] = []
+  const ttfts: number[] = []
+  const lags: number[] = []
+  const pricing = profile?.pricing
+  let result
+  try {
+    result = await runLoad({
+      levels, runs: o.runs, clock, rng: seededRandom(o.seed), signal: o.signal,
+      onMeasure: (active) => (active ? monitor.resume() : monitor.pause()),
+      execute: (d) => {
+        const conversation = conversationFor({ seq: d.seq, runIndex: d.runIndex, rng: seededRandom((o.seed * 1_000_003 + d.runIndex * 65_537 + d.seq) >>> 0) })
+        return invoke({
+          client, operation: o.operation, modelId: o.model, family, conversation, maxTokens: o.maxTokens,
+          temperature: o.temperature, topP: o.topP, stopSequences: o.stopSequences, cachePoint: o.cachePoint,
+          performanceConfig: o.performanceConfig, timeoutMs: o.timeoutMs, signal: o.signal, clock,
+          costOf: pricing ? (u) => costUsd(u, pricing) : undefined,
+        }, {
+          runId, benchName: o.name, phase: d.phase, runIndex: d.runIndex, seq: d.seq, model: o.model, operation: o.operation,
+          target: o.target, loadLevel: d.level.label, concurrency: d.level.concurrency, targetRatePerSec: d.targetRatePerSec, scheduledAt: d.scheduledAt,
+        })
+      },
+      onSample: (s) => {
+        log.append(s)
+        acc.add(s)
+        if (s.phase !== 'measure') return
+        if (s.concurrency === null) lags.push(s.queueDelayMs)
+        if (s.status !== 'ok') return
+        latencies.push(s.latencyMs)
+        if (s.ttftMs !== null) ttfts.push(s.ttftMs)
+      },
+    })
+  } finally {
+    log.close()
+    if (!o.client) client.destroy()
+    await target.close()
+  }
+
+  meta.client = monitor.result()
+  if (meta.client?.warning) warnings.push(meta.client.warning)
+  if (lags.length > 0) {
+    meta.schedulerLagP99Ms = quantiles(lags, [0.99])[0]
+    if (meta.schedulerLagP99Ms > SCHEDULER_LAG_WARN_MS) {
+      warnings.push(`Open-loop scheduler start lag p99 is ${meta.schedulerLagP99Ms.toFixed(1)} ms (> ${SCHEDULER_LAG_WARN_MS} ms): requests started late, so the achieved rate may be below target. Response times from scheduledAt include this lag.`)
+    }
+  }
+  for (const w of warnings) console.warn(`[bedrock-bench] ${o.name}: ${w}`)
+  const summary = acc.finish()
+  summary.wallClockMs = summary.wallClockMs > 0 ? summary.wallClockMs : result.wallClockMs
+  const c = summary.outcomes
+  if (c.scheduled !== c.ok + c.throttled + c.error + c.timeout + c.cancelled) {
+    throw new Error(`bedrock-bench bug: outcome conservation broken in ${o.name}: ${JSON.stringify(c)}`)
+  }
+
+  if (!existsSync(join(resultsDir, 'environment.json'))) await atomicWrite(join(resultsDir, 'environment.json'), `${JSON.stringify(environment, null, 2)}\n`)
+  const streaming = o.operation === 'converse-stream' || o.operation === 'invoke-stream'
+  if (bench) await replayLatencies(bench, [{ name: `${o.name} latency`, durationsMs: latencies }, ...(streaming ? [{ name: `${o.name} ttft`, durationsMs: ttfts }] : [])])
+  const task = context?.task ?? (TestRunner.getCurrentTest() as TaskWithMeta | undefined)
+  if (task) pushSummary(task, summary)
+  return summary
+}

@@ -1,0 +1,24 @@
+/**
+ * The data channel from `bedrockBench()` to reporters (DESIGN §4): each call pushes its RunSummary
+ * onto the current test's `task.meta.bedrockBench`, which survives `--merge-reports`.
+ */
+import type { RunSummary } from '../types.ts'
+
+declare module 'vitest' {
+  interface TaskMeta {
+    /** Summaries of the `bedrockBench()` calls made by this test, in call order. */
+    bedrockBench?: RunSummary[]
+  }
+}
+
+/** The part of a Vitest task we write to. */
+export interface TaskWithMeta {
+  meta: { bedrockBench?: RunSummary[] }
+}
+
+/** Appends a summary to the task's meta (creating the list). */
+export function pushSummary(task: TaskWithMeta, summary: RunSummary): void {
+  const list = task.meta.bedrockBench ?? []
+  list.push(summary)
+  task.meta.bedrockBench = list
+}

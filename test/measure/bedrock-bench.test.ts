@@ -1,0 +1,149 @@
+/**
+ * bedrockBench() end to end against the real simulator: samples, summary, conservation under the
+ * fault mix, cancellation, open-loop rate, config errors that send nothing, task.meta.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { BedrockBenchConfigError } from '../../src/config/bedrock-bench-config-error.ts'
+import type { BedrockBenchOptions } from '../../src/config/options.ts'
+import { readSamples } from '../../src/io/sample-log.ts'
+import { bedrockBench } from '../../src/measure/bedrock-bench.ts'
+import { type Simulator, startSimulator } from '../../src/simulator/start-simulator.ts'
+import type { RunSummary, Sample } from '../../src/types.ts'
+import { fastProfiles } from './fast-profiles.ts'
+
+const HAIKU = 'anthropic.claude-3-5-haiku-20241022-v1:0'
+let sim: Simulator
+let faulty: Simulator
+let dir: string
+
+beforeAll(async () => {
+  const models = await fastProfiles()
+  sim = await startSimulator({ port: 0, seed: 5, models })
+  faulty = await startSimulator({
+    port: 0, seed: 9, models,
+    faults: [
+      { kind: 'throttle', probability: 0.1 },
+      { kind: 'unavailable', probability: 0.05 },
+      { kind: 'internal', probability: 0.05 },
+      { kind: 'stream-exception', probability: 0.05, afterEvents: 3, exceptionType: 'throttlingException' },
+      { kind: 'stream-exception', probability: 0.05, afterEvents: 2, exceptionType: 'modelStreamErrorException' },
+      { kind: 'reset', probability: 0.05, afterEvents: 2 },
+      { kind: 'stall', probability: 0.05, afterEvents: 2, stallMs: 3000 },
+    ],
+  })
+  dir = mkdtempSync(join(tmpdir(), 'bedrock-bench-'))
+})
+afterAll(async () => {
+  await sim?.close()
+  await faulty?.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+const base = (over: Partial<BedrockBenchOptions>): BedrockBenchOptions => ({
+  name: 'e2e', model: HAIKU, operation: 'converse-stream', prompt: { fixture: 'prompts/short-qa.json' }, maxTokens: 40,
+  endpoint: sim.url, ...over,
+})
+
+const readAll = async (path: string, name: string): Promise<Sample[]> => {
+  const out: Sample[] = []
+  for await (const s of readSamples(path)) if (s.benchName === name) out.push(s)
+  return out
+}
+
+const conserved = (s: RunSummary) => {
+  const c = s.outcomes
+  expect(c.scheduled).toBe(c.ok + c.throttled + c.error + c.timeout + c.cancelled)
+}
+
+describe('bedrockBench', () => {
+  test('closed loop: summary, samples.jsonl, environment.json and task.meta', async ({ task }) => {
+    const resultsDir = join(dir, 'closed')
+    const r = await bedrockBench(null, base({ name: 'closed', load: { concurrency: 4, requests: 20 }, runs: 2, resultsDir }))
+    expect(r).toMatchObject({ benchName: 'closed', model: HAIKU, operation: 'converse-stream', target: 'simulator', runs: 2, loadMode: 'closed', errorRate: 0 })
+    expect(r.outcomes).toMatchObject({ scheduled: 40, ok: 40 })
+    conserved(r)
+    expect(r.ttftMs!.p50).toBeGreaterThan(5)
+    expect(r.ttftMs!.p50).toBeLessThan(r.latencyMs!.p50)
+    expect(r.interTokenMs!.count).toBe(40)
+    expect(r.rpm).toBeGreaterThan(0)
+    expect(r.tpm).toBeGreaterThan(r.rpm)
+    expect(r.costUsd).toBeGreaterThan(0)
+    expect(r.client).not.toBeNull()
+    expect(r.environment).toMatchObject({ target: 'simulator', sdkVersion: '3.1164.0' })
+    expect(r.samplesPath).toBe(join(resultsDir, 'samples.jsonl'))
+    const samples = await readAll(r.samplesPath!, 'closed')
+    expect(samples).toHaveLength(48)
+    expect(samples.filter((s) => s.phase === 'warmup')).toHaveLength(8)
+    // every request counted once: unique request ids, unique (run, seq)
+    expect(new Set(samples.map((s) => s.requestId)).size).toBe(48)
+    expect(new Set(samples.map((s) => `${s.runIndex}:${s.seq}`)).size).toBe(48)
+    // token counts equal what the simulator generated
+    for (const s of samples) expect(s.outputTokens).toBe(sim.groundTruth.get(s.requestId!)!.outputTokens)
+    expect(JSON.parse(readFileSync(join(resultsDir, 'environment.json'), 'utf8')).nodeVersion).toBe(process.version)
+    expect(task.meta.bedrockBench?.at(-1)).toBe(r)
+  })
+
+  test('fault mix: the invariant holds exactly, nothing is counted twice, the run completes', async () => {
+    const resultsDir = join(dir, 'faults')
+    const r = await bedrockBench(null, base({ name: 'faults', endpoint: faulty.url, load: { concurrency: 8, requests: 120, warmup: { requests: 0 } }, timeoutMs: 400, resultsDir }))
+    conserved(r)
+    expect(r.outcomes.scheduled).toBe(120)
+    expect(r.outcomes.throttled).toBeGreaterThan(0)
+    expect(r.outcomes.error).toBeGreaterThan(0)
+    expect(r.outcomes.timeout).toBeGreaterThan(0)
+    expect(r.outcomes.ok).toBeGreaterThan(50)
+    expect(r.errorRate).toBeCloseTo((r.outcomes.error + r.outcomes.timeout) / 120, 9)
+    expect(r.throttleRate).toBeCloseTo(r.outcomes.throttled / 120, 9)
+    const samples = await readAll(r.samplesPath!, 'faults')
+    expect(samples).toHaveLength(120)
+    expect(samples.map((s) => s.seq).sort((a, b) => a - b)).toEqual([...Array(120).keys()])
+    const byStatus = (st: string) => samples.filter((s) => s.status === st).length
+    expect([byStatus('ok'), byStatus('throttled'), byStatus('error'), byStatus('timeout')]).toEqual([r.outcomes.ok, r.outcomes.throttled, r.outcomes.error, r.outcomes.timeout])
+  })
+
+  test('the user signal stops the run; in-flight requests become cancelled', async () => {
+    const controller = new AbortController()
+    setTimeout(() => controller.abort(), 300)
+    const t0 = performance.now()
+    const r = await bedrockBench(null, base({ name: 'abort', load: { concurrency: 4, requests: 100_000, warmup: { requests: 0 } }, signal: controller.signal, resultsDir: join(dir, 'abort') }))
+    expect(performance.now() - t0).toBeLessThan(3000)
+    conserved(r)
+    expect(r.outcomes.cancelled).toBeGreaterThan(0)
+    expect(r.outcomes.cancelled).toBeLessThanOrEqual(4)
+    expect(r.outcomes.scheduled).toBeLessThan(100_000)
+  })
+
+  test('open loop, Poisson: achieved rate near target, scheduler lag reported, response time from scheduledAt', async () => {
+    const r = await bedrockBench(null, base({
+      name: 'open', operation: 'converse', load: { rate: { perSec: 100, arrival: 'poisson' }, durationMs: 1500, warmup: { requests: 5 } }, resultsDir: join(dir, 'open'),
+    }))
+    conserved(r)
+    expect(r.loadMode).toBe('open')
+    // a 1.5 s Poisson window has ±8 % sampling noise (1/√150); the 2 % check runs 10 s in bench/
+    expect(r.levels[0].achievedRatePerSec).toBeGreaterThan(75)
+    expect(r.levels[0].achievedRatePerSec).toBeLessThan(125)
+    expect(r.schedulerLagP99Ms).not.toBeNull()
+    expect(r.responseTimeMs).not.toBeNull()
+    expect(r.responseTimeMs!.p50).toBeGreaterThanOrEqual(r.latencyMs!.p50 - 1)
+  })
+
+  test('config errors throw before any request reaches the simulator', async () => {
+    const before = sim.groundTruth.all().length
+    await expect(bedrockBench(null, base({ name: 'bad', load: { concurrency: 0 } }))).rejects.toThrow(BedrockBenchConfigError)
+    await expect(bedrockBench(null, base({ name: 'bad', prompt: { fixture: 'prompts/missing.json' } }))).rejects.toThrow(/`prompt.fixture` must name a readable file/)
+    await expect(bedrockBench(null, base({ name: 'bad', target: 'aws', aws: { region: 'us-east-1', budgetUsd: 0.000001 }, load: { concurrency: 1, requests: 1000 } })))
+      .rejects.toThrow(/`aws.budgetUsd` must cover the run's maximum estimated cost/)
+    expect(sim.groundTruth.all().length).toBe(before)
+  })
+
+  test('every operation works through bedrockBench, including native invoke bodies', async () => {
+    for (const operation of ['converse', 'invoke', 'invoke-stream'] as const) {
+      const r = await bedrockBench(null, base({ name: `op-${operation}`, operation, model: 'amazon.nova-micro-v1:0', load: { concurrency: 2, requests: 6 }, resultsDir: join(dir, 'ops') }))
+      expect(r.outcomes.ok).toBe(6)
+      expect(r.ttftMs).not.toBeNull()
+    }
+  })
+})
