@@ -100,7 +100,7 @@ function clientFindings(s: RunSummary, t: FindingThresholds, out: Analysis): voi
     })
     out.recommendations.push({
       because: 'client-bound', benchName: s.benchName,
-      text: `Lower the concurrency or spread the load over more processes (\`vitest bench --shard\`) before reading these latencies as the service's: event-loop delay p99 was ${formatMs(c.eventLoopDelayP99Ms)}.`,
+      text: `Lower the concurrency or spread the load over more processes (vitest bench --shard) before reading these latencies as the service's: event-loop delay p99 was ${formatMs(c.eventLoopDelayP99Ms)}.`,
     })
   }
   if (s.schedulerLagP99Ms != null && s.schedulerLagP99Ms > t.schedulerLagWarnMs) {
