@@ -21,7 +21,7 @@ const VALUE_LABELS_MAX_BARS = 16
  */
 export function barChart(spec: BarChartSpec, theme: Theme = defaultTheme): string {
   const categories = spec.categories ?? []
-  const series = (spec.series ?? []).map((s) => ({ name: s.name, values: categories.map((_, c) => toBarValue(s.values[c])) }))
+  const series = (spec.series ?? []).map((s) => ({ name: s.name, color: s.color, values: categories.map((_, c) => toBarValue(s.values[c])) }))
   const all = series.flatMap((s) => s.values.flatMap((v) => (v ? [v.value, v.lo ?? v.value, v.hi ?? v.value] : [])))
   const yKind = spec.y.scale === 'log' ? 'log' : 'linear'
   const y = continuousScale({ ...spec.y, scale: yKind }, all, Math.max(3, Math.round((spec.height ?? theme.height) / 70)))
@@ -32,7 +32,7 @@ export function barChart(spec: BarChartSpec, theme: Theme = defaultTheme): strin
   const width = spec.width ?? theme.width
   const size = theme.fontSizePx.tick
   const cats = categoryLabels(categories, (width * 0.8) / categories.length, size)
-  const legend = series.length > 1 ? series.map((s, i) => ({ name: s.name, color: seriesColor(theme, i), shape: 'rect' as const })) : []
+  const legend = series.length > 1 ? series.map((s, i) => ({ name: s.name, color: seriesColor(theme, i, s.color), shape: 'rect' as const })) : []
   const frame = chartFrame({ kind: 'bar', spec, theme, legend, yTickLabels: y.ticks.map(y.format), xLabelExtraPx: cats.extraPx })
   const { svg, plot } = frame
   const yPx = y.toPx([plot.top + plot.height, plot.top])
@@ -66,7 +66,7 @@ export function barChart(spec: BarChartSpec, theme: Theme = defaultTheme): strin
   const withValues = barCount <= VALUE_LABELS_MAX_BARS && inner.bandwidth() >= estimateTextWidthPx('0000', theme.fontSizePx.annotation)
   const g = svg.add(svg.root, 'g', { class: 'plot', 'clip-path': plotClip(frame, theme) })
   series.forEach((s, si) => {
-    const color = seriesColor(theme, si)
+    const color = seriesColor(theme, si, s.color)
     s.values.forEach((v, ci) => {
       if (v === null || !y.accepts(v.value)) return
       const x = (outer(ci) as number) + (inner(si) as number)

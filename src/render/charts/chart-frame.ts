@@ -50,7 +50,7 @@ export function chartFrame(options: FrameOptions): Frame {
   const { spec, theme } = options
   const width = spec.width ?? theme.width
   const height = spec.height ?? theme.height
-  const idPrefix = idPrefixFor(options.kind, spec.title)
+  const idPrefix = idPrefixFor(options.kind, `${spec.title}\n${spec.desc}`)
   const svg = createSvgDocument({ width, height, title: spec.title, desc: spec.desc, fontFamily: theme.fontFamily, idPrefix })
   svg.add(svg.root, 'rect', { class: 'background', x: 0, y: 0, width, height, fill: theme.background })
   const m = theme.margin
@@ -101,13 +101,14 @@ export function plotClip(frame: Frame, theme: Theme): string {
   return `url(#${idPrefix}-clip)`
 }
 
-/** Colour of series `index` from the theme palette (wrapping). */
-export function seriesColor(theme: Theme, index: number): string {
-  return theme.palette[index % theme.palette.length]
+/** Colour of series `index`: its own `color` when given, else the theme palette's (wrapping). */
+export function seriesColor(theme: Theme, index: number, own?: string): string {
+  return own ?? theme.palette[index % theme.palette.length]
 }
 
 /** Dash pattern of line series `index`: solid for the first pass through the palette, then dashed. */
-export function seriesDash(theme: Theme, index: number): string | undefined {
+export function seriesDash(theme: Theme, index: number, own?: string): string | undefined {
+  if (own !== undefined) return undefined
   const pass = Math.floor(index / theme.palette.length)
   return pass === 0 ? undefined : ['6 4', '2 3', '10 3 2 3'][(pass - 1) % 3]
 }

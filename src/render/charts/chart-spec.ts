@@ -57,6 +57,8 @@ export interface LinePoint {
 export interface LineSeries {
   /** Legend entry, e.g. `TTFT p95` or a model id. */
   name: string
+  /** CSS colour of this series, e.g. `#D55E00` for failures. @default the theme palette colour of its position */
+  color?: string
   /** Points in any order; they are drawn sorted by x. */
   points: LinePoint[]
 }
@@ -84,6 +86,8 @@ export interface BarValue {
 /** One named bar series: one value per category, `null` where there is none. */
 export interface BarSeries {
   name: string
+  /** CSS colour of this series, e.g. `#D55E00` for failures. @default the theme palette colour of its position */
+  color?: string
   /** Same length and order as `BarChartSpec.categories`. */
   values: (BarValue | number | null)[]
 }
@@ -122,6 +126,8 @@ export interface HeatmapSpec extends ChartBase {
 /** One named sample of raw values (e.g. every TTFT of a run, in ms). */
 export interface DistributionSeries {
   name: string
+  /** CSS colour of this series, e.g. `#D55E00` for failures. @default the theme palette colour of its position */
+  color?: string
   values: ArrayLike<number>
 }
 

@@ -23,11 +23,11 @@ const CDF_MAX_POINTS = 1000
  */
 export function distributionChart(spec: DistributionSpec, theme: Theme = defaultTheme): string {
   const x0 = continuousScale(spec.x, [], 2)
-  const series = (spec.series ?? []).map((s) => ({ name: s.name, sorted: sortedDrawable(s.values, x0.accepts) }))
+  const series = (spec.series ?? []).map((s) => ({ name: s.name, color: s.color, sorted: sortedDrawable(s.values, x0.accepts) }))
   if (!series.some((s) => s.sorted.length > 0)) return noDataChart('distribution', spec, theme)
   const extremes = series.flatMap((s) => (s.sorted.length > 0 ? [s.sorted[0], s.sorted[s.sorted.length - 1]] : []))
   const x = continuousScale(spec.x, extremes, Math.max(3, Math.round((spec.width ?? theme.width) / 90)), false)
-  const legend = series.length > 1 ? series.map((s, i) => ({ name: s.name, color: seriesColor(theme, i), shape: spec.kind === 'cdf' ? ('line' as const) : ('rect' as const), dash: spec.kind === 'cdf' ? seriesDash(theme, i) : undefined })) : []
+  const legend = series.length > 1 ? series.map((s, i) => ({ name: s.name, color: seriesColor(theme, i, s.color), shape: spec.kind === 'cdf' ? ('line' as const) : ('rect' as const), dash: spec.kind === 'cdf' ? seriesDash(theme, i, s.color) : undefined })) : []
 
   if (spec.kind === 'cdf') {
     const y = continuousScale({ label: '', min: 0, max: 100 }, [], 5)
@@ -37,7 +37,7 @@ export function distributionChart(spec: DistributionSpec, theme: Theme = default
     const path = line<[number, number]>().curve(curveStepAfter).x((p) => xPx(p[0])).y((p) => yPx(p[1]))
     series.forEach((s, i) => {
       if (s.sorted.length === 0) return
-      const el = frame.svg.add(g, 'path', { class: `series series-${i}`, d: roundPath(path(cdfPoints(s.sorted, x.domain[1])) ?? ''), fill: 'none', stroke: seriesColor(theme, i), 'stroke-width': theme.strokeWidthPx.line, 'stroke-dasharray': seriesDash(theme, i) })
+      const el = frame.svg.add(g, 'path', { class: `series series-${i}`, d: roundPath(path(cdfPoints(s.sorted, x.domain[1])) ?? ''), fill: 'none', stroke: seriesColor(theme, i, s.color), 'stroke-width': theme.strokeWidthPx.line, 'stroke-dasharray': seriesDash(theme, i, s.color) })
       frame.svg.add(el, 'title', {}, `${s.name} (n=${s.sorted.length})`)
     })
     drawPercentiles(frame, spec, series, xPx, theme)
@@ -57,7 +57,7 @@ export function distributionChart(spec: DistributionSpec, theme: Theme = default
   const base = yPx(0)
   const multi = series.length > 1
   hists.forEach((bins, i) => {
-    const color = seriesColor(theme, i)
+    const color = seriesColor(theme, i, series[i].color)
     for (const b of bins) {
       if (b.pct === 0) continue
       const left = xPx(b.x0)
@@ -89,7 +89,7 @@ function drawAxes(frame: Frame, x: ContinuousScale, y: ContinuousScale, yLabel: 
   return { xPx, yPx }
 }
 
-function drawPercentiles(frame: Frame, spec: DistributionSpec, series: { name: string; sorted: Float64Array }[], xPx: (v: number) => number, theme: Theme): void {
+function drawPercentiles(frame: Frame, spec: DistributionSpec, series: { name: string; color?: string; sorted: Float64Array }[], xPx: (v: number) => number, theme: Theme): void {
   const ps = spec.percentiles ?? []
   const multi = series.length > 1
   const markers = series.flatMap((s, i) =>
@@ -97,7 +97,7 @@ function drawPercentiles(frame: Frame, spec: DistributionSpec, series: { name: s
       ? []
       : ps.map((p) => {
           const v = quantileSorted(s.sorted as unknown as number[], p / 100) as number
-          return { px: xPx(v), label: `p${formatNumber(p)} ${formatNumber(v)}`, color: multi ? seriesColor(theme, i) : theme.marker }
+          return { px: xPx(v), label: `p${formatNumber(p)} ${formatNumber(v)}`, color: multi ? seriesColor(theme, i, s.color) : theme.marker }
         }),
   )
   drawMarkers(frame, markers, theme)

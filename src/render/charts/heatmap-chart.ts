@@ -43,7 +43,7 @@ export function heatmapChart(spec: HeatmapSpec, theme: Theme = defaultTheme): st
   const legendTickW = Math.max(...legendTicks.map((t) => estimateTextWidthPx(values.format(t), tickSize)))
   const rightPx = 16 + BAR_PX + 8 + legendTickW + 10 + theme.fontSizePx.axisLabel * 1.3
   const hasMissing = present.length < xLabels.length * yLabels.length
-  const hatchId = `${idPrefixFor('heatmap', spec.title)}-hatch`
+  const hatchId = `${idPrefixFor('heatmap', `${spec.title}\n${spec.desc}`)}-hatch`
   const legend: LegendItem[] = hasMissing ? [{ name: 'no data', color: theme.missing, shape: 'hatch', patternId: hatchId }] : []
   const yTick = truncateDistinct(yLabels, tickSize, CATEGORY_LABEL_MAX_PX)
   const yTickW = Math.max(...yTick.map((l) => estimateTextWidthPx(l, tickSize)))

@@ -28,7 +28,7 @@ export function lineChart(spec: LineChartSpec, theme: Theme = defaultTheme): str
   const drawable = (p: LinePoint) => p.y !== null && x.accepts(p.x) && y.accepts(p.y)
   if (!series.some((s) => s.points.some(drawable))) return noDataChart('line', spec, theme)
 
-  const legend = series.length > 1 ? series.map((s, i) => ({ name: s.name, color: seriesColor(theme, i), shape: 'line' as const, dash: seriesDash(theme, i) })) : []
+  const legend = series.length > 1 ? series.map((s, i) => ({ name: s.name, color: seriesColor(theme, i, s.color), shape: 'line' as const, dash: seriesDash(theme, i, s.color) })) : []
   const frame = chartFrame({ kind: 'line', spec, theme, legend, yTickLabels: y.ticks.map(y.format) })
   const { svg, plot } = frame
   const xPx = x.toPx([plot.left, plot.left + plot.width])
@@ -44,7 +44,7 @@ export function lineChart(spec: LineChartSpec, theme: Theme = defaultTheme): str
     .y((p) => yPx(p.y as number))
   const plotG = svg.add(svg.root, 'g', { class: 'plot', 'clip-path': clip })
   series.forEach((s, i) => {
-    const color = seriesColor(theme, i)
+    const color = seriesColor(theme, i, s.color)
     const sorted = [...s.points].sort((a, b) => a.x - b.x)
     const d = path(sorted)
     if (d) {
@@ -54,7 +54,7 @@ export function lineChart(spec: LineChartSpec, theme: Theme = defaultTheme): str
         fill: 'none',
         stroke: color,
         'stroke-width': theme.strokeWidthPx.line,
-        'stroke-dasharray': seriesDash(theme, i),
+        'stroke-dasharray': seriesDash(theme, i, s.color),
         'stroke-linejoin': 'round',
         'stroke-linecap': 'round',
       })

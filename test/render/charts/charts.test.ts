@@ -182,6 +182,23 @@ describe('theme', () => {
     expect(root.getAttribute('font-family')).toBe('Inter')
   })
 
+  it('a series colour overrides the palette, in the marks and in the legend', () => {
+    const spec = { ...ex.lineSweep, series: [{ ...ex.lineSweep.series[0], color: '#D55E00' }, ex.lineSweep.series[1]] }
+    const root = parseSvg(lineChart(spec))
+    expect(root.querySelector('path.series-0')?.getAttribute('stroke')).toBe('#D55E00')
+    expect(root.querySelector('path.series-1')?.getAttribute('stroke')).toBe('#E69F00')
+    expect(root.querySelector('.legend-item line')?.getAttribute('stroke')).toBe('#D55E00')
+    const bars = parseSvg(barChart({ ...ex.barCompare, series: [{ ...ex.barCompare.series[0], color: '#123456' }] }))
+    expect(bars.querySelector('rect.bar')?.getAttribute('fill')).toBe('#123456')
+  })
+
+  it('gives charts with different content different element ids (safe to inline several in one page)', () => {
+    const a = parseSvg(lineChart(ex.lineSweep)).querySelector('clipPath')?.id
+    const b = parseSvg(lineChart({ ...ex.lineSweep, desc: 'other data' })).querySelector('clipPath')?.id
+    expect(a).toMatch(/^bb-line-/)
+    expect(a).not.toBe(b)
+  })
+
   // Measured ≈ 10–17 ms per chart (≈ 0.7 s for 50, plus ≈ 0.2 s to create the shared JSDOM once) on the
   // shared 2-core machine; the bound is 5× generous so CPU contention from other work cannot fail it.
   it('renders 50 charts fast enough for a report', () => {
