@@ -2,19 +2,8 @@
  * Deterministic example specs, one or more per chart kind, shared by the golden and structural
  * tests (and handy to eyeball: `UPDATE_GOLDEN=1 npx vitest run test/render/charts`).
  */
+import { seededRandom } from '../../../src/stats/seeded-random.ts'
 import type { BarChartSpec, DistributionSpec, HeatmapSpec, LineChartSpec } from '../../../src/render/charts/index.ts'
-
-/** A seeded uniform RNG in [0, 1) (mulberry32), so example data never changes. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** `n` log-normal values with the given median (ms) and shape σ. */
 export function logNormal(n: number, medianMs: number, sigma: number, seed: number): number[] {
