@@ -48,12 +48,16 @@ test('simulator capacity: non-streaming req/s and concurrent streams held', asyn
     const zeroUrl = `${sim.url}/model/${encodeURIComponent('bedrock-bench.zero-latency-v1:0')}/converse`
     await closedLoop(zeroUrl, converseBody, 16, 1000) // warm-up: JIT, sockets
     const cpu0 = await sim.stats()
+    const clientCpu0 = process.cpuUsage()
     const rps = await closedLoop(zeroUrl, converseBody, 64, 5000)
+    const clientCpu = process.cpuUsage(clientCpu0)
     const cpu1 = await sim.stats()
     const serverCpu = (cpu1.cpu.user + cpu1.cpu.system - cpu0.cpu.user - cpu0.cpu.system) / 1000 / rps.durationMs
     table('Non-streaming Converse, zero-latency profile, 64 keep-alive HTTP/1.1 sockets, 5 s', {
       'requests/s': rps.requestsPerSec, completed: rps.completed, errors: rps.errors,
       'latency p50 (ms)': rps.latencyP50Ms, 'latency p99 (ms)': rps.latencyP99Ms, 'simulator CPU (cores)': serverCpu,
+      'load generator CPU (cores)': (clientCpu.user + clientCpu.system) / 1000 / rps.durationMs,
+      'simulator CPU / request (µs)': (serverCpu * rps.durationMs * 1000) / rps.completed,
     })
 
     const slowUrl = `${sim.url}/model/${encodeURIComponent('bench.slow-stream-v1:0')}/converse-stream`
@@ -64,6 +68,7 @@ test('simulator capacity: non-streaming req/s and concurrent streams held', asyn
       'first byte p50 (ms)': held.firstByteP50Ms, 'first byte p99 (ms)': held.firstByteP99Ms,
       'stream duration p50 (ms)': held.durationP50Ms, 'stream duration p99 (ms)': held.durationP99Ms,
       'wall (ms)': held.wallMs, 'simulator RSS (MB)': cpu2.rssBytes / 2 ** 20,
+      'simulator CPU (cores)': (cpu2.cpu.user + cpu2.cpu.system - cpu1.cpu.user - cpu1.cpu.system) / 1000 / held.wallMs,
     })
 
     // Let Vitest's table show the two headline numbers (durations = 1000 / rate, for the record).
