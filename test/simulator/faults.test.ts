@@ -10,7 +10,7 @@ import {
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { FaultRule } from '../../src/simulator/faults.ts'
 import { startSimulator, type Simulator } from '../../src/simulator/start-simulator.ts'
-import { anthropicBody, fastProfiles, HAIKU, hello, sdkClient, transports } from './sim-fixture.ts'
+import { anthropicBody, eventKind, fastProfiles, HAIKU, hello, sdkClient, transports } from './sim-fixture.ts'
 
 let sim: Simulator
 beforeAll(async () => {
@@ -33,7 +33,7 @@ async function drainConverseStream(client: BedrockRuntimeClient, fault: FaultRul
   const gapsMs: number[] = []
   let last = performance.now()
   for await (const event of response.stream!) {
-    kinds.push(Object.keys(event).find((k) => (event as Record<string, unknown>)[k] !== undefined)!)
+    kinds.push(eventKind(event))
     gapsMs.push(performance.now() - last)
     last = performance.now()
   }
@@ -69,7 +69,7 @@ describe.each(transports)('over %s', (transport) => {
     const kinds: string[] = []
     const error = await (async () => {
       const response = await client.send(withFault(new ConverseStreamCommand({ modelId: HAIKU, messages: hello }), { kind: 'stream-exception', afterEvents: 3 }))
-      for await (const event of response.stream!) kinds.push(Object.keys(event).find((k) => (event as Record<string, unknown>)[k] !== undefined)!)
+      for await (const event of response.stream!) kinds.push(eventKind(event))
     })().catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ThrottlingException)
     expect(kinds).toEqual(['messageStart', 'contentBlockDelta', 'contentBlockDelta'])

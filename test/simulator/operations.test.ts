@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/client-bedrock-runtime'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startSimulator, type Simulator } from '../../src/simulator/start-simulator.ts'
-import { anthropicBody, fastProfiles, HAIKU, hello, sdkClient, transports } from './sim-fixture.ts'
+import { anthropicBody, eventKind, fastProfiles, HAIKU, hello, sdkClient, transports } from './sim-fixture.ts'
 
 let sim: Simulator
 beforeAll(async () => {
@@ -48,7 +48,7 @@ describe.each(transports)('over %s', (transport) => {
     let text = ''
     let metadata
     for await (const event of response.stream!) {
-      const kind = Object.keys(event).find((k) => (event as Record<string, unknown>)[k] !== undefined)!
+      const kind = eventKind(event)
       kinds.push(kind)
       if (event.contentBlockDelta) text += event.contentBlockDelta.delta?.text ?? ''
       if (event.metadata) metadata = event.metadata

@@ -46,3 +46,8 @@ export const hello = [{ role: 'user' as const, content: [{ text: 'Hello there, h
 export function anthropicBody(maxTokens = 16): string {
   return JSON.stringify({ anthropic_version: 'bedrock-2023-05-31', max_tokens: maxTokens, messages: [{ role: 'user', content: 'Say hello.' }] })
 }
+
+/** The member name of a ConverseStream event union (`messageStart`, `contentBlockDelta`, …). */
+export function eventKind(event: object): string {
+  return Object.entries(event).find(([, value]) => value !== undefined)?.[0] ?? '$unknown'
+}
