@@ -31,7 +31,8 @@ export interface ClientSpec {
 /** Credentials the simulator accepts (it verifies no signature). Not secrets. */
 const SIMULATOR_CREDENTIALS = { accessKeyId: 'BEDROCKBENCHSIM', secretAccessKey: 'bedrock-bench-simulator' }
 
-interface AgentConfig { httpAgent?: { maxSockets?: number }; httpsAgent?: { maxSockets?: number } }
+interface AgentLike { maxSockets?: number }
+interface AgentConfig { httpAgent?: AgentLike; httpAgentProvider?: () => Promise<AgentLike>; httpsAgent?: AgentLike }
 
 /** Builds a client for the target. Real AWS uses the default credential chain. */
 export function createClient(spec: ClientSpec): BedrockRuntimeClient {
@@ -64,7 +65,9 @@ export async function clientQueueWarnings(client: BedrockRuntimeClient, concurre
   if (provider === undefined) return []
   try {
     const cfg = await provider
-    const maxSockets = Math.min(cfg.httpAgent?.maxSockets ?? Infinity, cfg.httpsAgent?.maxSockets ?? Infinity)
+    const endpoint = await (client.config as { endpoint?: () => Promise<{ protocol?: string }> }).endpoint?.()
+    const agent = endpoint?.protocol === 'http:' ? (cfg.httpAgent ?? (await cfg.httpAgentProvider?.())) : cfg.httpsAgent
+    const maxSockets = agent?.maxSockets ?? Infinity
     if (maxSockets < concurrency) {
       return [`The supplied client's NodeHttpHandler allows ${maxSockets} sockets but the concurrency is ${concurrency}: requests will queue inside the client and latency will include that wait. Give its agent maxSockets ≥ ${concurrency}, or let bedrockBench build the client (transport: 'http1').`]
     }
