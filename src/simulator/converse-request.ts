@@ -2,7 +2,9 @@
  * Parses and validates a Converse / ConverseStream JSON body into the neutral request the generation
  * engine uses. Validation answers are the messages Bedrock-style 400 ValidationExceptions carry.
  */
+import type { SimError } from './errors.ts'
 import type { NeutralMessage, NeutralRequest } from './families/family.ts'
+import { parseJsonBody } from './inference-call.ts'
 
 /** A parsed Converse request. */
 export interface ConverseRequest {
@@ -116,4 +118,12 @@ export function parseConverseRequest(body: unknown, maxOutputTokens: number, che
       serviceTier: tier,
     },
   }
+}
+
+/** Parses a raw Converse / ConverseStream body: JSON first, then {@link parseConverseRequest}. */
+export function parseConverseBody(body: Buffer, maxOutputTokens: number): { ok: true; value: ConverseRequest } | { ok: false; error: SimError } {
+  const json = parseJsonBody(body)
+  if (!json.ok) return json
+  const parsed = parseConverseRequest(json.value, maxOutputTokens)
+  return parsed.ok ? parsed : { ok: false, error: { shape: 'ValidationException', message: parsed.message } }
 }

@@ -7,6 +7,7 @@ import { constants as h2, type Http2ServerRequest, type Http2ServerResponse } fr
 import type { ModelProfile } from '../model-profile.ts'
 import { errorStatus, sendError, type SimError } from './errors.ts'
 import type { FaultRule } from './faults.ts'
+import type { GenerationJob } from './generation.ts'
 import type { GroundTruthRecord } from './ground-truth.ts'
 
 /** Request object of either protocol. */
@@ -87,4 +88,9 @@ export function sendHead(res: AnyResponse, headers: Record<string, string | numb
 export function headerOf(req: AnyRequest, name: string): string | null {
   const value = req.headers[name]
   return Array.isArray(value) ? value[0] ?? null : value ?? null
+}
+
+/** The generation job of a call, given what its body asked for. */
+export function jobOf(call: InferenceCall, asked: Pick<GenerationJob, 'request' | 'performance' | 'serviceTier'>): GenerationJob {
+  return { rawModelId: call.rawModelId, profile: call.profile, fault: call.fault, record: call.record, ...asked }
 }

@@ -3,22 +3,17 @@
  * latency jitter and fault dice; the same seed always gives the same sequence.
  */
 
+import { seededRandom } from '../stats/seeded-random.ts'
+
 /** A source of uniform random numbers in [0, 1). */
 export type Rng = () => number
 
 /**
- * Creates a mulberry32 generator from a 32-bit seed.
+ * Creates a mulberry32 generator from a 32-bit seed (the same generator as the statistics' bootstrap).
  * @param seed any integer; only its low 32 bits are used.
  */
 export function createRng(seed: number): Rng {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  return seededRandom(seed)
 }
 
 /**

@@ -3,10 +3,9 @@
  * the real SDK: the streamed text equals the non-streamed text (same seed and prompt), and token
  * counts agree with the `x-amzn-bedrock-output-token-count` header and the invocation metrics.
  */
-import { InvokeModelCommand, InvokeModelWithResponseStreamCommand, type BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { startSimulator, type Simulator } from '../../src/simulator/start-simulator.ts'
-import { fastProfiles, HAIKU, sdkClient, transports } from './sim-fixture.ts'
+import { InvokeModelCommand, InvokeModelWithResponseStreamCommand } from '@aws-sdk/client-bedrock-runtime'
+import { describe, expect, test } from 'vitest'
+import { HAIKU, transports, useClient, useSimulator } from './sim-fixture.ts'
 
 type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -51,18 +50,10 @@ const cases: Record<string, FamilyCase> = {
   },
 }
 
-let sim: Simulator
-beforeAll(async () => {
-  sim = await startSimulator({ models: await fastProfiles(), seed: 5 })
-})
-afterAll(() => sim.close())
+const env = useSimulator(5)
 
 describe.each(transports)('over %s', (transport) => {
-  let client: BedrockRuntimeClient
-  beforeAll(() => {
-    client = sdkClient(sim.url, transport)
-  })
-  afterAll(() => client.destroy())
+  const sdk = useClient(env, transport)
 
   test.each(Object.keys(cases))('%s native body round-trips, streamed and not', async (family) => {
     const c = cases[family]
@@ -73,12 +64,12 @@ describe.each(transports)('over %s', (transport) => {
       outputHeader = (result.response as { headers: Record<string, string> }).headers['x-amzn-bedrock-output-token-count']
       return result
     }, { step: 'deserialize' })
-    const response = JSON.parse(new TextDecoder().decode((await client.send(invoke)).body))
+    const response = JSON.parse(new TextDecoder().decode((await sdk.client.send(invoke)).body))
     const text = c.text(response)
     expect(text.length).toBeGreaterThan(0)
     expect(outputHeader).toBe('12')
 
-    const stream = await client.send(new InvokeModelWithResponseStreamCommand({ modelId: c.model, body: JSON.stringify(c.body) }))
+    const stream = await sdk.client.send(new InvokeModelWithResponseStreamCommand({ modelId: c.model, body: JSON.stringify(c.body) }))
     const chunks: Json[] = []
     for await (const event of stream.body!) chunks.push(JSON.parse(new TextDecoder().decode(event.chunk!.bytes)))
     expect(chunks.map(c.streamText).join('')).toBe(text)

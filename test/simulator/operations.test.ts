@@ -4,27 +4,17 @@
  */
 import {
   ConverseCommand, ConverseStreamCommand, CountTokensCommand, InvokeModelCommand, InvokeModelWithResponseStreamCommand,
-  type BedrockRuntimeClient,
 } from '@aws-sdk/client-bedrock-runtime'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { startSimulator, type Simulator } from '../../src/simulator/start-simulator.ts'
-import { anthropicBody, eventKind, fastProfiles, HAIKU, hello, sdkClient, transports } from './sim-fixture.ts'
+import { describe, expect, test } from 'vitest'
+import { anthropicBody, eventKind, HAIKU, hello, transports, useClient, useSimulator } from './sim-fixture.ts'
 
-let sim: Simulator
-beforeAll(async () => {
-  sim = await startSimulator({ models: await fastProfiles(), seed: 11 })
-})
-afterAll(() => sim.close())
+const env = useSimulator(11)
 
 describe.each(transports)('over %s', (transport) => {
-  let client: BedrockRuntimeClient
-  beforeAll(() => {
-    client = sdkClient(sim.url, transport)
-  })
-  afterAll(() => client.destroy())
+  const c = useClient(env, transport)
 
   test('Converse returns text, usage, metrics and a request id that has ground truth', async () => {
-    const response = await client.send(new ConverseCommand({ modelId: HAIKU, messages: hello, inferenceConfig: { maxTokens: 64 } }))
+    const response = await c.client.send(new ConverseCommand({ modelId: HAIKU, messages: hello, inferenceConfig: { maxTokens: 64 } }))
     const text = response.output?.message?.content?.[0]?.text ?? ''
     expect(text.length).toBeGreaterThan(0)
     expect(response.stopReason).toBe('end_turn')
@@ -32,18 +22,18 @@ describe.each(transports)('over %s', (transport) => {
     expect(response.usage?.inputTokens).toBeGreaterThan(0)
     expect(response.usage?.totalTokens).toBe(response.usage!.inputTokens! + response.usage!.outputTokens!)
     expect(response.metrics?.latencyMs).toBeGreaterThanOrEqual(5)
-    const truth = sim.groundTruth.get(response.$metadata.requestId!)
+    const truth = env.sim.groundTruth.get(response.$metadata.requestId!)
     expect(truth).toMatchObject({ operation: 'converse', status: 'ok', httpStatus: 200, outputTokens: 12 })
   })
 
   test('maxTokens cuts the output with stopReason max_tokens', async () => {
-    const response = await client.send(new ConverseCommand({ modelId: HAIKU, messages: hello, inferenceConfig: { maxTokens: 3 } }))
+    const response = await c.client.send(new ConverseCommand({ modelId: HAIKU, messages: hello, inferenceConfig: { maxTokens: 3 } }))
     expect(response.stopReason).toBe('max_tokens')
     expect(response.usage?.outputTokens).toBe(3)
   })
 
   test('ConverseStream events come in the real order with one token per delta', async () => {
-    const response = await client.send(new ConverseStreamCommand({ modelId: `us.${HAIKU}`, messages: hello, inferenceConfig: { maxTokens: 64 } }))
+    const response = await c.client.send(new ConverseStreamCommand({ modelId: `us.${HAIKU}`, messages: hello, inferenceConfig: { maxTokens: 64 } }))
     const kinds: string[] = []
     let text = ''
     let metadata
@@ -60,7 +50,7 @@ describe.each(transports)('over %s', (transport) => {
   })
 
   test('InvokeModel round-trips a native Anthropic body', async () => {
-    const response = await client.send(new InvokeModelCommand({ modelId: HAIKU, body: anthropicBody(), contentType: 'application/json' }))
+    const response = await c.client.send(new InvokeModelCommand({ modelId: HAIKU, body: anthropicBody(), contentType: 'application/json' }))
     const body = JSON.parse(new TextDecoder().decode(response.body))
     expect(body).toMatchObject({ type: 'message', role: 'assistant', stop_reason: 'end_turn', usage: { output_tokens: 12 } })
     expect(body.id).toMatch(/^msg_bdrk_/)
@@ -68,7 +58,7 @@ describe.each(transports)('over %s', (transport) => {
 
   test('InvokeModelWithResponseStream sends chunks with invocationMetrics on the last one', async () => {
     const arn = `arn:aws:bedrock:us-east-1:123456789012:inference-profile/us.${HAIKU}`
-    const response = await client.send(new InvokeModelWithResponseStreamCommand({ modelId: arn, body: anthropicBody() }))
+    const response = await c.client.send(new InvokeModelWithResponseStreamCommand({ modelId: arn, body: anthropicBody() }))
     const chunks: Array<Record<string, unknown>> = []
     for await (const event of response.body!) chunks.push(JSON.parse(new TextDecoder().decode(event.chunk!.bytes)))
     expect(chunks.map((c) => c.type)).toEqual([
@@ -82,16 +72,16 @@ describe.each(transports)('over %s', (transport) => {
   })
 
   test('CountTokens counts Converse input and native invoke bodies', async () => {
-    const converse = await client.send(new CountTokensCommand({ modelId: HAIKU, input: { converse: { messages: hello } } }))
+    const converse = await c.client.send(new CountTokensCommand({ modelId: HAIKU, input: { converse: { messages: hello } } }))
     expect(converse.inputTokens).toBe(8) // 31 characters / 4, rounded up
-    const native = await client.send(new CountTokensCommand({ modelId: HAIKU, input: { invokeModel: { body: new TextEncoder().encode(anthropicBody()) } } }))
+    const native = await c.client.send(new CountTokensCommand({ modelId: HAIKU, input: { invokeModel: { body: new TextEncoder().encode(anthropicBody()) } } }))
     expect(native.inputTokens).toBeGreaterThan(0)
   })
 })
 
 describe('raw HTTP details', () => {
   test('InvokeModel carries token-count, latency and echo headers; Content-Type may be absent', async () => {
-    const response = await fetch(`${sim.url}/model/${encodeURIComponent(HAIKU)}/invoke`, {
+    const response = await fetch(`${env.sim.url}/model/${encodeURIComponent(HAIKU)}/invoke`, {
       method: 'POST', body: anthropicBody(), headers: { authorization: 'Bearer secret-token', 'x-amzn-bedrock-performanceconfig-latency': 'optimized', 'x-amzn-bedrock-service-tier': 'priority' },
     })
     expect(response.status).toBe(200)
@@ -105,7 +95,7 @@ describe('raw HTTP details', () => {
   })
 
   test('errors carry x-amzn-RequestId, x-amzn-ErrorType and {"message"}', async () => {
-    const response = await fetch(`${sim.url}/model/unknown.model-v1%3A0/converse`, { method: 'POST', body: '{}' })
+    const response = await fetch(`${env.sim.url}/model/unknown.model-v1%3A0/converse`, { method: 'POST', body: '{}' })
     expect(response.status).toBe(404)
     expect(response.headers.get('x-amzn-errortype')).toBe('ResourceNotFoundException:http://internal.amazon.com/coral/com.amazon.bedrock/')
     expect(response.headers.get('x-amzn-requestid')).toBeTruthy()
@@ -113,11 +103,11 @@ describe('raw HTTP details', () => {
   })
 
   test('health and ground-truth control endpoints', async () => {
-    expect(await (await fetch(`${sim.url}/_sim/health`)).json()).toEqual({ ok: true })
-    const call = await fetch(`${sim.url}/model/${encodeURIComponent(HAIKU)}/invoke`, { method: 'POST', body: anthropicBody(), headers: { 'content-type': 'application/octet-stream' } })
+    expect(await (await fetch(`${env.sim.url}/_sim/health`)).json()).toEqual({ ok: true })
+    const call = await fetch(`${env.sim.url}/model/${encodeURIComponent(HAIKU)}/invoke`, { method: 'POST', body: anthropicBody(), headers: { 'content-type': 'application/octet-stream' } })
     await call.text()
     const id = call.headers.get('x-amzn-requestid')!
-    const truth = await (await fetch(`${sim.url}/_sim/ground-truth/${id}`)).json()
+    const truth = await (await fetch(`${env.sim.url}/_sim/ground-truth/${id}`)).json()
     expect(truth).toMatchObject({ requestId: id, operation: 'invoke', status: 'ok', httpStatus: 200 })
     expect(truth.firstTokenWrittenAt - truth.receivedAt).toBeGreaterThanOrEqual(4)
   })

@@ -3,6 +3,8 @@
  * milliseconds, not seconds) and real AWS SDK clients over HTTP/2 (the SDK default) and HTTP/1.1.
  */
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime'
+import { afterAll, beforeAll } from 'vitest'
+import { startSimulator, type Simulator } from '../../src/simulator/start-simulator.ts'
 import { NodeHttpHandler } from '@smithy/node-http-handler'
 import { Agent } from 'node:http'
 import type { LatencySpec, ModelProfile } from '../../src/model-profile.ts'
@@ -50,4 +52,24 @@ export function anthropicBody(maxTokens = 16): string {
 /** The member name of a ConverseStream event union (`messageStart`, `contentBlockDelta`, …). */
 export function eventKind(event: object): string {
   return Object.entries(event).find(([, value]) => value !== undefined)?.[0] ?? '$unknown'
+}
+
+/** Starts a simulator on the fast profiles for the current file or block (beforeAll / afterAll). */
+export function useSimulator(seed: number): { readonly sim: Simulator } {
+  const env = {} as { sim: Simulator }
+  beforeAll(async () => {
+    env.sim = await startSimulator({ models: await fastProfiles(), seed })
+  })
+  afterAll(() => env.sim.close())
+  return env
+}
+
+/** An SDK client over `transport` to `env.sim` for the current block (beforeAll / afterAll). */
+export function useClient(env: { readonly sim: Simulator }, transport: Transport): { readonly client: BedrockRuntimeClient } {
+  const holder = {} as { client: BedrockRuntimeClient }
+  beforeAll(() => {
+    holder.client = sdkClient(env.sim.url, transport)
+  })
+  afterAll(() => holder.client.destroy())
+  return holder
 }

@@ -2,20 +2,18 @@
  * `POST /model/{modelId}/converse-stream`: events messageStart, contentBlockDelta…, contentBlockStop,
  * messageStop, metadata (usage + metrics), one output token per delta.
  */
-import { parseConverseRequest } from '../converse-request.ts'
+import { parseConverseBody } from '../converse-request.ts'
 import { converseTail } from '../converse-shape.ts'
 import { sendError } from '../errors.ts'
 import { runGeneration, type GenerationSink } from '../generation.ts'
-import { closeController, parseJsonBody, rejectCall, type InferenceCall } from '../inference-call.ts'
+import { closeController, jobOf, rejectCall, type InferenceCall } from '../inference-call.ts'
 import type { SimContext } from '../sim-context.ts'
 import { StreamWriter } from '../stream-writer.ts'
 
 /** Serves ConverseStream. */
 export async function converseStream(ctx: SimContext, call: InferenceCall): Promise<void> {
-  const json = parseJsonBody(call.body)
-  if (!json.ok) return rejectCall(call, json.error)
-  const parsed = parseConverseRequest(json.value, call.profile.maxOutputTokens)
-  if (!parsed.ok) return rejectCall(call, { shape: 'ValidationException', message: parsed.message })
+  const parsed = parseConverseBody(call.body, call.profile.maxOutputTokens)
+  if (!parsed.ok) return rejectCall(call, parsed.error)
   const { res } = call
   const controller = closeController(res)
   const writer = new StreamWriter(res, call.fault, controller)
@@ -45,8 +43,6 @@ export async function converseStream(ctx: SimContext, call: InferenceCall): Prom
     },
     cut: () => {},
   }
-  await runGeneration(ctx, {
-    rawModelId: call.rawModelId, profile: call.profile, request: parsed.value.request, fault: call.fault, record: call.record,
-    performance: parsed.value.performanceLatency, serviceTier: parsed.value.serviceTier,
-  }, sink)
+  const { request, performanceLatency, serviceTier } = parsed.value
+  await runGeneration(ctx, jobOf(call, { request, performance: performanceLatency, serviceTier }), sink)
 }

@@ -1,46 +1,24 @@
 /**
  * `POST /model/{modelId}/converse`: a JSON answer with `output`, `stopReason`, `usage`, `metrics`.
  */
-import { parseConverseRequest } from '../converse-request.ts'
+import { parseConverseBody } from '../converse-request.ts'
 import { converseTail } from '../converse-shape.ts'
-import { sendError } from '../errors.ts'
-import { runGeneration, type GenerationResult, type GenerationSink } from '../generation.ts'
-import { closeController, parseJsonBody, rejectCall, resetResponse, respondJson, type InferenceCall } from '../inference-call.ts'
+import { runGeneration } from '../generation.ts'
+import { jobOf, rejectCall, type InferenceCall } from '../inference-call.ts'
 import type { SimContext } from '../sim-context.ts'
+import { jsonSink } from './json-sink.ts'
 
 /** Serves Converse. */
 export async function converse(ctx: SimContext, call: InferenceCall): Promise<void> {
-  const json = parseJsonBody(call.body)
-  if (!json.ok) return rejectCall(call, json.error)
-  const parsed = parseConverseRequest(json.value, call.profile.maxOutputTokens)
-  if (!parsed.ok) return rejectCall(call, { shape: 'ValidationException', message: parsed.message })
-  const { res } = call
-  const controller = closeController(res)
-  const render = (result: GenerationResult): string => JSON.stringify({
-    output: { message: { role: 'assistant', content: [{ text: result.text }] } },
-    stopReason: result.stopReason,
-    ...converseTail(result),
-  })
-  const sink: GenerationSink = {
-    streaming: false,
-    signal: controller.signal,
-    fail: (error) => sendError(res, error),
-    open: () => {},
-    token: () => {},
-    flush: () => {},
-    takeStallMs: () => 0,
-    end: (result) => {
-      const body = render(result)
-      respondJson(res, 200, body)
-    },
-    cut: (kind, result) => {
-      if (kind === 'reset' || !result) return resetResponse(res)
-      const body = render(result).slice(0, 20)
-      respondJson(res, 200, body)
-    },
-  }
-  await runGeneration(ctx, {
-    rawModelId: call.rawModelId, profile: call.profile, request: parsed.value.request, fault: call.fault, record: call.record,
-    performance: parsed.value.performanceLatency, serviceTier: parsed.value.serviceTier,
-  }, sink)
+  const parsed = parseConverseBody(call.body, call.profile.maxOutputTokens)
+  if (!parsed.ok) return rejectCall(call, parsed.error)
+  const { request, performanceLatency, serviceTier } = parsed.value
+  const sink = jsonSink(call.res, (result) => ({
+    body: JSON.stringify({
+      output: { message: { role: 'assistant', content: [{ text: result.text }] } },
+      stopReason: result.stopReason,
+      ...converseTail(result),
+    }),
+  }))
+  await runGeneration(ctx, jobOf(call, { request, performance: performanceLatency, serviceTier }), sink)
 }

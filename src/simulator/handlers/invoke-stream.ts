@@ -5,7 +5,7 @@
 import { sendError } from '../errors.ts'
 import type { StreamContext } from '../families/family.ts'
 import { runGeneration, type GenerationSink } from '../generation.ts'
-import { closeController, rejectCall, type InferenceCall } from '../inference-call.ts'
+import { closeController, jobOf, rejectCall, type InferenceCall } from '../inference-call.ts'
 import { echoHeaders, parseInvokeRequest, streamContextOf, usageOf } from '../invoke-request.ts'
 import type { SimContext } from '../sim-context.ts'
 import { StreamWriter } from '../stream-writer.ts'
@@ -61,7 +61,5 @@ export async function invokeStream(ctx: SimContext, call: InferenceCall): Promis
     },
     cut: () => {},
   }
-  await runGeneration(ctx, {
-    rawModelId: call.rawModelId, profile: call.profile, request, fault: call.fault, record: call.record, performance, serviceTier,
-  }, sink)
+  await runGeneration(ctx, jobOf(call, { request, performance, serviceTier }), sink)
 }
