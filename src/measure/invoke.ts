@@ -65,22 +65,25 @@ interface Reading extends NativeUsage {
 
 interface Meta { attempts?: number; totalRetryDelay?: number }
 
-/** Races a promise against the signal; rejects with the signal's reason when it fires. */
-function raceAbort<T>(p: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason)
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason)
-    signal.addEventListener('abort', onAbort, { once: true })
-    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
+/**
+ * One abort promise per request, rejected with the signal's reason when it fires. Racing every
+ * stream event against this same promise costs one `Promise.race` per event and no listener churn.
+ */
+function abortPromise(signal: AbortSignal): Promise<never> {
+  const p = new Promise<never>((_, reject) => {
+    if (signal.aborted) reject(signal.reason)
+    else signal.addEventListener('abort', () => reject(signal.reason), { once: true })
   })
+  p.catch(() => {})
+  return p
 }
 
-/** Iterates an async iterable, stopping (and rejecting) as soon as the signal fires. */
-async function* abortable<T>(it: AsyncIterable<T>, signal: AbortSignal): AsyncGenerator<T> {
+/** Iterates an async iterable, stopping (and rejecting) as soon as `aborted` rejects. */
+async function* abortable<T>(it: AsyncIterable<T>, aborted: Promise<never>): AsyncGenerator<T> {
   const iter = it[Symbol.asyncIterator]()
   try {
     for (;;) {
-      const r = await raceAbort(iter.next(), signal)
+      const r = await Promise.race([iter.next(), aborted])
       if (r.done) return
       yield r.value
     }
@@ -137,7 +140,7 @@ function buildCommand(spec: InvokeSpec): Command {
 }
 
 /** Reads a response to the end, by operation. Throws what the stream throws. */
-async function readResponse(spec: InvokeSpec, out: unknown, signal: AbortSignal, headers: Record<string, string>): Promise<Reading> {
+async function readResponse(spec: InvokeSpec, out: unknown, aborted: Promise<never>, headers: Record<string, string>): Promise<Reading> {
   const now = () => spec.clock.now()
   const meta = ((out as { $metadata?: Meta }).$metadata ?? {}) as Meta
   const r: Reading = {
@@ -158,7 +161,7 @@ async function readResponse(spec: InvokeSpec, out: unknown, signal: AbortSignal,
   } else if (spec.operation === 'converse-stream') {
     const o = out as import('@aws-sdk/client-bedrock-runtime').ConverseStreamCommandOutput
     let sawMetadata = false
-    for await (const ev of abortable(o.stream ?? empty<ConverseStreamOutput>(), signal)) {
+    for await (const ev of abortable(o.stream ?? empty<ConverseStreamOutput>(), aborted)) {
       if (r.firstTokenAt === null && typeof ev.contentBlockDelta?.delta?.text === 'string' && ev.contentBlockDelta.delta.text.length > 0) r.firstTokenAt = now()
       if (ev.messageStop) r.stopReason = ev.messageStop.stopReason ?? null
       if (ev.metadata) {
@@ -183,7 +186,7 @@ async function readResponse(spec: InvokeSpec, out: unknown, signal: AbortSignal,
   } else {
     const o = out as import('@aws-sdk/client-bedrock-runtime').InvokeModelWithResponseStreamCommandOutput
     let sawMetrics = false
-    for await (const ev of abortable(o.body ?? empty<ResponseStream>(), signal)) {
+    for await (const ev of abortable(o.body ?? empty<ResponseStream>(), aborted)) {
       const bytes = ev.chunk?.bytes
       if (!bytes) continue
       const json: unknown = JSON.parse(new TextDecoder().decode(bytes))
@@ -206,8 +209,15 @@ async function readResponse(spec: InvokeSpec, out: unknown, signal: AbortSignal,
 
 /** Sends one request and measures it. Never rejects. */
 export async function invoke(spec: InvokeSpec, ctx: SampleContext): Promise<Sample> {
-  const timeout = AbortSignal.timeout(spec.timeoutMs)
-  const signal = spec.signal ? AbortSignal.any([spec.signal, timeout]) : timeout
+  // one controller per request: aborted by our timeout or by the user's signal (cheaper than AbortSignal.any)
+  const controller = new AbortController()
+  let timedOut = false
+  const timer = setTimeout(() => { timedOut = true; controller.abort(new Error('timeout')) }, spec.timeoutMs)
+  const onUserAbort = () => controller.abort(spec.signal!.reason)
+  if (spec.signal?.aborted) onUserAbort()
+  else spec.signal?.addEventListener('abort', onUserAbort, { once: true })
+  const signal = controller.signal
+  const aborted = abortPromise(signal)
   const headers: Record<string, string> = {}
   let responseStatus: number | null = null
   const command = buildCommand(spec)
@@ -226,14 +236,19 @@ export async function invoke(spec: InvokeSpec, ctx: SampleContext): Promise<Samp
   let reading: Reading | null = null
   let failure: ReturnType<typeof classifyError> | null = null
   let errMeta: Meta = {}
+  let endedAt = startedAt
   try {
-    const out = await raceAbort(spec.client.send(command as never, { abortSignal: signal }) as Promise<unknown>, signal)
-    reading = await readResponse(spec, out, signal, headers)
+    const out = await Promise.race([spec.client.send(command as never, { abortSignal: signal }) as Promise<unknown>, aborted])
+    reading = await readResponse(spec, out, aborted, headers)
+    endedAt = spec.clock.now()
   } catch (error) {
+    endedAt = spec.clock.now()
     errMeta = ((error as { $metadata?: Meta })?.$metadata ?? {}) as Meta
-    failure = classifyError(error, spec.signal?.aborted === true, timeout.aborted, responseStatus)
+    failure = classifyError(error, spec.signal?.aborted === true, timedOut, responseStatus)
+  } finally {
+    clearTimeout(timer)
+    spec.signal?.removeEventListener('abort', onUserAbort)
   }
-  const endedAt = spec.clock.now()
   const streaming = spec.operation === 'converse-stream' || spec.operation === 'invoke-stream'
   const firstTokenAt = reading?.firstTokenAt ?? null
   const timing = requestTiming({ startedAt, firstTokenAt: failure ? null : firstTokenAt, endedAt, outputTokens: reading?.outputTokens ?? null, streaming })
