@@ -55,14 +55,15 @@ export function shapeOfStreamException(name: string): ErrorShape | undefined {
 /** Minimal response surface shared by `http.ServerResponse` and `http2.Http2ServerResponse`. */
 export interface ResponseLike {
   headersSent: boolean
+  destroyed: boolean
   setHeader(name: string, value: string | number): unknown
   writeHead(status: number, headers?: Record<string, string | number>): unknown
   end(body?: string | Uint8Array): unknown
 }
 
-/** Writes a complete error response. Does nothing when headers were already sent. */
+/** Writes a complete error response. Does nothing when headers were already sent or the response is gone. */
 export function sendError(res: ResponseLike, error: SimError): void {
-  if (res.headersSent) return
+  if (res.headersSent || res.destroyed) return
   const body = JSON.stringify({ message: error.message })
   res.writeHead(errorStatus[error.shape], {
     'content-type': 'application/json',

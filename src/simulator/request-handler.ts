@@ -37,7 +37,13 @@ function readBody(req: AnyRequest): Promise<Buffer | null> {
       size += chunk.length
       if (size <= MAX_BODY_BYTES) chunks.push(chunk)
     })
-    req.on('end', () => resolve(size > MAX_BODY_BYTES ? null : chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)))
+    let ended = false
+    req.on('end', () => {
+      ended = true
+      resolve(size > MAX_BODY_BYTES ? null : chunks.length === 1 ? chunks[0] : Buffer.concat(chunks))
+    })
+    // A client that goes away mid-body: nothing to answer (sendError ignores destroyed responses).
+    req.on('close', () => ended || resolve(null))
     req.on('error', () => resolve(null))
   })
 }
@@ -50,8 +56,12 @@ function sendJson(res: AnyResponse, status: number, value: unknown): void {
 export function createRequestHandler(ctx: SimContext): (req: AnyRequest, res: AnyResponse) => void {
   return (req, res) => {
     void handle(ctx, req, res).catch((error: unknown) => {
-      // A bug, not a request problem: answer 500 and keep serving.
-      sendError(res, { shape: 'InternalServerException', message: `Simulator error: ${(error as Error).message}` })
+      // A bug, not a request problem: answer 500 (if the response is still open) and keep serving.
+      try {
+        sendError(res, { shape: 'InternalServerException', message: `Simulator error: ${(error as Error).message}` })
+      } catch {
+        res.destroy()
+      }
     })
   }
 }

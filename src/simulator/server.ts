@@ -33,7 +33,9 @@ export function listenDual(listener: (req: AnyRequest, res: AnyResponse) => void
   const h2 = http2.createServer({ maxSessionMemory: 64, settings: { maxConcurrentStreams: 4_294_967_295 } }, listener)
   const sockets = new Set<net.Socket>()
   const sessions = new Set<http2.Http2Session>()
+  h2.on('sessionError', () => {}) // a broken client session must not take the server down
   h2.on('session', (session) => {
+    session.on('error', () => {})
     sessions.add(session)
     session.on('close', () => sessions.delete(session))
   })
