@@ -14,7 +14,8 @@ import { bedrockBench, createClient, readSamples } from '../../src/index.ts'
 import { quantiles } from '../../src/stats/quantile.ts'
 
 const MODEL = 'amazon.nova-micro-v1:0'
-const LEVELS = [1, 64, 256]
+/** Concurrency levels; override with MEASUREMENT_ERROR_LEVELS=1,64 to run a subset. */
+const LEVELS = process.env.MEASUREMENT_ERROR_LEVELS?.split(',').map(Number) ?? [1, 64, 256]
 const requestsFor = (c: number) => (c === 1 ? 15 : c)
 
 interface Measured { ttftMs: number; requestId: string }
