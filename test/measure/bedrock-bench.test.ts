@@ -5,6 +5,8 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime'
+import { NodeHttpHandler } from '@smithy/node-http-handler'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { BedrockBenchConfigError } from '../../src/config/bedrock-bench-config-error.ts'
 import type { BedrockBenchOptions } from '../../src/config/options.ts'
@@ -145,5 +147,35 @@ describe('bedrockBench', () => {
       expect(r.outcomes.ok).toBe(6)
       expect(r.ttftMs).not.toBeNull()
     }
+  })
+
+  test('retries on: attempts and retry delay are recorded per sample', async () => {
+    const throttler = await startSimulator({ port: 0, seed: 21, models: await fastProfiles(), faults: [{ kind: 'throttle', probability: 0.5 }] })
+    try {
+      const r = await bedrockBench(null, base({ name: 'retries', endpoint: throttler.url, retry: { maxAttempts: 3 }, load: { concurrency: 4, requests: 16, warmup: { requests: 0 } }, resultsDir: join(dir, 'retries') }))
+      conserved(r)
+      const samples = await readAll(r.samplesPath!, 'retries')
+      const retried = samples.filter((s) => s.attempts > 1)
+      expect(retried.length).toBeGreaterThan(0)
+      for (const s of retried) expect(s.retryDelayMs).toBeGreaterThan(0)
+      expect(samples.every((s) => s.attempts <= 3)).toBe(true)
+    } finally {
+      await throttler.close()
+    }
+  })
+
+  test('a user-supplied client that would queue is warned about in the summary', async () => {
+    const client = new BedrockRuntimeClient({ region: 'us-east-1', endpoint: sim.url, credentials: { accessKeyId: 'x', secretAccessKey: 'y' }, requestHandler: new NodeHttpHandler() })
+    const r = await bedrockBench(null, base({ name: 'user-client', client, load: { concurrency: 60, requests: 60, warmup: { requests: 0 } }, resultsDir: join(dir, 'user') }))
+    expect(r.outcomes.ok).toBe(60)
+    expect(r.warnings.some((w) => w.includes('allows 50 sockets but the concurrency is 60'))).toBe(true)
+    client.destroy()
+  })
+
+  test('prompt caching: a cache point over a long system prompt yields cache reads after the first request', async () => {
+    const r = await bedrockBench(null, base({ name: 'cache', prompt: { fixture: 'prompts/long-context-cacheable.json' }, cachePoint: true, load: { concurrency: 1, requests: 3, warmup: { requests: 0 } }, resultsDir: join(dir, 'cache') }))
+    const samples = await readAll(r.samplesPath!, 'cache')
+    expect(samples[0].cacheWriteTokens).toBeGreaterThan(0)
+    expect(samples.slice(1).some((s) => (s.cacheReadTokens ?? 0) > 0)).toBe(true)
   })
 })
