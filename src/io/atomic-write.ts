@@ -34,6 +34,10 @@ export async function atomicWrite(path: string, content: WriteContent): Promise<
       let pending: string[] = []
       let pendingLength = 0
       for await (const chunk of chunks) {
+        if (chunk.length >= 1 << 16 && pendingLength === 0) {
+          bytes += await writeAll(handle, chunk)
+          continue
+        }
         pending.push(chunk)
         pendingLength += chunk.length
         if (pendingLength >= 1 << 20) {

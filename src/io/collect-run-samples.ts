@@ -1,16 +1,17 @@
 /**
- * The single streaming pass over a run's samples.jsonl file(s): every sample goes to the
- * statistics collectors and, in the same pass, to samples.csv (chunked, never one big string).
+ * The streaming pass over a run's samples.jsonl file(s): every sample goes to the statistics
+ * collectors while samples.csv is written from the same files in a worker thread (chunked, never
+ * one big string).
  * Facts samples cannot carry (client saturation, quota, environment) come from prior summaries.
  */
 import { resolve } from 'node:path'
 import type { BenchData } from '../render/bench-collector.ts'
-import { samplesCsvHeader, samplesCsvRows, samplesCsvChunkRows } from '../render/csv.ts'
 import { RunCollector } from '../render/run-collector.ts'
 import type { RunMeta } from '../stats/run-accumulator.ts'
 import type { Environment, RunSummary, Sample, TargetKind } from '../types.ts'
-import { atomicWrite, describeError } from './atomic-write.ts'
+import { describeError } from './atomic-write.ts'
 import { readSamples } from './sample-log.ts'
+import { writeSamplesCsv } from './samples-csv-file.ts'
 
 /** Input of `collectRunSamples`. */
 export interface CollectRunSamplesInput {
@@ -31,53 +32,42 @@ export interface CollectedRun {
   problems: { path: string; reason: string }[]
 }
 
-/** Reads every sample once; never throws. */
+/**
+ * Reads every sample for the statistics on this thread while a worker writes samples.csv from the
+ * same files; benchmarks with several runs get a second, per-run pass. Never throws.
+ */
 export async function collectRunSamples(input: CollectRunSamplesInput): Promise<CollectedRun> {
   const paths = [...new Set(input.paths.map((p) => resolve(p)))]
   const problems: { path: string; reason: string }[] = []
-  let collector = new RunCollector((first) => metaFor(first, input))
+  const csv = input.samplesCsvPath ? writeSamplesCsv(paths, input.samplesCsvPath) : null
+  const collector = new RunCollector((first) => metaFor(first, input))
   const readErrors = new Map<string, string>()
-
-  async function* stream(withCsv: boolean): AsyncGenerator<string> {
-    if (withCsv) yield samplesCsvHeader()
-    let batch: Sample[] = []
-    for (const path of paths) {
-      try {
-        for await (const sample of readSamples(path)) {
-          collector.add(sample)
-          if (!withCsv) continue
-          batch.push(sample)
-          if (batch.length >= samplesCsvChunkRows) {
-            yield samplesCsvRows(batch)
-            batch = []
-          }
-        }
-      } catch (error) {
-        readErrors.set(path, describeError(error))
-      }
-    }
-    if (batch.length > 0) yield samplesCsvRows(batch)
-  }
+  await eachSample(paths, readErrors, (sample) => collector.add(sample))
+  const multiRun = collector.multiRunBenches()
+  if (multiRun.size > 0) await eachSample(paths, new Map(), (sample) => collector.addPerRun(sample, multiRun))
 
   let csvWritten = false
-  if (input.samplesCsvPath) {
-    const outcome = await atomicWrite(input.samplesCsvPath, stream(true))
+  if (csv) {
+    const outcome = await csv
     csvWritten = outcome.status === 'ok'
-    if (outcome.status === 'error') {
-      problems.push({ path: outcome.path, reason: outcome.reason })
-      collector = new RunCollector((first) => metaFor(first, input))
-      readErrors.clear()
-      for await (const _ of stream(false)) { /* statistics only */ }
-    }
-  } else {
-    for await (const _ of stream(false)) { /* statistics only */ }
+    if (outcome.status === 'error') problems.push({ path: outcome.path, reason: outcome.reason })
   }
-  const missing = [...readErrors.entries()].filter(([, reason]) => /ENOENT/.test(reason))
+  const missing = [...readErrors.values()].filter((reason) => /ENOENT/.test(reason))
   for (const [path, reason] of readErrors) {
     if (/ENOENT/.test(reason) && missing.length < paths.length) continue
     problems.push({ path, reason: /ENOENT/.test(reason) ? 'no samples.jsonl here' : reason })
   }
   return { benches: collector.finish(), samples: collector.count, csvWritten, problems }
+}
+
+async function eachSample(paths: string[], errors: Map<string, string>, use: (sample: Sample) => void): Promise<void> {
+  for (const path of paths) {
+    try {
+      for await (const sample of readSamples(path)) use(sample)
+    } catch (error) {
+      errors.set(path, describeError(error))
+    }
+  }
 }
 
 function metaFor(first: Sample, input: CollectRunSamplesInput): RunMeta {

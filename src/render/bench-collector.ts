@@ -15,7 +15,7 @@ import type { SecondPoint } from './second-series.ts'
 export interface BenchData {
   /** Pooled over runs and levels. */
   summary: RunSummary
-  /** One summary per run, by ascending `runIndex` (its `levels` are that run's levels). */
+  /** One summary per run, by ascending `runIndex` (its `levels` are that run's levels); empty unless per-run summaries were collected (see `addPerRun`). */
   runSummaries: RunSummary[]
   /** Per-second series of the first run's measure phase. */
   seconds: SecondPoint[]
@@ -32,6 +32,7 @@ export class BenchCollector {
   private readonly perRun = new Map<number, RunAccumulator>()
   private readonly seconds = new SecondSeriesBuilder()
   private firstRunIndex: number | null = null
+  private readonly runIndexes = new Set<number>()
   private readonly ttft = new FloatSeries(1024)
   private readonly latency = new FloatSeries(1024)
 
@@ -44,19 +45,32 @@ export class BenchCollector {
   /** Adds one sample of this benchmark (any phase). */
   add(sample: Sample): void {
     this.pooled.add(sample)
-    let run = this.perRun.get(sample.runIndex)
-    if (!run) {
-      run = new RunAccumulator({ ...this.meta, runs: 1 })
-      this.perRun.set(sample.runIndex, run)
-    }
-    run.add(sample)
     if (sample.phase !== 'measure') return
+    this.runIndexes.add(sample.runIndex)
     if (this.firstRunIndex === null) this.firstRunIndex = sample.runIndex
     if (sample.runIndex === this.firstRunIndex) this.seconds.add(sample)
     if (sample.status === 'ok') {
       if (sample.ttftMs != null) this.ttft.push(sample.ttftMs)
       this.latency.push(sample.latencyMs)
     }
+  }
+
+  /** Distinct runs seen in measured samples. */
+  get runCount(): number {
+    return this.runIndexes.size
+  }
+
+  /**
+   * Adds a sample to the per-run summaries only. A second pass over the samples calls this when
+   * `runCount > 1`, so single-run benchmarks (the large ones) pay for one accumulator, not two.
+   */
+  addPerRun(sample: Sample): void {
+    let run = this.perRun.get(sample.runIndex)
+    if (!run) {
+      run = new RunAccumulator({ ...this.meta, runs: 1 })
+      this.perRun.set(sample.runIndex, run)
+    }
+    run.add(sample)
   }
 
   /** The collected data. */

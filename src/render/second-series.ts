@@ -59,10 +59,18 @@ export class SecondSeriesBuilder {
     const ended = this.endedAt.view()
     const outcome = this.outcome.view()
     const tokens = this.tokens.view()
-    const okEvents: { endedAt: number; tokens: number }[] = []
-    for (let i = 0; i < ended.length; i++) if (outcome[i] === OK) okEvents.push({ endedAt: ended[i], tokens: tokens[i] })
+    // one reused event object: rateWindows reads each event before asking for the next
+    function* okEvents(): Generator<{ endedAt: number; tokens: number }> {
+      const event = { endedAt: 0, tokens: 0 }
+      for (let i = 0; i < ended.length; i++) {
+        if (outcome[i] !== OK) continue
+        event.endedAt = ended[i]
+        event.tokens = tokens[i]
+        yield event
+      }
+    }
     const range = { windowMs: SECOND_MS, originMs: this.originMs, endMs: this.endMs }
-    const windows = rateWindows(okEvents, range)
+    const windows = rateWindows(okEvents(), range)
     const n = windows.length
     const throttled = new Float64Array(n)
     const failed = new Float64Array(n)
