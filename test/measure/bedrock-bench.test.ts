@@ -178,4 +178,12 @@ describe('bedrockBench', () => {
     expect(samples[0].cacheWriteTokens).toBeGreaterThan(0)
     expect(samples.slice(1).some((s) => (s.cacheReadTokens ?? 0) > 0)).toBe(true)
   })
+
+  test('a concurrency sweep gives one level per concurrency, each with its own counts', async () => {
+    const r = await bedrockBench(null, base({ name: 'sweep', operation: 'converse', load: { concurrency: [1, 4], requests: 8 }, resultsDir: join(dir, 'sweep') }))
+    expect(r.levels.map((l) => [l.loadLevel, l.concurrency, l.outcomes.scheduled])).toEqual([['c=1', 1, 8], ['c=4', 4, 8]])
+    expect(r.outcomes.scheduled).toBe(16)
+    const samples = await readAll(r.samplesPath!, 'sweep')
+    expect(samples.filter((s) => s.phase === 'warmup').map((s) => s.loadLevel)).toEqual(['c=1', 'c=4', 'c=4', 'c=4', 'c=4'])
+  })
 })
