@@ -86,6 +86,7 @@ export interface OpenLoad extends LoadLimits {
   maxInFlight?: number
 }
 
+/** The load: closed loop (`concurrency`) or open loop (`rate`). */
 export type LoadOptions = ClosedLoad | OpenLoad
 
 /** Retry policy of clients we build. */
@@ -101,6 +102,7 @@ export interface AwsOptions {
   budgetUsd: number
 }
 
+/** Options of `bedrockBench(bench, options)`. Only `name`, `model` and `prompt` are required. */
 export interface BedrockBenchOptions {
   /** Benchmark name, used in samples, reports and Vitest's table. */
   name: string

@@ -25,6 +25,7 @@ export interface Dispatch {
   targetRatePerSec: number | null
 }
 
+/** Inputs of `runLoad`. */
 export interface RunLoadOptions {
   levels: readonly LoadLevel[]
   /** Repeated runs; each run goes through every level in order. */
