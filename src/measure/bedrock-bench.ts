@@ -47,6 +47,18 @@ const safeInject = (key: 'bedrockBenchSimulatorUrl' | 'bedrockBenchRunId' | 'bed
   }
 }
 
+/** The running Vitest test, or undefined outside Vitest (scripts, the CLI). */
+function currentTask(): TaskWithMeta | undefined {
+  try {
+    return TestRunner.getCurrentTest() as TaskWithMeta | undefined
+  } catch {
+    return undefined
+  }
+}
+
+/** Per-request RNG for prompt generators: deterministic in (seed, run, seq), whatever the completion order. */
+const requestRng = (seed: number, runIndex: number, seq: number) => seededRandom((seed * 1_000_003 + runIndex * 65_537 + seq) >>> 0)
+
 const localRunId = (d = new Date()): string => `local-${d.toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-')}-${process.pid}`
 
 /**
@@ -68,7 +80,7 @@ export async function bedrockBench(bench: Bench | null, options: BedrockBenchOpt
   if ((o.operation === 'invoke' || o.operation === 'invoke-stream') && family === null) {
     throw new BedrockBenchConfigError([`\`family\` must be set for \`${o.operation}\` when the model has no profile, got \`${o.model}\` with none. Pass \`family: 'anthropic' | 'nova' | 'llama' | 'mistral' | 'titan'\`.`])
   }
-  const first = conversationFor({ seq: 0, runIndex: 0, rng: seededRandom(o.seed) })
+  const first = conversationFor({ seq: 0, runIndex: 0, rng: requestRng(o.seed, 0, 0) })
   const inputChars = first.messages.reduce((a, m) => a + m.text.length, first.system?.length ?? 0)
   checkAwsBudget(o, profile, plannedRequests(o, levels), Math.ceil(inputChars / 4))
 
@@ -99,7 +111,7 @@ export async function bedrockBench(bench: Bench | null, options: BedrockBenchOpt
       levels, runs: o.runs, clock, rng: seededRandom(o.seed), signal: o.signal,
       onMeasure: (active) => (active ? monitor.resume() : monitor.pause()),
       execute: (d) => {
-        const conversation = conversationFor({ seq: d.seq, runIndex: d.runIndex, rng: seededRandom((o.seed * 1_000_003 + d.runIndex * 65_537 + d.seq) >>> 0) })
+        const conversation = conversationFor({ seq: d.seq, runIndex: d.runIndex, rng: requestRng(o.seed, d.runIndex, d.seq) })
         return invoke({
           client, operation: o.operation, modelId: o.model, family, conversation, maxTokens: o.maxTokens,
           temperature: o.temperature, topP: o.topP, stopSequences: o.stopSequences, cachePoint: o.cachePoint,
@@ -145,7 +157,7 @@ export async function bedrockBench(bench: Bench | null, options: BedrockBenchOpt
   if (!existsSync(join(resultsDir, 'environment.json'))) await atomicWrite(join(resultsDir, 'environment.json'), `${JSON.stringify(environment, null, 2)}\n`)
   const streaming = o.operation === 'converse-stream' || o.operation === 'invoke-stream'
   if (bench) await replayLatencies(bench, [{ name: `${o.name} latency`, durationsMs: latencies }, ...(streaming ? [{ name: `${o.name} ttft`, durationsMs: ttfts }] : [])])
-  const task = context?.task ?? (TestRunner.getCurrentTest() as TaskWithMeta | undefined)
+  const task = context?.task ?? currentTask()
   if (task) pushSummary(task, summary)
   return summary
 }

@@ -186,4 +186,22 @@ describe('bedrockBench', () => {
     const samples = await readAll(r.samplesPath!, 'sweep')
     expect(samples.filter((s) => s.phase === 'warmup').map((s) => s.loadLevel)).toEqual(['c=1', 'c=4', 'c=4', 'c=4', 'c=4'])
   })
+
+  test('prompt generators get (seq, runIndex, seeded rng); a bad generated prompt fails before any request', async () => {
+    const seen: string[] = []
+    const gen = () => (ctx: { seq: number; runIndex: number; rng: () => number }) => {
+      seen.push(`${ctx.runIndex}:${ctx.seq}:${ctx.rng().toFixed(6)}`)
+      return { messages: [{ role: 'user' as const, text: `question ${ctx.seq}` }] }
+    }
+    await bedrockBench(null, base({ name: 'gen', prompt: gen(), seed: 3, operation: 'converse', load: { concurrency: 2, requests: 4, warmup: { requests: 0 } }, runs: 2, resultsDir: join(dir, 'gen') }))
+    const first = [...seen].sort()
+    seen.length = 0
+    await bedrockBench(null, base({ name: 'gen', prompt: gen(), seed: 3, operation: 'converse', load: { concurrency: 2, requests: 4, warmup: { requests: 0 } }, runs: 2, resultsDir: join(dir, 'gen') }))
+    expect([...seen].sort()).toEqual(first)
+    expect(new Set(first.map((x) => x.split(':').slice(0, 2).join(':')))).toEqual(new Set(['0:0', '0:1', '0:2', '0:3', '1:0', '1:1', '1:2', '1:3']))
+
+    const before = sim.groundTruth.all().length
+    await expect(bedrockBench(null, base({ name: 'gen-bad', prompt: () => ({ messages: [] }) }))).rejects.toThrow(/prompt\(ctx\) for seq 0 must have a non-empty `messages` list/)
+    expect(sim.groundTruth.all().length).toBe(before)
+  })
 })
