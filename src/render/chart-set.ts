@@ -30,7 +30,8 @@ export function chartSet(benches: ReadonlyArray<BenchData>): ChartPlan[] {
 function benchCharts(bench: BenchData, slug: string): ChartPlan[] {
   const s = bench.summary
   const name = s.benchName
-  const plans: ChartPlan[] = []
+  // sweep curves first: for a sweep they are the charts a reader came for
+  const plans: ChartPlan[] = sweepCharts(s, slug)
   const sec = bench.seconds
   const secondsNote = `first run, ${sec.length} one-second windows of completion time`
   const hasTtft = bench.ttftMs.length > 0
@@ -79,7 +80,6 @@ function benchCharts(bench: BenchData, slug: string): ChartPlan[] {
       percentiles: [50, 95, 99],
     } })
   }
-  plans.push(...sweepCharts(s, slug))
   return plans
 }
 

@@ -86,7 +86,9 @@ function throttleFindings(s: RunSummary, out: Analysis): void {
   } else {
     out.findings.push({
       kind: 'throttle-quota', benchName: s.benchName, severity: 'warning',
-      text: `${formatPercent(rate)} of requests were throttled${where} at ${formatNumber(tpm)} TPM and ${formatNumber(first?.rpm ?? s.rpm)} RPM (TPM quota unknown).`,
+      text: levels.length > 1 && first
+        ? `Throttling began at ${levelLabel(first)}: ${formatPercent(rate)} of its requests throttled at ${formatNumber(tpm)} TPM and ${formatNumber(first.rpm)} RPM (TPM quota unknown).`
+        : `${formatPercent(rate)} of requests were throttled at ${formatNumber(tpm)} TPM and ${formatNumber(s.rpm)} RPM (TPM quota unknown).`,
     })
   }
 }

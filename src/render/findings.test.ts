@@ -95,3 +95,12 @@ describe('deriveFindings', () => {
     expect(texts([s])).toEqual(['Runs disagree: p50 TTFT 400 ms ± 15 % (95 % CI 340 ms–460 ms over 3 runs).'])
   })
 })
+
+describe('throttling without a known quota', () => {
+  it('names the level where throttling began, with its TPM and RPM', () => {
+    const throttled = outcomes(90, { throttled: 10, errorsByType: { ThrottlingException: 10 } })
+    const levels = [level(1, { rpm: 60 }), level(2, { rpm: 120, tpm: 24_000, outcomes: throttled, throttleRate: 0.1 })]
+    const s = summary({ levels, outcomes: outcomes(190, { throttled: 10 }) })
+    expect(texts([s])).toContain('Throttling began at concurrency 2: 10 % of its requests throttled at 24 000 TPM and 120 RPM (TPM quota unknown).')
+  })
+})

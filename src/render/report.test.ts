@@ -33,17 +33,18 @@ describe('renderReport', () => {
 
   it('has the sections a reader looks for, in order', () => {
     const headings = md.split('\n').filter((l) => l.startsWith('## ')).map((l) => l.slice(3))
-    expect(headings).toEqual(['Summary', 'Findings', 'Recommendations', 'Environment', 'Workload', 'haiku-sweep', 'haiku \\| plain'])
+    expect(headings).toEqual(['Summary', 'Findings', 'Recommendations', 'Comparison', 'Environment', 'Workload', 'haiku-sweep', 'haiku \\| plain'])
   })
 
-  it('links every chart, cross-benchmark ones in the summary', () => {
+  it('links every chart, cross-benchmark ones under Comparison', () => {
     for (const chart of charts) expect(md).toContain(`](charts/${chart.fileName})`)
-    expect(md.indexOf('compare--ttft.svg')).toBeLessThan(md.indexOf('## Findings'))
+    expect(md.indexOf('compare--ttft.svg')).toBeGreaterThan(md.indexOf('## Comparison'))
+    expect(md.indexOf('compare--ttft.svg')).toBeLessThan(md.indexOf('## Environment'))
   })
 
   it('puts error and throttle rates in the same row as the percentiles', () => {
     const row = md.split('\n').find((l) => l.startsWith('| haiku-sweep |'))!
-    expect(row).toContain('| 320 ms | 1100 ms |')
+    expect(row).toMatch(/^\| haiku-sweep \| 400 \| 320 ms \| 1100 ms \|/)
     expect(row).toContain('| 0 % | 1.25 % |')
   })
 

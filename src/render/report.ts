@@ -1,7 +1,7 @@
 /**
  * `renderReport(input)` → report.md: title, top-level summary across benchmarks, findings and
- * recommendations, environment, workload, then one section per benchmark with its tables and
- * charts. Pure: data in, Markdown string out. Percentiles of successful requests always sit next
+ * recommendations, comparison charts, environment, workload, then one section per benchmark with
+ * its tables and charts. Pure: data in, Markdown string out. Percentiles of successful requests always sit next
  * to the error and throttle rates (DESIGN §3).
  */
 import type { Environment, RunSummary } from '../types.ts'
@@ -23,7 +23,6 @@ export function renderReport(input: ReportInput): string {
   if (input.notes?.length) parts.push(markdownList(input.notes.map((n) => `Note: ${escapeMarkdown(n)}`)))
 
   parts.push('## Summary', summaryTable(input.summaries))
-  for (const chart of charts.filter((c) => c.benchName == null)) parts.push(chartLine(chart))
 
   parts.push('## Findings', analysis.findings.length
     ? markdownList(analysis.findings.map((f) => `${f.severity === 'warning' ? '⚠ ' : ''}${prefix(f.benchName)}${escapeMarkdown(f.text)}`))
@@ -31,6 +30,8 @@ export function renderReport(input: ReportInput): string {
   parts.push('## Recommendations', analysis.recommendations.length
     ? markdownList(analysis.recommendations.map((r) => `${prefix(r.benchName)}${escapeMarkdown(r.text)}`))
     : 'None: no finding calls for a change.')
+  const comparisons = charts.filter((c) => c.benchName == null)
+  if (comparisons.length) parts.push('## Comparison', ...comparisons.map(chartLine))
 
   parts.push('## Environment', environmentTable(environment))
   parts.push('## Workload', workloadTable(input.summaries))
@@ -50,15 +51,15 @@ export function chartLine(chart: ChartRef): string {
 }
 
 function summaryTable(summaries: ReadonlyArray<RunSummary>): string {
-  const headers = ['Benchmark', 'Model', 'Operation', 'Requests', 'TTFT p50', 'TTFT p95', 'Latency p50',
+  const headers = ['Benchmark', 'Requests', 'TTFT p50', 'TTFT p95', 'Latency p50',
     'Latency p95', 'Output tok/s p50', 'RPM', 'TPM', 'Errors', 'Throttled', 'Cost']
   const rows = summaries.map((s) => [
-    s.benchName, s.model, s.operation, formatCount(s.outcomes.scheduled),
+    s.benchName, formatCount(s.outcomes.scheduled),
     formatMs(s.ttftMs?.p50), formatMs(s.ttftMs?.p95), formatMs(s.latencyMs?.p50), formatMs(s.latencyMs?.p95),
     formatNumber(s.outputTokensPerSec?.p50), formatNumber(s.rpm), formatNumber(s.tpm),
     formatPercent(s.errorRate), formatPercent(s.throttleRate), formatUsd(s.costUsd),
   ])
-  const align: Align[] = headers.map((_, i) => (i < 3 ? 'left' : 'right'))
+  const align: Align[] = headers.map((_, i) => (i === 0 ? 'left' : 'right'))
   return markdownTable(headers, rows, align)
 }
 
@@ -71,7 +72,7 @@ function environmentTable(env: Environment | null): string {
     ['AWS SDK (client-bedrock-runtime)', env.sdkVersion],
     ['Vitest', env.vitestVersion],
     ['OS', env.os],
-    ['CPU', `${env.cpuModel} × ${env.cpuCount}`],
+    ['CPU', env.cpuCount > 0 ? `${env.cpuModel} × ${env.cpuCount}` : env.cpuModel],
     ['Load average (1 min) at start', formatNumber(env.loadAvg1m)],
     ['Date', env.date],
   ]
