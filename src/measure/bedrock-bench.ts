@@ -1,7 +1,7 @@
 /**
  * `bedrockBench(bench, options)`: the Vitest 5 bench-fixture adapter (DESIGN §1, §4). Validate →
  * resolve target → run the load (samples appended to `samples.jsonl` as they complete) → summarise
- * (stats) → replay real latencies into Vitest's table → push the RunSummary onto `task.meta`.
+ * (stats) → replay real latency, TTFT and ITL (ms per request) into Vitest's table → push the RunSummary onto `task.meta`.
  */
 import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
@@ -103,6 +103,7 @@ export async function bedrockBench(bench: Bench | null, options: BedrockBenchOpt
   const clock = relativeClock()
   const latencies: number[] = []
   const ttfts: number[] = []
+  const itls: number[] = []
   const lags: number[] = []
   const pricing = profile?.pricing
   let result
@@ -130,6 +131,7 @@ export async function bedrockBench(bench: Bench | null, options: BedrockBenchOpt
         if (s.status !== 'ok') return
         latencies.push(s.latencyMs)
         if (s.ttftMs !== null) ttfts.push(s.ttftMs)
+        if (s.interTokenMs !== null) itls.push(s.interTokenMs)
       },
     })
   } finally {
@@ -156,7 +158,7 @@ export async function bedrockBench(bench: Bench | null, options: BedrockBenchOpt
 
   if (!existsSync(join(resultsDir, 'environment.json'))) await atomicWrite(join(resultsDir, 'environment.json'), `${JSON.stringify(environment, null, 2)}\n`)
   const streaming = o.operation === 'converse-stream' || o.operation === 'invoke-stream'
-  if (bench) await replayLatencies(bench, [{ name: `${o.name} latency`, durationsMs: latencies }, ...(streaming ? [{ name: `${o.name} ttft`, durationsMs: ttfts }] : [])])
+  if (bench) await replayLatencies(bench, [{ name: `${o.name} latency`, durationsMs: latencies }, ...(streaming ? [{ name: `${o.name} ttft`, durationsMs: ttfts }, { name: `${o.name} itl`, durationsMs: itls }] : [])])
   const task = context?.task ?? currentTask()
   if (task) pushSummary(task, summary)
   return summary
