@@ -13,6 +13,9 @@ import { formatMs, formatNumber } from './format.ts'
 import { levelKnee } from './level-knee.ts'
 import { levelAxisLabel, levelLabel, levelX, sortedLevels } from './levels.ts'
 
+/** Time-series charts need at least this many one-second windows to say anything. @default 3 */
+export const MIN_SERIES_SECONDS = 3
+
 /** All charts of a run, per benchmark in order, then the comparisons. */
 export function chartSet(benches: ReadonlyArray<BenchData>): ChartPlan[] {
   const used = new Set<string>()
@@ -36,7 +39,7 @@ function benchCharts(bench: BenchData, slug: string): ChartPlan[] {
   const secondsNote = `first run, ${sec.length} one-second windows of completion time`
   const hasTtft = bench.ttftMs.length > 0
   const time = { label: 'Time since measure start (s)', scale: 'time' as const }
-  if (sec.length >= 2 && hasTtft) {
+  if (sec.length >= MIN_SERIES_SECONDS && hasTtft) {
     plans.push({ fileName: `${slug}--ttft-over-time.svg`, benchName: name, kind: 'line', spec: {
       title: `${name}: TTFT per second (p50, p95)`,
       desc: `TTFT percentiles of requests completing in each second (${secondsNote}); overall p50 ${formatMs(s.ttftMs?.p50)}, p95 ${formatMs(s.ttftMs?.p95)}.`,
@@ -47,7 +50,7 @@ function benchCharts(bench: BenchData, slug: string): ChartPlan[] {
       ],
     } })
   }
-  if (sec.length >= 2) {
+  if (sec.length >= MIN_SERIES_SECONDS) {
     plans.push({ fileName: `${slug}--requests-over-time.svg`, benchName: name, kind: 'line', spec: {
       title: `${name}: requests per minute over time (ok, throttled, failed)`,
       desc: `Completions per second scaled to per minute (${secondsNote}); overall ${formatNumber(s.rpm)} RPM, ${s.outcomes.throttled} throttled, ${s.outcomes.error + s.outcomes.timeout + s.outcomes.cancelled} failed.`,

@@ -53,7 +53,7 @@ export class SecondSeriesBuilder {
     this.ttftMs.push(s.status === 'ok' && s.ttftMs != null ? s.ttftMs : Number.NaN)
   }
 
-  /** The per-second series (empty without measure samples). */
+  /** The per-second series (empty without measure samples; a last window shorter than 0.5 s is left out). */
   finish(): SecondPoint[] {
     if (!Number.isFinite(this.originMs)) return []
     const ended = this.endedAt.view()
@@ -87,7 +87,10 @@ export class SecondSeriesBuilder {
         if (!Number.isNaN(ttft[i])) ttftBySecond[w].push(ttft[i])
       }
     }
-    return windows.map((w, i) => {
+    // a clipped last window of less than half a second scales a handful of completions to a
+    // per-minute spike; it is dropped from the series (its requests still count in the summary)
+    const keep = windows.length > 1 && windows[n - 1].durationMs < SECOND_MS / 2 ? n - 1 : n
+    return windows.slice(0, keep).map((w, i) => {
       const [p50, p95] = ttftBySecond[i].length > 0 ? quantiles(ttftBySecond[i], [0.5, 0.95]) : [null, null]
       return {
         tSec: (w.startMs - this.originMs) / 1000,
