@@ -142,4 +142,24 @@ describe('runLoad, open loop', () => {
     expect(fake.maxInflight).toBe(2)
     expect(Math.max(...samples.map((s) => s.queueDelayMs))).toBeGreaterThan(100)
   })
+
+  test('cool-down continues the schedule, ramping the rate down to zero (area under the ramp = arrivals)', async () => {
+    const fake = fakeExecutor(2)
+    const samples: Sample[] = []
+    await runLoad({
+      levels: planLevels({ rate: { perSec: 200 }, requests: 20, cooldownMs: 100, rampDownMs: 100, warmup: { requests: 0 } }, []), runs: 1,
+      execute: fake.execute, onSample: (s) => samples.push(s), clock: performanceClock, rng: Math.random,
+    })
+    const measure = samples.filter((s) => s.phase === 'measure').map((s) => s.scheduledAt).sort((a, b) => a - b)
+    const cool = samples.filter((s) => s.phase === 'cooldown').map((s) => s.scheduledAt).sort((a, b) => a - b)
+    expect(measure).toHaveLength(20)
+    // 200/s → 0 over 100 ms: area = 10 arrivals, the first one 5 ms after the last measured one
+    expect(cool).toHaveLength(10)
+    expect(cool[0] - measure[19]).toBeCloseTo(5, 6)
+    const gaps = cool.slice(1).map((t, i) => t - cool[i])
+    expect(gaps[gaps.length - 1]).toBeGreaterThan(gaps[0])
+    const rates = fake.dispatched.filter((d) => d.phase === 'cooldown').map((d) => d.targetRatePerSec!)
+    expect(rates[0]).toBe(200)
+    rates.slice(1).forEach((r, i) => expect(r).toBeLessThan(rates[i]))
+  })
 })
