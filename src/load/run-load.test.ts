@@ -80,7 +80,8 @@ describe('runLoad, closed loop', () => {
       execute: fake.execute, onSample: (s) => samples.push(s), clock: performanceClock, rng: Math.random,
     })
     const lastStart = Math.max(...samples.map((s) => s.scheduledAt)) - t0
-    expect(lastStart).toBeLessThan(150 + 50)
+    // without the limit this would never end; the margin absorbs a loaded machine's event-loop delay
+    expect(lastStart).toBeLessThan(150 + 200)
     expect(samples.length).toBeGreaterThan(6)
   })
 
@@ -115,7 +116,8 @@ describe('runLoad, open loop', () => {
     const gaps = sched.slice(1).map((t, i) => t - sched[i])
     gaps.forEach((g) => expect(g).toBeCloseTo(5, 6))
     const lags = samples.map((s) => s.queueDelayMs).sort((a, b) => a - b)
-    expect(lags[Math.floor(lags.length / 2)]).toBeLessThan(5)
+    // a scheduler that waited for completions would lag by ≥ the 50 ms service time
+    expect(lags[Math.floor(lags.length / 2)]).toBeLessThan(25)
     expect(fake.dispatched.every((d) => d.targetRatePerSec === 200)).toBe(true)
   })
 
