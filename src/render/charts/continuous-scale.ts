@@ -23,6 +23,12 @@ export interface ContinuousScale {
   toPx(range: [number, number]): (value: number) => number
 }
 
+/** Validated domain bounds (undefined = from the data). */
+interface Bounds {
+  min: number | undefined
+  max: number | undefined
+}
+
 const TIME_STEPS_S = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400]
 
 /**
@@ -40,17 +46,22 @@ export function continuousScale(spec: AxisSpec, values: Iterable<number>, tickCo
     if (v < lo) lo = v
     if (v > hi) hi = v
   }
-  if (spec.min !== undefined && accepts(spec.min)) lo = spec.min
+  // Bounds that cannot be drawn (NaN, ±Infinity, ≤ 0 on a log axis) are ignored, never trusted.
+  const bounds = {
+    min: spec.min !== undefined && accepts(spec.min) ? spec.min : undefined,
+    max: spec.max !== undefined && accepts(spec.max) ? spec.max : undefined,
+  }
+  if (bounds.min !== undefined) lo = bounds.min
   else if (kind !== 'log' && lo >= 0 && zeroBased) lo = 0
-  if (spec.max !== undefined && accepts(spec.max)) hi = spec.max
+  if (bounds.max !== undefined) hi = bounds.max
   if (!Number.isFinite(lo) || !Number.isFinite(hi)) [lo, hi] = kind === 'log' ? [1, 10] : [0, 1]
-  if (kind === 'log') return logScale(lo, hi, accepts, spec)
+  if (kind === 'log') return logScale(lo, hi, accepts, bounds)
   if (lo === hi) [lo, hi] = lo === 0 ? [0, 1] : lo > 0 ? [0, hi * 1.1] : [lo * 1.1, 0]
   if (lo > hi) [lo, hi] = [hi, lo]
-  if (kind === 'time' && hi - lo >= tickCount) return timeScale(lo, hi, tickCount, accepts, spec)
+  if (kind === 'time' && hi - lo >= tickCount) return timeScale(lo, hi, tickCount, accepts, bounds)
   const scale = scaleLinear().domain([lo, hi]).nice(tickCount)
   const [dLo, dHi] = scale.domain() as [number, number]
-  const domain: [number, number] = [spec.min ?? dLo, spec.max ?? dHi]
+  const domain: [number, number] = [bounds.min ?? dLo, bounds.max ?? dHi]
   const format = kind === 'time' ? formatSeconds : formatNumber
   return {
     kind,
@@ -68,13 +79,13 @@ function timeScale(
   hi: number,
   tickCount: number,
   accepts: (v: number) => boolean,
-  spec: AxisSpec,
+  spec: Bounds,
 ): ContinuousScale {
   const span = hi - lo
   const step = TIME_STEPS_S.find((s) => span / s <= tickCount) ?? Math.ceil(span / tickCount / 86400) * 86400
   const domain: [number, number] = [spec.min ?? Math.floor(lo / step) * step, spec.max ?? Math.ceil(hi / step) * step]
   const ticks: number[] = []
-  for (let t = Math.ceil(domain[0] / step) * step; t <= domain[1] + 1e-9; t += step) ticks.push(t)
+  for (let t = Math.ceil(domain[0] / step) * step; t <= domain[1] + 1e-9 && ticks.length < 100; t += step) ticks.push(t)
   return {
     kind: 'time',
     domain,
@@ -86,7 +97,7 @@ function timeScale(
   }
 }
 
-function logScale(lo: number, hi: number, accepts: (v: number) => boolean, spec: AxisSpec): ContinuousScale {
+function logScale(lo: number, hi: number, accepts: (v: number) => boolean, spec: Bounds): ContinuousScale {
   if (lo > hi) [lo, hi] = [hi, lo]
   if (lo === hi) [lo, hi] = [lo / 2, hi * 2]
   const domain: [number, number] = [spec.min ?? niceLog(lo, 'floor'), spec.max ?? niceLog(hi, 'ceil')]

@@ -16,6 +16,8 @@ describe('formatNumber', () => {
     [3.21e9, '3.21G'],
     [0.00001234, '1.234e-5'],
     [0.00001, '1e-5'],
+    [3.2e17, '3.2e17'],
+    [-1e300, '-1e300'],
     [Number.NaN, '–'],
     [Number.POSITIVE_INFINITY, '–'],
   ])('%d → %s', (value, expected) => {

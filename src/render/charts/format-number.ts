@@ -12,18 +12,18 @@ const SI: [number, string][] = [
 
 /**
  * Formats `value` with at most 4 significant digits: `1234.5` → `1235`, `0.012345` → `0.01235`,
- * `12345` → `12.35k`, `2.5e6` → `2.5M`, `0.00001234` → `1.234e-5`. Non-finite values → `–`.
+ * `12345` → `12.35k`, `2.5e6` → `2.5M`, `0.00001234` → `1.234e-5`, `3e17` → `3e17`. Non-finite values → `–`.
  */
 export function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return '–'
   if (value === 0) return '0'
   const abs = Math.abs(value)
+  if (abs >= 1e15 || abs < 1e-3) return value.toExponential(3).replace(/\.?0+e/, 'e').replace('e+', 'e')
   if (abs >= 1e4) {
     for (const [factor, suffix] of SI) {
       if (abs >= factor) return `${trim((value / factor).toPrecision(4))}${suffix}`
     }
   }
-  if (abs < 1e-3) return value.toExponential(3).replace(/\.?0+e/, 'e')
   return trim(value.toPrecision(4))
 }
 

@@ -173,6 +173,25 @@ describe('empty data', () => {
   })
 })
 
+describe('hostile data', () => {
+  const weird = [0, -1, 1e-300, 1e300, Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 42]
+  it.each([
+    // Used to loop forever: a log axis with `min: 0` put log10(0) = -Infinity into the tick loop.
+    ['log axis with min 0', () => lineChart({ title: 't', desc: 'd', x: { label: 'x', scale: 'log', min: 0 }, y: { label: 'y' }, series: [{ name: 'a', points: [{ x: 5, y: 1 }] }] })],
+    ['log axis with NaN bounds', () => lineChart({ title: 't', desc: 'd', x: { label: 'x', scale: 'log', min: Number.NaN, max: -3 }, y: { label: 'y' }, series: [{ name: 'a', points: weird.map((x, i) => ({ x, y: weird[(i + 3) % 8] })) }] })],
+    ['time axis spanning 1e300 s', () => lineChart({ title: 't', desc: 'd', x: { label: 'x', scale: 'time' }, y: { label: 'y' }, series: [{ name: 'a', points: weird.map((x) => ({ x, y: 1 })) }] })],
+    ['reversed bounds', () => lineChart({ title: 't', desc: 'd', x: { label: 'x', min: 100, max: 10 }, y: { label: 'y' }, series: [{ name: 'a', points: [{ x: 50, y: 1 }] }] })],
+    ['bars with inverted and infinite CIs', () => barChart({ title: 't', desc: 'd', categories: ['a', 'b', 'c'], xLabel: 'x', y: { label: 'y', scale: 'log' }, series: [{ name: 's', values: [{ value: 5, lo: 9, hi: 1 }, { value: Number.NaN }, { value: 3, lo: Number.NEGATIVE_INFINITY, hi: 4 }] }] })],
+    ['ragged heatmap rows', () => heatmapChart({ ...ex.heatmapGrid, values: [[1], [], [2, 3, 4, 5, 6, 7]] })],
+    ['histogram with one bin and extreme values', () => distributionChart({ title: 't', desc: 'd', kind: 'histogram', bins: 1, x: { label: 'x' }, series: [{ name: 'a', values: weird }], percentiles: [0, 50, 100] })],
+    ['tiny chart', () => lineChart({ ...ex.lineSweep, width: 120, height: 80 })],
+  ])('%s → well-formed SVG without NaN', (_, render) => {
+    const svg = render()
+    parseSvg(svg)
+    expect(svg).not.toMatch(/NaN|undefined|Infinity/)
+  }, 10_000)
+})
+
 describe('theme', () => {
   it('is applied: palette colours the series and fonts propagate', () => {
     const theme = mergeTheme({ palette: ['#112233', '#445566'], fontSizePx: { tick: 15 }, fontFamily: 'Inter' })
