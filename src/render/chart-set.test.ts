@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest'
+import { level, metric, summary } from '../../test/reporter/summary-builder.ts'
+import type { BenchData } from './bench-collector.ts'
+import { chartSet } from './chart-set.ts'
+
+const seconds = [0, 1, 2, 3].map((tSec) => ({ tSec, rpm: 60, tpm: 6000, outputTokensPerSec: 20, throttled: 0, failed: 0, ttftP50Ms: 300, ttftP95Ms: 400 }))
+const data = (s: ReturnType<typeof summary>): BenchData => ({
+  summary: s, runSummaries: [], seconds, ttftMs: Float64Array.of(280, 300, 420), latencyMs: Float64Array.of(800, 900, 1300),
+})
+const sweepLevels = [
+  level(8, { ttftMs: metric(300, 400), rpm: 480 }),
+  level(16, { ttftMs: metric(310, 420), rpm: 950 }),
+  level(32, { ttftMs: metric(330, 450), rpm: 1800 }),
+  level(64, { ttftMs: metric(900, 1395), rpm: 1850 }),
+]
+
+describe('chartSet', () => {
+  const plans = chartSet([
+    data(summary({ benchName: 'Haiku: sweep', levels: sweepLevels })),
+    data(summary({ benchName: 'plain run', operation: 'converse', levels: [level(4)] })),
+  ])
+
+  it('gives each chart a stable, descriptive file name', () => {
+    expect(plans.map((p) => p.fileName)).toEqual([
+      'haiku-sweep--latency-vs-concurrency.svg', 'haiku-sweep--throughput-vs-concurrency.svg',
+      'haiku-sweep--ttft-over-time.svg', 'haiku-sweep--requests-over-time.svg', 'haiku-sweep--tokens-over-time.svg',
+      'haiku-sweep--latency-histogram.svg', 'haiku-sweep--latency-cdf.svg',
+      'plain-run--ttft-over-time.svg', 'plain-run--requests-over-time.svg', 'plain-run--tokens-over-time.svg',
+      'plain-run--latency-histogram.svg', 'plain-run--latency-cdf.svg',
+      'compare--ttft.svg', 'compare--throughput.svg',
+    ])
+  })
+
+  it('marks the knee of a sweep at the last level before p95 degrades', () => {
+    const sweep = plans.find((p) => p.fileName === 'haiku-sweep--latency-vs-concurrency.svg')!
+    expect(sweep.kind === 'line' && sweep.spec.markers).toEqual([{ x: 32, label: 'knee: concurrency 32' }])
+    expect(sweep.spec.desc).toContain('The knee (last level before p95 degrades without more throughput) is at concurrency 32.')
+  })
+
+  it('shows TTFT and latency distributions for streaming, latency only otherwise', () => {
+    const names = (file: string) => { const p = plans.find((x) => x.fileName === file)!; return p.kind === 'distribution' ? p.spec.series.map((s) => s.name) : [] }
+    expect(names('haiku-sweep--latency-cdf.svg')).toEqual(['TTFT', 'latency (end-to-end)'])
+    expect(names('plain-run--latency-cdf.svg')).toEqual(['latency (end-to-end)'])
+  })
+
+  it('adds a heatmap when two benchmarks sweep the same axis, with empty cells where a level was not run', () => {
+    const withHeatmap = chartSet([
+      data(summary({ benchName: 'a', levels: sweepLevels })),
+      data(summary({ benchName: 'b', levels: [level(8, { ttftMs: metric(200, 250) }), level(64, { ttftMs: metric(500, 700) })] })),
+    ])
+    const heat = withHeatmap.find((p) => p.kind === 'heatmap')!
+    expect(heat.fileName).toBe('compare--p95-ttft-heatmap.svg')
+    expect(heat.kind === 'heatmap' && heat.spec.values).toEqual([[400, 420, 450, 1395], [250, null, null, 700]])
+  })
+
+  it('uses the across-run mean and its 95 % CI for bars of multi-run benchmarks', () => {
+    const acrossRuns = { rpm: { mean: 230, lo: 210, hi: 250, n: 3 } }
+    const two = chartSet([data(summary({ benchName: 'x', runs: 3, levels: [level(4, { acrossRuns })] })), data(summary({ benchName: 'y' }))])
+    const bars = two.find((p) => p.fileName === 'compare--throughput.svg')!
+    expect(bars.kind === 'bar' && bars.spec.series[0].values).toEqual([{ value: 230, lo: 210, hi: 250 }, 240])
+  })
+})
