@@ -5,7 +5,7 @@
  *
  * Thresholds: ELD p99 > 20 ms, or ELU > 0.9, or CPU > 0.9 of one core (the event loop is one thread).
  */
-import { type IntervalHistogram, monitorEventLoopDelay, performance } from 'node:perf_hooks'
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
 import type { ClientSaturation } from '../types.ts'
 
 /** Event-loop delay p99 above which the client is called the likely bottleneck (ms). @default 20 */
@@ -41,7 +41,7 @@ export function saturationVerdict(r: SaturationReadings): ClientSaturation {
 
 /** Accumulates readings over one or more measure windows (`resume` … `pause`). */
 export class SaturationMonitor {
-  #histogram: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 })
+  #histogram: ReturnType<typeof monitorEventLoopDelay> = monitorEventLoopDelay({ resolution: 10 })
   #elu = performance.eventLoopUtilization()
   #cpu = process.cpuUsage()
   #wallStart = 0
