@@ -3,7 +3,7 @@
  * the plot area (room for the y tick labels, axis titles, rotated x labels and side legends).
  */
 import type { ChartBase } from './chart-spec.ts'
-import { drawLegend, legendLayout, type LegendItem } from './legend.ts'
+import { drawLegend, legendLayout, legendRowHeightPx, type LegendItem } from './legend.ts'
 import { createSvgDocument, idPrefixFor, type SvgDocument } from './svg-document.ts'
 import { estimateTextWidthPx, truncateToWidth } from './text-width.ts'
 import type { Theme } from './theme.ts'
@@ -56,7 +56,9 @@ export function chartFrame(options: FrameOptions): Frame {
   const m = theme.margin
   let top = m.top
   if (theme.showTitle) top = drawTitle(svg, spec.title, width, theme) + 6
-  const legend = legendLayout(options.legend, width - m.left - m.right, theme)
+  // The legend may take at most a quarter of the height; the rest is summarised as "+N more".
+  const legendRows = Math.max(1, Math.floor((height * 0.25) / legendRowHeightPx(theme)))
+  const legend = legendLayout(options.legend, width - m.left - m.right, theme, legendRows)
   drawLegend(svg, legend, m.left, top, theme)
   top += legend.heightPx + (legend.heightPx > 0 ? 6 : 0) + 8
   const tickW = Math.max(0, ...options.yTickLabels.map((l) => estimateTextWidthPx(l, theme.fontSizePx.tick)))

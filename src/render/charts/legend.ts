@@ -28,8 +28,22 @@ const SWATCH_PX = 18
 const GAP_PX = 6
 const ITEM_GAP_PX = 18
 
-/** Places `items` in rows no wider than `widthPx`. Names too long for one row are cut with `…`. */
-export function legendLayout(items: LegendItem[], widthPx: number, theme: Theme): LegendLayout {
+/**
+ * Places `items` in rows no wider than `widthPx`. Names too long for one row are cut with `…`.
+ * At most `maxRows` rows: entries that do not fit are summarised as a last `+N more` entry.
+ */
+export function legendLayout(items: LegendItem[], widthPx: number, theme: Theme, maxRows = Infinity): LegendLayout {
+  const all = placeItems(items, widthPx, theme)
+  if (all.rows.length <= maxRows) return all
+  for (let keep = items.length - 1; keep >= 0; keep--) {
+    const more: LegendItem = { name: `+${items.length - keep} more`, color: 'none', shape: 'rect' }
+    const cut = placeItems([...items.slice(0, keep), more], widthPx, theme)
+    if (cut.rows.length <= maxRows) return cut
+  }
+  return { rows: [], heightPx: 0 }
+}
+
+function placeItems(items: LegendItem[], widthPx: number, theme: Theme): LegendLayout {
   const size = theme.fontSizePx.legend
   const rows: LegendLayout['rows'] = []
   let row: LegendLayout['rows'][number] = []
@@ -46,14 +60,14 @@ export function legendLayout(items: LegendItem[], widthPx: number, theme: Theme)
     x += w + ITEM_GAP_PX
   }
   if (row.length > 0) rows.push(row)
-  return { rows, heightPx: rows.length * lineHeight(theme) }
+  return { rows, heightPx: rows.length * legendRowHeightPx(theme) }
 }
 
 /** Draws a laid-out legend with its top-left corner at (`left`, `top`). */
 export function drawLegend(svg: SvgDocument, layout: LegendLayout, left: number, top: number, theme: Theme): void {
   if (layout.rows.length === 0) return
   const g = svg.add(svg.root, 'g', { class: 'legend', 'font-size': theme.fontSizePx.legend, fill: theme.text })
-  const lh = lineHeight(theme)
+  const lh = legendRowHeightPx(theme)
   layout.rows.forEach((row, r) => {
     const cy = top + r * lh + lh / 2
     for (const { item, label, x } of row) {
@@ -70,6 +84,7 @@ export function drawLegend(svg: SvgDocument, layout: LegendLayout, left: number,
   })
 }
 
-function lineHeight(theme: Theme): number {
+/** Height of one legend row in px. */
+export function legendRowHeightPx(theme: Theme): number {
   return Math.round(theme.fontSizePx.legend * 1.6)
 }

@@ -65,6 +65,16 @@ describe('lineChart', () => {
     expect(texts(root, '.axis-x .tick-label')).toEqual(['0s', '30s', '1m', '1m30s', '2m', '2m30s', '3m'])
   })
 
+  it('keeps a huge legend to a quarter of the height and summarises the rest', () => {
+    const series = Array.from({ length: 40 }, (_, i) => ({ name: `bedrock-model-number-${i}`, points: [{ x: 0, y: i }, { x: 10, y: 2 * i }] }))
+    const root = parseSvg(lineChart({ title: 't', desc: 'd', x: { label: 'x (s)' }, y: { label: 'y (ms)' }, series }))
+    const legend = texts(root, '.legend text')
+    expect(legend.length).toBeLessThan(40)
+    expect(legend[legend.length - 1]).toBe(`+${40 - legend.length + 1} more`)
+    expect(root.querySelectorAll('path.series')).toHaveLength(40)
+    expect(root.querySelectorAll('path.series-8[stroke-dasharray]')).toHaveLength(1) // past the 8-colour palette: dashed
+  })
+
   it('places a point at its data position', () => {
     const svg = lineChart({ title: 't', desc: 'd', x: { label: 'x (s)', min: 0, max: 10 }, y: { label: 'y (ms)', min: 0, max: 100 }, series: [{ name: 'a', points: [{ x: 5, y: 50 }] }] })
     const root = parseSvg(svg)
