@@ -19,9 +19,13 @@ export interface ThemeFontSizes {
 
 /** Margins around the plot area in px (space for axes, title and legend is added on top). */
 export interface ThemeMargins {
+  /** Above the title. @default 12 */
   top: number
+  /** Right of the plot (and of a heatmap's colour legend). @default 24 */
   right: number
+  /** Below the x axis title. @default 12 */
   bottom: number
+  /** Left of the y axis title. @default 12 */
   left: number
 }
 
