@@ -10,6 +10,7 @@ import type { Theme } from './theme.ts'
 /** One tick at a pixel position along its axis. */
 export interface AxisTick {
   px: number
+  /** Tick label; `\n` breaks it into lines (horizontal x labels only). */
   label: string
 }
 
@@ -38,7 +39,10 @@ export function drawXAxis(svg: SvgDocument, plot: PlotArea, axis: AxisDrawing, t
   for (const tick of axis.ticks) {
     svg.add(g, 'line', { class: 'tick', x1: tick.px, x2: tick.px, y1: bottom, y2: bottom + TICK_PX, stroke: theme.axis, 'stroke-width': theme.strokeWidthPx.axis })
     const y = bottom + TICK_PX + 3
-    if (rotate === 0) {
+    if (rotate === 0 && tick.label.includes('\n')) {
+      const text = svg.add(g, 'text', { class: 'tick-label', x: tick.px, y, 'text-anchor': 'middle', 'dominant-baseline': 'hanging' })
+      tick.label.split('\n').forEach((line, i) => svg.add(text, 'tspan', { x: tick.px, dy: i === 0 ? undefined : '1.2em' }, line))
+    } else if (rotate === 0) {
       svg.add(g, 'text', { class: 'tick-label', x: tick.px, y, 'text-anchor': 'middle', 'dominant-baseline': 'hanging' }, tick.label)
     } else {
       svg.add(g, 'text', { class: 'tick-label', x: tick.px, y, 'text-anchor': 'end', 'dominant-baseline': 'hanging', transform: `rotate(${rotate} ${round(tick.px)} ${round(y)})` }, tick.label)

@@ -19,9 +19,18 @@ export interface CategoryLabels {
   extraPx: number
 }
 
-/** Lays out `names` for bands about `bandPx` wide at `fontSizePx`. */
+/**
+ * Lays out `names` for bands about `bandPx` wide at `fontSizePx`: one horizontal line when every
+ * name fits; else two lines (broken after `-`, `.`, `:`, `_`, `/` or a space; joined with `\n`)
+ * when every name fits that way; else rotated.
+ */
 export function categoryLabels(names: string[], bandPx: number, fontSizePx: number): CategoryLabels {
-  if (names.every((n) => estimateTextWidthPx(n, fontSizePx) <= bandPx * 0.95)) return { labels: names, rotateDeg: 0, extraPx: 0 }
+  const maxPx = bandPx * 0.95
+  if (names.every((n) => estimateTextWidthPx(n, fontSizePx) <= maxPx)) return { labels: names, rotateDeg: 0, extraPx: 0 }
+  const wrapped = names.map((n) => wrapLabel(n, fontSizePx, maxPx))
+  if (wrapped.every((w) => w !== null)) {
+    return { labels: wrapped.map((w) => (w as string[]).join('\n')), rotateDeg: 0, extraPx: Math.ceil(fontSizePx * 1.2) }
+  }
   const labels = truncateDistinct(names, fontSizePx, CATEGORY_LABEL_MAX_PX)
   const widest = Math.max(...labels.map((l) => estimateTextWidthPx(l, fontSizePx)))
   const rad = (-CATEGORY_ROTATE_DEG * Math.PI) / 180
@@ -32,4 +41,22 @@ export function categoryLabels(names: string[], bandPx: number, fontSizePx: numb
 export function fitRotatedLabel(label: string, px: number, fontSizePx: number): string {
   const rad = (-CATEGORY_ROTATE_DEG * Math.PI) / 180
   return truncateToWidth(label, fontSizePx, Math.max(fontSizePx, (px - 4) / Math.cos(rad)))
+}
+
+/** `name` broken into at most `maxLines` lines no wider than `maxPx`, or `null` when it cannot be. */
+export function wrapLabel(name: string, fontSizePx: number, maxPx: number, maxLines = 2): string[] | null {
+  const tokens = name.split(/(?<=[-.:_/ ])/)
+  const lines: string[] = []
+  let line = ''
+  for (const token of tokens) {
+    if (estimateTextWidthPx(line + token, fontSizePx) <= maxPx) {
+      line += token
+      continue
+    }
+    if (line === '' || estimateTextWidthPx(token, fontSizePx) > maxPx) return null
+    lines.push(line.trimEnd())
+    line = token
+  }
+  lines.push(line.trimEnd())
+  return lines.length <= maxLines ? lines : null
 }

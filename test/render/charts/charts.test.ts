@@ -92,8 +92,21 @@ describe('barChart', () => {
     expect(root.querySelectorAll('rect.bar')).toHaveLength(5)
     expect(root.querySelectorAll('rect.bar.series-1')).toHaveLength(2)
     expect(root.querySelectorAll('g.error-bar')).toHaveLength(5)
-    expect(root.querySelector('.axis-x .tick-label')?.getAttribute('transform')).toMatch(/^rotate\(-35 /)
+    // Too long for one line, short enough for two: wrapped after a separator, not rotated.
+    const first = root.querySelector('.axis-x .tick-label') as Element
+    expect(first.getAttribute('transform')).toBeNull()
+    expect([...first.querySelectorAll('tspan')].map((t) => t.textContent)).toEqual(['anthropic.claude-3-5-haiku-', '20241022-v1:0'])
     expect(texts(root, '.value-label')).toEqual(['1210', '890', '1530', '471', '350'])
+  })
+
+  it('rotates category labels that do not fit on two lines, keeping cut names distinct', () => {
+    const categories = ['anthropic.claude-3-5-haiku-20241022-v1:0', 'anthropic.claude-3-7-sonnet-20250219-v1:0', 'amazon.nova-lite-v1:0', 'amazon.nova-pro-v1:0', 'meta.llama3-1-8b-instruct-v1:0', 'mistral.mistral-large-2407-v1:0', 'us.deepseek.r1-v1:0']
+    const spec = { title: 't', desc: 'd', categories, xLabel: 'Model', y: { label: 'p95 TTFT (ms)' }, series: [{ name: 'p95', values: categories.map((_, i) => 100 * (i + 1)) }] }
+    const root = parseSvg(barChart(spec))
+    const labels = [...root.querySelectorAll('.axis-x .tick-label')]
+    expect(labels.every((l) => /^rotate\(-35 /.test(l.getAttribute('transform') ?? ''))).toBe(true)
+    expect(new Set(labels.map((l) => l.textContent)).size).toBe(categories.length)
+    expect(labels.map((l) => l.textContent)).toContain('amazon.nova-lite-v1:0')
   })
 
   it('draws no error bars without lo/hi and keeps bar heights proportional', () => {
