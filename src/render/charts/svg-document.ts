@@ -52,9 +52,9 @@ export function createSvgDocument(options: SvgDocumentOptions): SvgDocument {
     const el = doc.createElementNS(SVG_NS, tag)
     for (const [name, value] of Object.entries(attrs)) {
       if (value === undefined) continue
-      el.setAttribute(name, typeof value === 'number' ? String(round2(value)) : value)
+      el.setAttribute(name, typeof value === 'number' ? String(round2(value)) : xmlSafe(value))
     }
-    if (text !== undefined) el.textContent = text
+    if (text !== undefined) el.textContent = xmlSafe(text)
     parent.appendChild(el)
     return el
   }
@@ -64,7 +64,7 @@ export function createSvgDocument(options: SvgDocumentOptions): SvgDocument {
     viewBox: `0 0 ${round2(options.width)} ${round2(options.height)}`,
     role: 'img',
     'aria-labelledby': `${options.idPrefix}-title ${options.idPrefix}-desc`,
-    'font-family': options.fontFamily,
+    'font-family': xmlSafe(options.fontFamily),
   })
   add(root, 'title', { id: `${options.idPrefix}-title` }, options.title)
   add(root, 'desc', { id: `${options.idPrefix}-desc` }, options.desc)
@@ -103,4 +103,9 @@ export function idPrefixFor(kind: string, text: string): string {
 /** Rounds every number in an SVG path string to 2 decimals (deterministic, compact output). */
 export function roundPath(d: string): string {
   return d.replace(/-?\d+(?:\.\d+)?(?:e-?\d+)?/g, (n) => String(round2(Number(n))))
+}
+
+/** `text` without the characters XML 1.0 cannot carry (C0 controls other than tab/LF/CR, lone surrogates, U+FFFE/F). */
+export function xmlSafe(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
 }

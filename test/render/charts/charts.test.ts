@@ -207,6 +207,7 @@ describe('hostile data', () => {
     ['bars with inverted and infinite CIs', () => barChart({ title: 't', desc: 'd', categories: ['a', 'b', 'c'], xLabel: 'x', y: { label: 'y', scale: 'log' }, series: [{ name: 's', values: [{ value: 5, lo: 9, hi: 1 }, { value: Number.NaN }, { value: 3, lo: Number.NEGATIVE_INFINITY, hi: 4 }] }] })],
     ['ragged heatmap rows', () => heatmapChart({ ...ex.heatmapGrid, values: [[1], [], [2, 3, 4, 5, 6, 7]] })],
     ['histogram with one bin and extreme values', () => distributionChart({ title: 't', desc: 'd', kind: 'histogram', bins: 1, x: { label: 'x' }, series: [{ name: 'a', values: weird }], percentiles: [0, 50, 100] })],
+    ['markup and control characters in names', () => lineChart({ ...ex.lineSweep, title: '<b>"A" & \'B\'</b>\u0000\u0007\uD800', series: [{ name: ']]> <!-- \u001B', points: [{ x: 1, y: 1 }] }] })],
     ['tiny chart', () => lineChart({ ...ex.lineSweep, width: 120, height: 80 })],
   ])('%s → well-formed SVG without NaN', (_, render) => {
     const svg = render()
@@ -232,6 +233,13 @@ describe('theme', () => {
     expect(root.querySelector('.legend-item line')?.getAttribute('stroke')).toBe('#D55E00')
     const bars = parseSvg(barChart({ ...ex.barCompare, series: [{ ...ex.barCompare.series[0], color: '#123456' }] }))
     expect(bars.querySelector('rect.bar')?.getAttribute('fill')).toBe('#123456')
+  })
+
+  it('escapes markup in titles and names instead of interpreting it', () => {
+    const root = parseSvg(lineChart({ ...ex.lineSweep, title: '<b>"A" & \'B\'</b>\u0007', series: [{ name: 'a<b>', points: [{ x: 1, y: 1 }] }, { name: 'c&d', points: [{ x: 2, y: 2 }] }] }))
+    expect(root.querySelector('title')?.textContent).toBe('<b>"A" & \'B\'</b>')
+    expect(texts(root, '.legend text')).toEqual(['a<b>', 'c&d'])
+    expect(root.querySelectorAll('b')).toHaveLength(0)
   })
 
   it('gives charts with different content different element ids (safe to inline several in one page)', () => {
