@@ -204,4 +204,16 @@ describe('bedrockBench', () => {
     await expect(bedrockBench(null, base({ name: 'gen-bad', prompt: () => ({ messages: [] }) }))).rejects.toThrow(/prompt\(ctx\) for seq 0 must have a non-empty `messages` list/)
     expect(sim.groundTruth.all().length).toBe(before)
   })
+
+  test('a saturated client is called out: clientBound and a warning in the summary', async () => {
+    // a prompt generator that burns 40 ms of CPU per request blocks the event loop
+    const busy = () => {
+      const until = performance.now() + 40
+      while (performance.now() < until) { /* burn */ }
+      return { messages: [{ role: 'user' as const, text: 'hi' }] }
+    }
+    const r = await bedrockBench(null, base({ name: 'busy', prompt: busy, operation: 'converse', load: { concurrency: 4, requests: 16, warmup: { requests: 0 } }, resultsDir: join(dir, 'busy') }))
+    expect(r.client?.clientBound).toBe(true)
+    expect(r.warnings.some((w) => w.startsWith('The benchmark client is the likely bottleneck'))).toBe(true)
+  })
 })
