@@ -16,6 +16,7 @@ export type FindingKind =
   | 'run-variation'
   | 'fastest'
   | 'cheapest'
+  | 'environment-mismatch'
 
 /** One observation computed from the run's numbers. */
 export interface Finding {

@@ -13,10 +13,24 @@ const isStreaming = (s: RunSummary): boolean => s.operation === 'converse-stream
 export function compareFindings(summaries: ReadonlyArray<RunSummary>, t: FindingThresholds): Analysis {
   const out: Analysis = { findings: [], recommendations: [] }
   if (summaries.length < 2) return out
+  environmentFinding(summaries, out)
   streamingFindings(summaries, t, out)
   fastestFinding(summaries, t, out)
   cheapestFinding(summaries, t, out)
   return out
+}
+
+/** Fingerprint fields that make two benchmarks' numbers incomparable when they differ. */
+const fingerprint = ['target', 'region', 'simulatorSeed', 'nodeVersion', 'sdkVersion', 'os', 'cpuModel', 'cpuCount'] as const
+
+function environmentFinding(summaries: ReadonlyArray<RunSummary>, out: Analysis): void {
+  const differing = fingerprint.filter((key) => new Set(summaries.map((s) => String(s.environment?.[key]))).size > 1)
+  if (differing.length === 0) return
+  const detail = differing.map((key) => `${key} ${[...new Set(summaries.map((s) => String(s.environment?.[key])))].join(' vs ')}`)
+  out.findings.push({
+    kind: 'environment-mismatch', benchName: null, severity: 'warning',
+    text: `Benchmarks ran in different environments (${detail.join('; ')}): comparisons between them mix the environment with the difference under test.`,
+  })
 }
 
 function streamingFindings(summaries: ReadonlyArray<RunSummary>, t: FindingThresholds, out: Analysis): void {

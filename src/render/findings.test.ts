@@ -104,3 +104,13 @@ describe('throttling without a known quota', () => {
     expect(texts([s])).toContain('Throttling began at concurrency 2: 10 % of its requests throttled at 24 000 TPM and 120 RPM (TPM quota unknown).')
   })
 })
+
+describe('environment fingerprints', () => {
+  it('flags comparisons across different environments', () => {
+    const a = summary({ benchName: 'a', ttftMs: metric(300, 400) })
+    const b = summary({ benchName: 'b', ttftMs: metric(310, 410), environment: { ...a.environment, sdkVersion: '3.2000.0' } })
+    const [f] = deriveFindings([a, b]).findings
+    expect(f).toMatchObject({ kind: 'environment-mismatch', severity: 'warning' })
+    expect(f.text).toBe('Benchmarks ran in different environments (sdkVersion 3.1164.0 vs 3.2000.0): comparisons between them mix the environment with the difference under test.')
+  })
+})
