@@ -57,7 +57,7 @@ describe('lineChart', () => {
   })
 
   it('breaks the line at null values and labels a time axis in clock units', () => {
-    const root = expectCommon(lineChart(ex.lineTimeSeries), ex.lineTimeSeries, ['Elapsed time', 'Output throughput (tokens/s)'])
+    const root = expectCommon(lineChart(ex.lineTimeSeries), ex.lineTimeSeries, ['Elapsed time (s)', 'Output throughput (tokens/s)'])
     const d = root.querySelector('path.series')?.getAttribute('d') ?? ''
     expect(d.match(/M/g)).toHaveLength(2)
     expect(root.querySelectorAll('.legend')).toHaveLength(0)

@@ -37,7 +37,7 @@ export const lineSweep: LineChartSpec = {
 export const lineTimeSeries: LineChartSpec = {
   title: 'Throughput over time',
   desc: 'Output tokens per second over a 3-minute run; throughput settles near 2 400 tokens/s after warm-up.',
-  x: { label: 'Elapsed time', scale: 'time' },
+  x: { label: 'Elapsed time (s)', scale: 'time' },
   y: { label: 'Output throughput (tokens/s)' },
   series: [
     {
