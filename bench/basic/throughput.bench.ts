@@ -18,8 +18,8 @@ test('concurrency sweep: RPM scales with requests in flight', async ({ bench }) 
     operation: 'converse',
     prompt: { fixture: 'prompts/short-qa.json' },
     maxTokens: 32,
-    // each level: warm-up of `concurrency` requests, then 2.5 s of measurement
-    load: { concurrency: CONCURRENCY, durationMs: 2500 },
+    // each level: warm-up of `concurrency` requests, then 2 s of measurement
+    load: { concurrency: CONCURRENCY, durationMs: 2000 },
   })
   expect(r.levels.map((l) => l.concurrency)).toEqual(CONCURRENCY)
   for (const level of r.levels) {

@@ -19,7 +19,7 @@ test('streaming vs non-streaming, Converse vs InvokeModel', async ({ bench }) =>
       prompt: { fixture: 'prompts/short-qa.json' },
       // ~100 tokens at 150 tokens/s: generation (~650 ms) dominates TTFT (~250 ms)
       maxTokens: 96,
-      load: { concurrency: 4, requests: 12 },
+      load: { concurrency: 6, requests: 12 },
     })
   }
   for (const r of Object.values(by)) {

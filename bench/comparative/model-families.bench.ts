@@ -15,8 +15,8 @@ const MODELS = {
 } as const
 type Family = keyof typeof MODELS
 
-const REQUESTS = 12
-const WARMUP = 4
+const REQUESTS = 18
+const WARMUP = 6
 
 test('one model per family: TTFT, tokens/s, cost per request', async ({ bench }) => {
   const by = {} as Record<Family, RunSummary>
@@ -27,7 +27,7 @@ test('one model per family: TTFT, tokens/s, cost per request', async ({ bench })
       operation: 'converse-stream',
       prompt: { fixture: 'prompts/short-qa.json' },
       maxTokens: 48,
-      load: { concurrency: 4, requests: REQUESTS, warmup: { requests: WARMUP } },
+      load: { concurrency: 6, requests: REQUESTS, warmup: { requests: WARMUP } },
     })
   }
   // costUsd covers every request sent (warm-up included), all runs sent the same number

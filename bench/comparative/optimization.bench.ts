@@ -18,7 +18,7 @@ test('prompt caching: cached prefix vs full prefill', async ({ bench }) => {
     cachePoint,
     maxTokens: 16,
     // the first warm-up request writes the cache; every later one reads it
-    load: { concurrency: 8, requests: 32 },
+    load: { concurrency: 8, requests: 48 },
   })
   const uncached = await run(false)
   const cached = await run(true)
@@ -42,7 +42,7 @@ test('latency-optimized inference vs standard', async ({ bench }) => {
     prompt: { fixture: 'prompts/short-qa.json' },
     performanceConfig,
     maxTokens: 64,
-    load: { concurrency: 4, requests: 16 },
+    load: { concurrency: 8, requests: 16 },
   })
   const standard = await run('standard')
   const optimized = await run('optimized')
