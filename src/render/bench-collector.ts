@@ -73,7 +73,7 @@ export class BenchCollector {
     run.add(sample)
   }
 
-  /** The collected data. */
+  /** The collected data (call once: the value arrays are views of the collector's columns). */
   finish(): BenchData {
     const runSummaries = [...this.perRun.entries()]
       .filter(([, acc]) => acc.phaseCounts().measure > 0)
@@ -83,8 +83,8 @@ export class BenchCollector {
       summary: this.pooled.finish(),
       runSummaries,
       seconds: this.seconds.finish(),
-      ttftMs: this.ttft.view().slice(),
-      latencyMs: this.latency.view().slice(),
+      ttftMs: this.ttft.view(),
+      latencyMs: this.latency.view(),
     }
   }
 }
