@@ -7,13 +7,13 @@
 import { expect, test } from 'vitest'
 import { bedrockBench } from '../../src/index.ts'
 
-const HAIKU = 'anthropic.claude-3-5-haiku-20241022-v1:0'
+/** Claude 3.5 Haiku over ConverseStream: it supports both prompt caching and latency-optimized inference. */
+const HAIKU_STREAM = { model: 'anthropic.claude-3-5-haiku-20241022-v1:0', operation: 'converse-stream' } as const
 
 test('prompt caching: cached prefix vs full prefill', async ({ bench }) => {
   const run = (cachePoint: boolean) => bedrockBench(bench, {
+    ...HAIKU_STREAM,
     name: `haiku-long-context-${cachePoint ? 'cached' : 'uncached'}`,
-    model: HAIKU,
-    operation: 'converse-stream',
     prompt: { fixture: 'prompts/long-context-cacheable.json' },
     cachePoint,
     maxTokens: 16,
@@ -36,13 +36,8 @@ test('prompt caching: cached prefix vs full prefill', async ({ bench }) => {
 
 test('latency-optimized inference vs standard', async ({ bench }) => {
   const run = (performanceConfig: 'standard' | 'optimized') => bedrockBench(bench, {
-    name: `haiku-${performanceConfig}`,
-    model: HAIKU,
-    operation: 'converse-stream',
-    prompt: { fixture: 'prompts/short-qa.json' },
-    performanceConfig,
-    maxTokens: 64,
-    load: { concurrency: 8, requests: 16 },
+    ...HAIKU_STREAM, name: `haiku-${performanceConfig}`, performanceConfig,
+    prompt: { fixture: 'prompts/short-qa.json' }, maxTokens: 64, load: { concurrency: 8, requests: 16 },
   })
   const standard = await run('standard')
   const optimized = await run('optimized')
