@@ -39,7 +39,8 @@ test('streaming vs non-streaming, Converse vs InvokeModel', async ({ bench }) =>
   // the same work whichever API: tokens per request (input + output from usage) within 20 %
   const tokens = OPERATIONS.map((op) => by[op].tpm / by[op].rpm)
   expect(Math.max(...tokens) / Math.min(...tokens)).toBeLessThan(1.2)
-  console.info(`[inference-methods] TTFT p50 / latency p50 (ms): ${OPERATIONS.map((op) =>
-    `${op} ${by[op].ttftMs!.p50.toFixed(0)} / ${by[op].latencyMs!.p50.toFixed(0)}`).join(', ')}; ` +
+  // client resource use per method (CPU cores of the benchmark process over the measure phase)
+  console.info(`[inference-methods] TTFT p50 / latency p50 (ms), client CPU: ${OPERATIONS.map((op) =>
+    `${op} ${by[op].ttftMs!.p50.toFixed(0)} / ${by[op].latencyMs!.p50.toFixed(0)}, ${by[op].client?.cpuUtilization.toFixed(2) ?? '?'}`).join('; ')}; ` +
     `streaming cuts perceived latency by ${(100 * (1 - by['converse-stream'].ttftMs!.p50 / by.converse.latencyMs!.p50)).toFixed(0)} %`)
 })
