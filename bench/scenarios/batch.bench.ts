@@ -19,6 +19,9 @@ function summariseDocument(ctx: PromptContext): Conversation {
   return { messages: [{ role: 'user', text: `Summarise document ${ctx.seq + 1} in three bullet points.\n\n${words.join(' ')}` }] }
 }
 
+/** Achieved RPM over Little's bound (workers × 60 000 / mean latency): the share of time workers were busy. */
+const workerUtilisation = (r: RunSummary): number => r.rpm / (((r.levels[0].concurrency ?? 1) * 60_000) / r.latencyMs!.mean)
+
 test('document backlog at 8 and 32 workers: throughput and cost per document', async ({ bench }) => {
   const run = (concurrency: number): Promise<RunSummary> => bedrockBench(bench, {
     name: `batch-summaries-c${concurrency}`,
@@ -34,10 +37,10 @@ test('document backlog at 8 and 32 workers: throughput and cost per document', a
     expect(r.outcomes.scheduled).toBe(DOCUMENTS)
     expect(r.errorRate).toBe(0)
     expect(r.throttleRate).toBe(0)
-    // Little's law for a closed loop: throughput = workers / latency (the pool stays busy)
-    const littleRpm = ((r.levels[0].concurrency ?? 1) * 60_000) / r.latencyMs!.mean
-    expect(r.rpm / littleRpm).toBeGreaterThan(0.75)
-    expect(r.rpm / littleRpm).toBeLessThan(1.25)
+    // Little's law for a closed loop: throughput ≤ workers / mean latency, with equality while every
+    // worker is busy; a finite backlog loses a little at the end (workers idle while the last finish)
+    expect(workerUtilisation(r)).toBeLessThan(1.02)
+    expect(workerUtilisation(r)).toBeGreaterThan(0.7)
   }
   // 4× the workers, far below the model's capacity: the backlog drains ~4× faster
   expect(large.rpm).toBeGreaterThan(2.5 * small.rpm)
@@ -48,5 +51,5 @@ test('document backlog at 8 and 32 workers: throughput and cost per document', a
   expect(perDocument(large) / perDocument(small)).toBeLessThan(1.15)
   console.info(`[batch] ${DOCUMENTS} documents: ${(small.wallClockMs / 1000).toFixed(1)} s at 8 workers (${small.rpm.toFixed(0)} RPM, ${small.tpm.toFixed(0)} TPM), ` +
     `${(large.wallClockMs / 1000).toFixed(1)} s at 32 (${large.rpm.toFixed(0)} RPM, ${large.tpm.toFixed(0)} TPM); ` +
-    `$${(perDocument(large) * 1000).toPrecision(3)} per 1 000 documents`)
+    `$${(perDocument(large) * 1000).toPrecision(3)} per 1 000 documents; worker utilisation ${workerUtilisation(small).toFixed(2)} / ${workerUtilisation(large).toFixed(2)}`)
 })
