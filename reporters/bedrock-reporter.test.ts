@@ -97,3 +97,29 @@ describe('progress line', () => {
     expect(tail.counts).toEqual({ done: 8, ok: 4, throttled: 2, failed: 2 })
   })
 })
+
+describe('ProgressFeed', () => {
+  it('prints a line when samples arrive, with the ETA from progress.json, and nothing when idle', async () => {
+    const { ProgressFeed } = await import('./progress-feed.ts')
+    const runDir = join(dir, 'progress-run')
+    const { mkdirSync } = await import('node:fs')
+    mkdirSync(runDir, { recursive: true })
+    const out: string[] = []
+    let clock = 0
+    const feed = new ProgressFeed({ resultsDir: () => runDir, stream: { write: (t: string) => out.push(t) } as unknown as NodeJS.WriteStream, now: () => clock })
+    await feed.tick()
+    expect(out).toEqual([])
+    writeFileSync(join(runDir, 'progress.json'), JSON.stringify({ scheduled: 40 }))
+    writeFileSync(join(runDir, 'samples.jsonl'), syntheticJsonl({ requestsPerLevel: 10 }))
+    clock = 5000
+    await feed.tick()
+    appendFileSync(join(runDir, 'samples.jsonl'), syntheticJsonl({ requestsPerLevel: 10, runId: 'again' }))
+    clock = 10_000
+    await feed.tick()
+    await feed.tick() // nothing new: no line
+    expect(out).toEqual([
+      'bedrock-bench 10/40 · 120 RPM · 0 throttled · 0 failed · ETA 15 s\n',
+      'bedrock-bench 20/40 · 120 RPM · 0 throttled · 0 failed · ETA 10 s\n',
+    ])
+  })
+})

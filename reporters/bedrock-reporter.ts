@@ -25,7 +25,7 @@ export interface BedrockReporterOptions {
   theme?: DeepPartial<Theme>
   /** Write SVG charts. @default true */
   charts?: boolean
-  /** Live progress line on a TTY (always off when `CI=true` or not a TTY). @default true */
+  /** Progress lines on stderr during the run, every 5 s (always off when `CI=true` or not a TTY). @default true */
   progress?: boolean
 }
 
@@ -113,12 +113,16 @@ export default class BedrockReporter implements Reporter {
   }
 
   private providedResultsDir(): string | undefined {
-    try {
-      const dir = this.vitest?.getRootProject().getProvidedContext().bedrockBenchResultsDir
-      return typeof dir === 'string' && dir !== '' ? dir : undefined
-    } catch {
-      return undefined
+    // the global setup provides it on the project it ran for, not necessarily the root project
+    for (const project of this.vitest?.projects ?? []) {
+      try {
+        const dir = project.getProvidedContext().bedrockBenchResultsDir
+        if (typeof dir === 'string' && dir !== '') return dir
+      } catch {
+        // not provided on this project
+      }
     }
+    return undefined
   }
 
   private log(text: string): void {

@@ -1,8 +1,10 @@
 /**
- * Drives the live progress line: once a second it tails the run's samples.jsonl (found through the
- * `bedrockBenchResultsDir` that the global setup provides) and reads the optional `progress.json`
- * (`{ "scheduled": n }`, written by the harness) for the ETA, then redraws one line on stderr.
- * Started only on a TTY and never under `CI=true`.
+ * Drives the live progress line: every few seconds it tails the run's samples.jsonl (found through
+ * the `bedrockBenchResultsDir` that the global setup provides) and reads the optional
+ * `progress.json` (`{ "scheduled": n }`, written by the harness) for the ETA, then prints one line
+ * on stderr when something changed. Whole lines, not a redrawn `\r` line: Vitest's TTY reporter
+ * captures stderr and prints it above its own live window, where a carriage-return line would
+ * garble the window. Started only on a TTY and never under `CI=true`.
  */
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -14,7 +16,7 @@ export interface ProgressFeedOptions {
   /** Returns the run's results directory once known, else `undefined`. */
   resultsDir: () => string | undefined
   stream: NodeJS.WriteStream
-  /** Redraw interval (ms). @default 1000 */
+  /** Print interval (ms). @default 5000 */
   intervalMs?: number
   /** Window of the "current" RPM (ms). @default 10000 */
   rpmWindowMs?: number
@@ -34,50 +36,53 @@ export class ProgressFeed {
   private timer: NodeJS.Timeout | null = null
   private readonly history: { at: number; done: number }[] = []
   private readonly startedAt: number
-  private drawn = false
+  private lastDone = 0
   private busy = false
 
   constructor(options: ProgressFeedOptions) {
-    this.options = { intervalMs: 1000, rpmWindowMs: 10_000, now: () => performance.now(), ...options }
+    this.options = { intervalMs: 5000, rpmWindowMs: 10_000, now: () => performance.now(), ...options }
     this.startedAt = this.options.now()
   }
 
-  /** Starts redrawing. */
+  /** Starts printing. */
   start(): void {
     this.timer = setInterval(() => void this.tick(), this.options.intervalMs)
     this.timer.unref()
   }
 
-  /** Stops and erases the line. */
+  /** Stops printing. */
   stop(): void {
     if (this.timer) clearInterval(this.timer)
     this.timer = null
-    if (this.drawn) this.options.stream.write('\r\x1b[2K')
-    this.drawn = false
   }
 
-  private async tick(): Promise<void> {
+  /** One poll-and-print step (the timer calls it; tests call it directly). */
+  async tick(): Promise<void> {
     if (this.busy) return
     this.busy = true
     try {
-      this.dir ??= this.options.resultsDir()
-      if (!this.dir) return
-      this.tail ??= new SampleTail(join(this.dir, 'samples.jsonl'))
-      await this.tail.poll()
-      const now = this.options.now()
-      const { done, throttled, failed } = this.tail.counts
-      this.history.push({ at: now, done })
-      while (this.history.length > 2 && now - this.history[0].at > this.options.rpmWindowMs) this.history.shift()
-      const first = this.history[0]
-      const recentRpm = now > first.at ? ((done - first.done) / (now - first.at)) * 60_000 : 0
-      const scheduled = await readScheduled(join(this.dir, 'progress.json'))
-      if (done === 0 || this.timer === null) return
-      const line = progressLine({ done, scheduled, throttled, failed, recentRpm, elapsedMs: now - this.startedAt })
-      this.options.stream.write(`\r\x1b[2K${line}`)
-      this.drawn = true
+      await this.step()
     } finally {
       this.busy = false
     }
+  }
+
+  private async step(): Promise<void> {
+    this.dir ??= this.options.resultsDir()
+    if (!this.dir) return
+    this.tail ??= new SampleTail(join(this.dir, 'samples.jsonl'))
+    await this.tail.poll()
+    const now = this.options.now()
+    const { done, throttled, failed } = this.tail.counts
+    this.history.push({ at: now, done })
+    while (this.history.length > 2 && now - this.history[0].at > this.options.rpmWindowMs) this.history.shift()
+    const first = this.history[0]
+    const recentRpm = now > first.at ? ((done - first.done) / (now - first.at)) * 60_000 : 0
+    const scheduled = await readScheduled(join(this.dir, 'progress.json'))
+    if (done === 0 || done === this.lastDone) return
+    this.lastDone = done
+    const line = progressLine({ done, scheduled, throttled, failed, recentRpm, elapsedMs: now - this.startedAt })
+    this.options.stream.write(`${line}\n`)
   }
 }
 
