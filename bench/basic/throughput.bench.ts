@@ -25,6 +25,10 @@ test('concurrency sweep: RPM scales with requests in flight', async ({ bench }) 
   for (const level of r.levels) {
     expect(level.errorRate).toBe(0)
     expect(level.throttleRate).toBe(0)
+    // Little's law: never more than `concurrency` in flight (≤ bound), and the workers stay busy
+    const littleRpm = (level.concurrency! * 60_000) / level.latencyMs!.mean
+    expect(level.rpm / littleRpm).toBeLessThan(1.02)
+    expect(level.rpm / littleRpm).toBeGreaterThan(0.6)
   }
   // far below the profile's serving capacity (256 generations), throughput grows with concurrency
   for (let i = 1; i < r.levels.length; i++) expect(r.levels[i].rpm).toBeGreaterThan(1.5 * r.levels[i - 1].rpm)
