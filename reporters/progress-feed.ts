@@ -42,6 +42,7 @@ export class ProgressFeed {
   constructor(options: ProgressFeedOptions) {
     this.options = { intervalMs: 5000, rpmWindowMs: 10_000, now: () => performance.now(), ...options }
     this.startedAt = this.options.now()
+    this.history.push({ at: this.startedAt, done: 0 })
   }
 
   /** Starts printing. */
