@@ -69,6 +69,18 @@ describe('writeRunReport', () => {
     expect(report).not.toContain('](charts/')
   })
 
+  it('still reports from the summaries when the samples are on another machine (merged reports)', async () => {
+    const dir = join(root, 'merged')
+    const { summary } = await import('../../test/reporter/summary-builder.ts')
+    const result = await writeRunReport(dir, { summaries: [summary({ benchName: 'remote', samplesPath: '/elsewhere/samples.jsonl' })] })
+    expect(result.summaries.map((s) => s.benchName)).toEqual(['remote'])
+    expect(result.problems).toContainEqual({ path: '/elsewhere/samples.jsonl', reason: 'no samples.jsonl here' })
+    expect(readFileSync(join(dir, 'summary.csv'), 'utf8').trim().split('\n')).toHaveLength(2)
+    const report = readFileSync(join(dir, 'report.md'), 'utf8')
+    expect(report).toContain('| remote | 100 | 300 ms | 400 ms |')
+    expect(report).toContain('could not write or read')
+  })
+
   it('reports a missing samples.jsonl', async () => {
     const result = await writeRunReport(join(root, 'nothing-here'))
     expect(result.problems).toContainEqual({ path: join(root, 'nothing-here', 'samples.jsonl'), reason: 'no samples.jsonl here' })
