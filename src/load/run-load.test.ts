@@ -10,11 +10,14 @@ function fakeExecutor(ms: number, signal?: AbortSignal) {
   let inflight = 0
   let maxInflight = 0
   const dispatched: Dispatch[] = []
+  /** In-flight count (this request included) at each start. */
+  const starts: Array<{ at: number; inflight: number; phase: string }> = []
   const execute = async (d: Dispatch): Promise<Sample> => {
     dispatched.push(d)
     inflight++
     maxInflight = Math.max(maxInflight, inflight)
     const startedAt = performanceClock.now()
+    starts.push({ at: startedAt, inflight, phase: d.phase })
     const status: SampleStatus = await new Promise((resolve) => {
       if (signal?.aborted) return resolve('cancelled')
       const t = setTimeout(() => resolve('ok'), ms)
@@ -27,7 +30,7 @@ function fakeExecutor(ms: number, signal?: AbortSignal) {
       loadLevel: d.level.label, queueDelayMs: startedAt - d.scheduledAt, latencyMs: endedAt - startedAt,
     } as Sample
   }
-  return { execute, dispatched, get maxInflight() { return maxInflight } }
+  return { execute, dispatched, starts, get inflight() { return inflight }, get maxInflight() { return maxInflight } }
 }
 
 const count = (samples: Sample[], phase: string) => samples.filter((s) => s.phase === phase).length
@@ -99,6 +102,60 @@ describe('runLoad, closed loop', () => {
     expect(r.scheduled).toBeLessThan(40)
     expect(new Set(samples.map((s) => s.runIndex))).toEqual(new Set([0]))
   })
+
+  test('cool-down lowers the queue concurrency step by step: in-flight at each start follows the ramp', async () => {
+    const fake = fakeExecutor(5)
+    await runLoad({
+      levels: planLevels({ concurrency: 8, requests: 16, cooldownMs: 200, rampDownMs: 200 }, []), runs: 1,
+      execute: fake.execute, onSample: () => {}, clock: performanceClock, rng: Math.random,
+    })
+    const cool = fake.starts.filter((s) => s.phase === 'cooldown')
+    const t0 = cool[0].at
+    // c=8 over 200 ms: concurrency 8 − ⌊dt / 25 ms⌋; 60 ms of slack for late timers on a loaded machine
+    const allowed = (dtMs: number) => (dtMs < 0 ? 8 : Math.max(1, 8 - Math.floor(dtMs / 25)))
+    for (const s of cool) expect(s.inflight).toBeLessThanOrEqual(allowed(s.at - t0 - 60))
+    // the load is held at c at the start of the cool-down, and nothing starts after it
+    expect(Math.max(...cool.filter((s) => s.at - t0 < 50).map((s) => s.inflight))).toBeGreaterThanOrEqual(6)
+    expect(Math.max(...cool.map((s) => s.at - t0))).toBeLessThan(200)
+    expect(fake.starts.filter((s) => s.phase !== 'cooldown').every((s) => s.inflight <= 8)).toBe(true)
+  })
+
+  test('sweep × runs: levels run in order inside each run, each level drains before the next starts', async () => {
+    const fake = fakeExecutor(3)
+    const samples: Sample[] = []
+    const levels = [
+      ...planLevels({ concurrency: [1, 3], requests: 6, warmup: { requests: 0 } }, []),
+      ...planLevels({ rate: { perSec: 500 }, requests: 5, warmup: { requests: 0 } }, []),
+    ]
+    const r = await runLoad({ levels, runs: 2, execute: fake.execute, onSample: (s) => samples.push(s), clock: performanceClock, rng: Math.random })
+    expect(r).toMatchObject({ scheduled: 34, samples: 34 })
+    const byStart = [...samples].sort((a, b) => a.startedAt - b.startedAt)
+    const blocks = byStart.map((s) => `${s.runIndex}/${s.loadLevel}`).filter((k, i, all) => k !== all[i - 1])
+    expect(blocks).toEqual(['0/c=1', '0/c=3', '0/rate=500/s', '1/c=1', '1/c=3', '1/rate=500/s'])
+    for (let i = 1; i < byStart.length; i++) {
+      const prev = byStart[i - 1]
+      const cur = byStart[i]
+      if (prev.runIndex === cur.runIndex && prev.loadLevel === cur.loadLevel) continue
+      const lastEnd = Math.max(...samples.filter((s) => s.runIndex === prev.runIndex && s.loadLevel === prev.loadLevel).map((s) => s.endedAt))
+      expect(cur.startedAt).toBeGreaterThanOrEqual(lastEnd)
+    }
+    for (const run of [0, 1]) {
+      expect(byStart.filter((s) => s.runIndex === run).map((s) => s.seq)).toEqual([...Array(17).keys()])
+    }
+    expect(fake.maxInflight).toBeLessThanOrEqual(5)
+  })
+
+  test('an execute that rejects (a programmer error) stops scheduling; runLoad rejects after in-flight requests end', async () => {
+    const fake = fakeExecutor(10)
+    let calls = 0
+    const execute = (d: Dispatch) => (++calls === 6 ? Promise.reject(new Error('boom')) : fake.execute(d))
+    await expect(runLoad({
+      levels: planLevels({ concurrency: 3, requests: 1000, warmup: { requests: 0 } }, []), runs: 2,
+      execute, onSample: () => {}, clock: performanceClock, rng: Math.random,
+    })).rejects.toThrow('boom')
+    expect(fake.inflight).toBe(0)
+    expect(calls).toBeLessThan(12)
+  })
 })
 
 describe('runLoad, open loop', () => {
@@ -143,6 +200,36 @@ describe('runLoad, open loop', () => {
     })
     expect(fake.maxInflight).toBe(2)
     expect(Math.max(...samples.map((s) => s.queueDelayMs))).toBeGreaterThan(100)
+    // arrivals are never delayed by the queue: scheduledAt stays on the 2 ms grid, in seq order (FIFO)
+    const bySeq = [...samples].sort((a, b) => a.seq - b.seq)
+    bySeq.slice(1).forEach((s, i) => expect(s.scheduledAt - bySeq[i].scheduledAt).toBeCloseTo(2, 6))
+    // startedAt is when the queue let the request go: two at a time, one 30 ms service apart
+    bySeq.slice(2).forEach((s, i) => expect(s.startedAt - bySeq[i].startedAt).toBeGreaterThanOrEqual(28))
+    bySeq.forEach((s) => expect(s.queueDelayMs).toBe(s.startedAt - s.scheduledAt))
+    // the 20th arrival (at 38 ms) waited for 9 rounds of 30 ms
+    expect(bySeq[19].queueDelayMs).toBeGreaterThan(9 * 28 - 38)
+  })
+
+  test('abort with arrivals waiting in the queue: they are never dispatched nor counted; conservation holds', async () => {
+    const controller = new AbortController()
+    const fake = fakeExecutor(40, controller.signal)
+    const samples: Sample[] = []
+    let abortedAt = Infinity
+    setTimeout(() => { abortedAt = performanceClock.now(); controller.abort() }, 100)
+    const r = await runLoad({
+      levels: planLevels({ rate: { perSec: 500 }, requests: 1000, maxInFlight: 2, warmup: { requests: 0 } }, []), runs: 2,
+      execute: fake.execute, onSample: (s) => samples.push(s), clock: performanceClock, rng: Math.random, signal: controller.signal,
+    })
+    const done = performanceClock.now()
+    // ~50 arrivals before the abort, but only those the cap let start were dispatched
+    expect(r.scheduled).toBe(samples.length)
+    expect(fake.dispatched).toHaveLength(samples.length)
+    expect(r.scheduled).toBeLessThanOrEqual(10)
+    expect(samples.filter((s) => s.status === 'cancelled')).toHaveLength(2)
+    expect(samples.every((s) => s.startedAt <= abortedAt)).toBe(true)
+    expect(new Set(samples.map((s) => s.seq)).size).toBe(samples.length)
+    // no wait for the queued arrivals: the run ends as soon as the two aborted requests return
+    expect(done - abortedAt).toBeLessThan(35)
   })
 
   test('cool-down continues the schedule, ramping the rate down to zero (area under the ramp = arrivals)', async () => {

@@ -1,25 +1,32 @@
 /**
- * The load harness. For every run × load level: warm-up, measure, cool-down. Closed loop = a fixed
- * number of workers, each starting its next request when the previous one ends; open loop = a
- * scheduler that starts requests at their scheduled times without waiting for completions and
- * records the scheduled time, so its own start lag is measured. A request's phase is fixed when it
- * starts. The user's signal stops scheduling at once; in-flight requests are aborted by `execute`
- * (their samples become `cancelled`). Every dispatched request yields exactly one sample.
+ * The load harness, on p-queue. For every run × load level: warm-up, measure, cool-down.
+ * Closed loop = a `PQueue` with `concurrency = c` holding c self-re-adding tasks (each starts its
+ * next request when the previous one ends), ramped down in cool-down by lowering `queue.concurrency`
+ * step by step. Open loop = our own arrival scheduler (a queue must never delay arrivals: that is
+ * coordinated omission) that hands each arrival to a `PQueue` with `concurrency = maxInFlight`, so
+ * the in-flight cap is p-queue's and the wait shows up as `queueDelayMs` (`startedAt − scheduledAt`).
+ * A request's `seq`, phase and count are taken when its queue task *starts*. The user's signal stops
+ * scheduling at once and clears the queues: queued-but-unstarted arrivals are never dispatched nor
+ * counted; in-flight requests are aborted by `execute` (their samples become `cancelled`).
  */
+import PQueue from 'p-queue'
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { Clock } from '../measure/clock.ts'
 import type { Phase, Sample } from '../types.ts'
 import { arrivalOffsets, constantRate, type RateSegment } from './arrival.ts'
 import { cooldownSegments, type LoadLevel, rateAt, workerStopMs } from './phases.ts'
 
-/** One request the harness wants started now. */
+/** One request the harness is starting now (its queue task has just started). */
 export interface Dispatch {
   runIndex: number
-  /** 0-based sequence number within the run, in scheduling order. */
+  /** 0-based sequence number within the run, in start order (= scheduling order: the queues are FIFO). */
   seq: number
   level: LoadLevel
   phase: Phase
-  /** When the request was meant to start (ms on the injected clock). */
+  /**
+   * When the request was meant to start (ms on the injected clock): the arrival time in open loop
+   * (earlier than now when it waited in the queue), the start time in closed loop.
+   */
   scheduledAt: number
   /** Open loop: the target rate at `scheduledAt` (req/s); closed loop: `null`. */
   targetRatePerSec: number | null
@@ -30,7 +37,11 @@ export interface RunLoadOptions {
   levels: readonly LoadLevel[]
   /** Repeated runs; each run goes through every level in order. */
   runs: number
-  /** Sends one request and resolves with its sample. Must not reject: failures are samples. */
+  /**
+   * Sends one request and resolves with its sample; called when the request starts, so it should
+   * take `startedAt` itself. Must not reject: failures are samples (a rejection or an `onSample`
+   * throw stops scheduling and is rethrown by `runLoad` once in-flight requests have finished).
+   */
   execute: (dispatch: Dispatch) => Promise<Sample>
   /** Called once per sample, as soon as it completes. */
   onSample: (sample: Sample) => void
@@ -44,7 +55,7 @@ export interface RunLoadOptions {
 
 /** What the harness did. `scheduled === samples` always. */
 export interface LoadResult {
-  /** Requests dispatched (each produced exactly one sample). */
+  /** Requests dispatched to `execute` (each produced exactly one sample). */
   scheduled: number
   samples: number
   wallClockMs: number
@@ -56,21 +67,40 @@ interface Ctx {
   seq: number
   scheduled: number
   samples: number
-  inflight: Set<Promise<void>>
+  /** The first programmer error (`execute` rejected or `onSample` threw). */
+  failure: { error: unknown } | null
 }
 
-const aborted = (o: RunLoadOptions): boolean => o.signal?.aborted === true
+const stopped = (ctx: Ctx): boolean => ctx.o.signal?.aborted === true || ctx.failure !== null
 
-function fire(ctx: Ctx, level: LoadLevel, phase: Phase, scheduledAt: number, targetRatePerSec: number | null): Promise<void> {
+/** Dispatches one request now (from inside a running queue task) and records its sample. */
+async function fire(ctx: Ctx, level: LoadLevel, phase: Phase, scheduledAt: number, targetRatePerSec: number | null): Promise<void> {
   const dispatch: Dispatch = { runIndex: ctx.runIndex, seq: ctx.seq++, level, phase, scheduledAt, targetRatePerSec }
   ctx.scheduled++
-  const p = ctx.o.execute(dispatch).then((sample) => {
-    ctx.samples++
-    ctx.o.onSample(sample)
-  })
-  ctx.inflight.add(p)
-  void p.finally(() => ctx.inflight.delete(p)).catch(() => {})
-  return p
+  const sample = await ctx.o.execute(dispatch)
+  ctx.samples++
+  ctx.o.onSample(sample)
+}
+
+/** Adds a task without awaiting it; a rejection is kept as the run's failure (it stops scheduling). */
+function spawn(ctx: Ctx, queue: PQueue, task: () => Promise<void>): void {
+  queue.add(task).catch((error: unknown) => { ctx.failure ??= { error } })
+}
+
+/**
+ * Runs `body` with a fresh queue, then waits until the queue is idle. On abort the queue is
+ * cleared, so tasks still waiting never start (their `add` promises stay pending, unobserved).
+ */
+async function withQueue(ctx: Ctx, concurrency: number, body: (queue: PQueue) => Promise<void>): Promise<void> {
+  const queue = new PQueue({ concurrency })
+  const clear = (): void => queue.clear()
+  ctx.o.signal?.addEventListener('abort', clear, { once: true })
+  try {
+    await body(queue)
+    await queue.onIdle()
+  } finally {
+    ctx.o.signal?.removeEventListener('abort', clear)
+  }
 }
 
 /** Sleeps until `at` on the clock: a timer for the bulk, then `setImmediate` turns for the last ms. */
@@ -88,7 +118,20 @@ async function sleepUntil(clock: Clock, at: number, signal?: AbortSignal): Promi
   }
 }
 
-/** Closed loop for one phase group; returns when every worker has stopped and its request finished. */
+/**
+ * Closed-loop cool-down ramp: holds `c` for `cooldownMs − rampDownMs`, then lowers
+ * `queue.concurrency` by one at each `workerStopMs` step down to 1; the tasks themselves stop at
+ * `cooldownMs` (p-queue's concurrency cannot be 0).
+ */
+async function rampDown(ctx: Ctx, queue: PQueue, level: LoadLevel, c: number, start: number): Promise<void> {
+  for (let i = 0; i < c - 1; i++) {
+    await sleepUntil(ctx.o.clock, start + workerStopMs(i, c, level.cooldownMs, level.rampDownMs), ctx.o.signal)
+    if (stopped(ctx)) return
+    queue.concurrency = c - 1 - i
+  }
+}
+
+/** Closed loop for one phase group; returns when every task has stopped and its request finished. */
 async function closedLoop(ctx: Ctx, level: LoadLevel, warmup: boolean): Promise<void> {
   const { clock } = ctx.o
   const c = level.concurrency ?? 1
@@ -97,9 +140,12 @@ async function closedLoop(ctx: Ctx, level: LoadLevel, warmup: boolean): Promise<
   const maxMs = warmup ? level.warmupDurationMs : level.durationMs
   let started = 0
   let cooldownStart: number | null = null
-  const worker = async (i: number): Promise<void> => {
-    for (;;) {
-      if (aborted(ctx.o)) return
+  let ramp: Promise<void> = Promise.resolve()
+  if (!warmup) ctx.o.onMeasure?.(true)
+  await withQueue(ctx, c, async (queue) => {
+    // one "worker": decides its phase when it starts, sends one request, then queues its successor
+    const task = async (): Promise<void> => {
+      if (stopped(ctx)) return
       const t = clock.now()
       let phase: Phase = warmup ? 'warmup' : 'measure'
       if (cooldownStart === null) {
@@ -108,23 +154,25 @@ async function closedLoop(ctx: Ctx, level: LoadLevel, warmup: boolean): Promise<
           if (warmup) return
           cooldownStart = t
           ctx.o.onMeasure?.(false)
+          ramp = rampDown(ctx, queue, level, c, t)
         } else started++
       }
       if (cooldownStart !== null) {
-        if (t - cooldownStart >= workerStopMs(i, c, level.cooldownMs, level.rampDownMs)) return
+        if (t - cooldownStart >= level.cooldownMs) return
         phase = 'cooldown'
       }
       await fire(ctx, level, phase, t, null)
+      if (!stopped(ctx)) spawn(ctx, queue, task)
     }
-  }
-  if (!warmup) ctx.o.onMeasure?.(true)
-  await Promise.all(Array.from({ length: c }, (_, i) => worker(i)))
+    for (let i = 0; i < c; i++) spawn(ctx, queue, task)
+  })
+  await ramp
   if (!warmup && cooldownStart === null) ctx.o.onMeasure?.(false)
 }
 
-/** Open-loop scheduler over one schedule; returns the origin and the last offset it scheduled. */
+/** Open-loop scheduler over one schedule; returns the last offset it scheduled. */
 async function openSchedule(
-  ctx: Ctx, level: LoadLevel, phase: Phase, segments: RateSegment[], origin: number,
+  ctx: Ctx, queue: PQueue, level: LoadLevel, phase: Phase, segments: RateSegment[], origin: number,
   maxRequests: number | null, maxMs: number | null,
 ): Promise<number> {
   const { clock, signal } = ctx.o
@@ -133,9 +181,11 @@ async function openSchedule(
   for (const offset of arrivalOffsets(segments, level.arrival, ctx.o.rng)) {
     if ((maxRequests !== null && n >= maxRequests) || (maxMs !== null && offset >= maxMs)) break
     await sleepUntil(clock, origin + offset, signal)
-    while (ctx.inflight.size >= level.maxInFlight && !aborted(ctx.o)) await Promise.race(ctx.inflight)
-    if (aborted(ctx.o)) break
-    void fire(ctx, level, phase, origin + offset, rateAt(segments, offset))
+    if (stopped(ctx)) break
+    const scheduledAt = origin + offset
+    const ratePerSec = rateAt(segments, offset)
+    // starts synchronously when below maxInFlight; otherwise waits in the queue (FIFO) while arrivals go on
+    spawn(ctx, queue, async () => { if (!stopped(ctx)) await fire(ctx, level, phase, scheduledAt, ratePerSec) })
     n++
     last = offset
   }
@@ -147,37 +197,43 @@ async function openLoop(ctx: Ctx, level: LoadLevel): Promise<void> {
   const first = level.segments[0]
   if (level.warmupRequests > 0) {
     const warmRate = Math.max(first.fromPerSec, first.toPerSec)
-    await openSchedule(ctx, level, 'warmup', [constantRate(warmRate)], clock.now(), level.warmupRequests, level.warmupDurationMs)
-    await Promise.all(ctx.inflight)
+    await withQueue(ctx, level.maxInFlight, async (queue) => {
+      await openSchedule(ctx, queue, level, 'warmup', [constantRate(warmRate)], clock.now(), level.warmupRequests, level.warmupDurationMs)
+    })
   }
-  const origin = clock.now()
-  ctx.o.onMeasure?.(true)
-  const lastOffset = await openSchedule(ctx, level, 'measure', level.segments, origin, level.requests, level.durationMs)
-  ctx.o.onMeasure?.(false)
-  if (level.cooldownMs > 0 && !aborted(ctx.o)) {
-    const endRate = rateAt(level.segments, lastOffset)
-    const measureEnd = level.durationMs ?? lastOffset + (endRate > 0 ? 1000 / endRate : 0)
-    await openSchedule(ctx, level, 'cooldown', cooldownSegments(endRate, level.cooldownMs, level.rampDownMs), origin + measureEnd, null, null)
-  }
+  await withQueue(ctx, level.maxInFlight, async (queue) => {
+    const origin = clock.now()
+    ctx.o.onMeasure?.(true)
+    const lastOffset = await openSchedule(ctx, queue, level, 'measure', level.segments, origin, level.requests, level.durationMs)
+    ctx.o.onMeasure?.(false)
+    if (level.cooldownMs > 0 && !stopped(ctx)) {
+      const endRate = rateAt(level.segments, lastOffset)
+      const measureEnd = level.durationMs ?? lastOffset + (endRate > 0 ? 1000 / endRate : 0)
+      await openSchedule(ctx, queue, level, 'cooldown', cooldownSegments(endRate, level.cooldownMs, level.rampDownMs), origin + measureEnd, null, null)
+    }
+  })
 }
 
-/** Runs the whole plan; resolves when every dispatched request has produced its sample. */
+/**
+ * Runs the whole plan; resolves when every dispatched request has produced its sample. Rejects
+ * (after in-flight requests finished) only on a programmer error from `execute` or `onSample`.
+ */
 export async function runLoad(o: RunLoadOptions): Promise<LoadResult> {
   const t0 = o.clock.now()
   let scheduled = 0
   let samples = 0
-  for (let runIndex = 0; runIndex < o.runs && !aborted(o); runIndex++) {
-    const ctx: Ctx = { o, runIndex, seq: 0, scheduled: 0, samples: 0, inflight: new Set() }
+  for (let runIndex = 0; runIndex < o.runs && !o.signal?.aborted; runIndex++) {
+    const ctx: Ctx = { o, runIndex, seq: 0, scheduled: 0, samples: 0, failure: null }
     for (const level of o.levels) {
-      if (aborted(o)) break
+      if (stopped(ctx)) break
       if (level.mode === 'closed') {
         if (level.warmupRequests > 0) await closedLoop(ctx, level, true)
-        if (!aborted(o)) await closedLoop(ctx, level, false)
+        if (!stopped(ctx)) await closedLoop(ctx, level, false)
       } else await openLoop(ctx, level)
-      while (ctx.inflight.size > 0) await Promise.all(ctx.inflight)
     }
     scheduled += ctx.scheduled
     samples += ctx.samples
+    if (ctx.failure) throw ctx.failure.error
   }
   return { scheduled, samples, wallClockMs: o.clock.now() - t0 }
 }
