@@ -5,8 +5,10 @@ import { defineBedrockBenchConfig } from './src/config/define-config.ts'
 // one file at a time) — `npm run bench` runs only that variant, `npm test` everything but it.
 // The global setup starts the embedded simulator in Vitest's main process, outside the workers.
 export default defineConfig(defineBedrockBenchConfig(
-  // the lead adds the bedrock-bench reporter here (reporter: { … }) once it is wired
-  { reporter: false, modules: { globalSetup: './src/simulator/global-setup.ts' } },
+  {
+    reporter: {},
+    modules: { globalSetup: './src/simulator/global-setup.ts', reporter: './reporters/bedrock-reporter.ts' },
+  },
   {
     test: {
       include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'reporters/**/*.test.ts'],
