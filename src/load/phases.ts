@@ -109,9 +109,10 @@ export function rateAt(segments: readonly RateSegment[], offsetMs: number): numb
 }
 
 /**
- * Closed-loop cool-down: when worker `index` (0-based of `concurrency`) stops starting requests, in ms
- * after the cool-down began. The load is held for `cooldownMs − rampDownMs`, then the number of
- * active workers falls linearly to zero over `rampDownMs`.
+ * Closed-loop cool-down step `index` (0-based of `concurrency`), in ms after the cool-down began: from
+ * then on at most `concurrency − index − 1` requests are in flight (the harness lowers the queue's
+ * concurrency by one at each step; the last step, at `cooldownMs`, stops new requests). The load is
+ * held for `cooldownMs − rampDownMs`, then the in-flight limit falls linearly to zero over `rampDownMs`.
  */
 export function workerStopMs(index: number, concurrency: number, cooldownMs: number, rampDownMs: number): number {
   return cooldownMs - rampDownMs + (rampDownMs * (index + 1)) / concurrency
