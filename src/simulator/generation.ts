@@ -43,6 +43,12 @@ export interface GenerationStart {
   serviceTier: string | null
 }
 
+/**
+ * Registers a listener for the moment (ms, `performance.now()`) one write's bytes were handed to the
+ * socket. The listener is never called when the write failed (the client did not get those bytes).
+ */
+export type OnWritten = (listener: (writtenAt: number) => void) => void
+
 /** A finished generation. */
 export interface GenerationResult extends GenerationStart {
   text: string
@@ -68,8 +74,11 @@ export interface GenerationSink {
   open(start: GenerationStart): void
   /** Queues one output token (streams encode it as one event). */
   token(text: string, outputTokensSoFar: number): void
-  /** Writes what was queued. */
-  flush(): void
+  /**
+   * Writes what was queued. Streams return a registration for the moment the bytes reached the
+   * socket (the ground truth's "written"); without one, the moment `flush` returns is used.
+   */
+  flush(): OnWritten | undefined | void
   /** Streams: pause requested by a `stall` fault (ms), reset to 0 once read. */
   takeStallMs(): number
   /** Completes the response. */
@@ -154,6 +163,11 @@ export async function runGeneration(ctx: SimContext, job: GenerationJob, sink: G
     }
     sink.open(start)
     const rng = createRng(hashSeed(ctx.seed, 'timing', ctx.nextIndex()))
+    // Ground truth: when the tokens' bytes reached the socket (write callbacks fire in write order).
+    const markWritten = (writtenAt: number): void => {
+      record.firstTokenWrittenAt ??= writtenAt
+      record.lastTokenWrittenAt = writtenAt
+    }
     const zero = isZeroLatency(spec)
     const ttftMs = zero ? 0 : sampleTtftMs({ spec, uncachedInputTokens: inputTokens + cacheWrite, cachedInputTokens: cacheRead, cachedPrefillFactor: profile.cachedPrefillFactor }, rng)
     const tokens = generated.tokens
@@ -183,10 +197,9 @@ export async function runGeneration(ctx: SimContext, job: GenerationJob, sink: G
         sink.token(tokens[outputTokens], ++outputTokens)
         if (!zero) dueAt += sampleInterTokenMs(spec, pool.slowdownFactor(), rng)
       }
-      sink.flush()
-      const writtenAt = performance.now()
-      record.firstTokenWrittenAt ??= writtenAt
-      record.lastTokenWrittenAt = writtenAt
+      const onWritten = sink.flush()
+      if (onWritten) onWritten(markWritten)
+      else markWritten(performance.now())
       record.outputTokens = outputTokens
       const stall = sink.takeStallMs()
       if (stall > 0) {

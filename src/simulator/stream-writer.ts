@@ -2,10 +2,19 @@
  * Writes event-stream frames to a response, batching frames queued in one tick into one write, and
  * applies in-stream faults after N events: an exception frame, a connection/stream reset, a frame
  * with a bad CRC, or a stall (reported to the engine, which pauses).
+ *
+ * `res.write()` only queues: HTTP/1.1 corks the socket until `process.nextTick`, HTTP/2 hands the
+ * frame to nghttp2, which writes to the socket in a later `setImmediate`. The write callback is the
+ * first moment JS can see the bytes accepted by the kernel, so {@link StreamWriter.flush} reports
+ * that moment (the simulator's ground truth, `firstTokenWrittenAt` / `lastTokenWrittenAt`).
  */
 import { encodeEvent, encodeException, encodeMalformedFrame } from './event-stream.ts'
 import type { FaultRule } from './faults.ts'
+import type { OnWritten } from './generation.ts'
 import { out, resetResponse, sendHead, type AnyResponse } from './inference-call.ts'
+
+/** `write` with its completion callback (both response classes have it; `Out` omits it). */
+type WriteWithCallback = (chunk: Uint8Array, callback: (error?: Error | null) => void) => boolean
 
 /** Frame writer of one streaming response. */
 export class StreamWriter {
@@ -39,12 +48,27 @@ export class StreamWriter {
     if (this.#fault && !this.#faultDone && this.events >= (this.#fault.afterEvents ?? 1)) this.#strike()
   }
 
-  /** Writes the queued frames in one write. */
-  flush(): void {
-    if (this.#pending.length === 0 || this.#res.destroyed) return
+  /**
+   * Writes the queued frames in one write. Returns a registration for the moment the bytes were
+   * handed to the socket (`performance.now()` ms, measured in the write callback; never called when
+   * the write failed), or `undefined` when nothing was written.
+   */
+  flush(): OnWritten | undefined {
+    if (this.#pending.length === 0 || this.#res.destroyed) return undefined
     const chunk = this.#pending.length === 1 ? this.#pending[0] : Buffer.concat(this.#pending)
     this.#pending = []
-    out(this.#res).write(chunk)
+    let listener: ((writtenAt: number) => void) | null = null
+    let writtenAt: number | null = null // in case a callback ever fires before the registration
+    const res = out(this.#res) as unknown as { write: WriteWithCallback }
+    res.write(chunk, (error) => {
+      if (error) return
+      writtenAt = performance.now()
+      listener?.(writtenAt)
+    })
+    return (l) => {
+      listener = l
+      if (writtenAt !== null) l(writtenAt)
+    }
   }
 
   /** The stall a `stall` fault asked for (ms); 0 afterwards. */
