@@ -13,7 +13,7 @@ import PQueue from 'p-queue'
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { Clock } from '../measure/clock.ts'
 import type { Phase, Sample } from '../types.ts'
-import { arrivalOffsets, constantRate, type RateSegment } from './arrival.ts'
+import { arrivalOffsets, clipSegments, constantRate, type RateSegment } from './arrival.ts'
 import { cooldownSegments, type LoadLevel, rateAt, workerStopMs } from './phases.ts'
 
 /** One request the harness is starting now (its queue task has just started). */
@@ -178,7 +178,7 @@ async function openSchedule(
   const { clock, signal } = ctx.o
   let n = 0
   let last = 0
-  for (const offset of arrivalOffsets(segments, level.arrival, ctx.o.rng)) {
+  for (const offset of arrivalOffsets(clipSegments(segments, maxMs), level.arrival, ctx.o.rng)) {
     if ((maxRequests !== null && n >= maxRequests) || (maxMs !== null && offset >= maxMs)) break
     await sleepUntil(clock, origin + offset, signal)
     if (stopped(ctx)) break
