@@ -137,8 +137,17 @@ export interface BedrockBenchOptions {
   transport?: 'h2' | 'http1'
   /** @default 'simulator' (or `BEDROCK_BENCH_TARGET`) */
   target?: TargetKind
-  /** Required when `target` is `'aws'`. */
+  /**
+   * Required when `target` is `'aws'`; may come from the environment instead
+   * (`BEDROCK_BENCH_AWS_REGION` and `BEDROCK_BENCH_BUDGET_USD`), so a whole suite can be pointed at AWS.
+   */
   aws?: AwsOptions
+  /**
+   * Your TPM quota for this model (tokens per minute), the denominator of `quotaEfficiency` and of
+   * the report's quota findings. @default the simulator's effective quota (its `quotaOverrides`
+   * included), or on AWS the model profile's illustrative default — set it to your account's value.
+   */
+  quotaTpm?: number
   /** Endpoint override (a simulator URL, or a VPC endpoint). */
   endpoint?: string
   /** Where `samples.jsonl` goes; default `results/<runId>/` from the global setup, else `results/local-<time>/`. */

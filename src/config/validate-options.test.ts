@@ -78,4 +78,19 @@ describe('checkOptions', () => {
     ])
     expect(checkOptions({ ...base, load: { rate: { ramp: { fromPerSec: 1, toPerSec: 10, durationMs: 1000 } } } })).toEqual([])
   })
+
+  test('quotaTpm must be a positive number', () => {
+    expect(checkOptions({ ...base, quotaTpm: 0 })).toEqual([
+      "`quotaTpm` must be a number > 0, got `0`. Set it to your account's tokens-per-minute quota for the model, or omit it.",
+    ])
+    expect(checkOptions({ ...base, quotaTpm: 400_000 })).toEqual([])
+  })
+
+  test('BEDROCK_BENCH_TARGET=aws takes the opt-in from the environment, and still validates it', () => {
+    expect(validateOptions(base, { target: 'aws', awsRegion: 'us-west-2', budgetUsd: '2.5' }))
+      .toMatchObject({ target: 'aws', aws: { region: 'us-west-2', budgetUsd: 2.5 } })
+    expect(() => validateOptions(base, { target: 'aws', awsRegion: 'us-west-2', budgetUsd: 'lots' })).toThrow(/`aws.budgetUsd` must be a number > 0, got `"lots"`/)
+    expect(() => validateOptions(base, { target: 'aws' })).toThrow(/`aws` must be an explicit opt-in/)
+    expect(validateOptions(base, { target: 'simulator', awsRegion: 'us-west-2', budgetUsd: '1' }).target).toBe('simulator')
+  })
 })

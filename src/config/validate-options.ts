@@ -200,17 +200,35 @@ export function checkOptions(options: unknown): string[] {
   }
   checkTarget(p, o)
   p.int('seed', o.seed, 0, 'Use any non-negative integer.')
+  p.num('quotaTpm', o.quotaTpm, 0, Infinity, "Set it to your account's tokens-per-minute quota for the model, or omit it.", true)
   if (o.signal !== undefined && !(o.signal instanceof AbortSignal)) p.add('signal', 'an AbortSignal', o.signal, 'Pass `controller.signal`.')
   if (o.resultsDir !== undefined && (typeof o.resultsDir !== 'string' || o.resultsDir === '')) p.add('resultsDir', 'a directory path', o.resultsDir, 'Omit it to use `results/<runId>`.')
   return p.list
 }
 
+/** Environment that may complete the options: `BEDROCK_BENCH_TARGET`, `…_AWS_REGION`, `…_BUDGET_USD`. */
+export interface OptionsEnv {
+  target?: string
+  awsRegion?: string
+  budgetUsd?: string
+}
+
+/** Reads `OptionsEnv` from a process environment. */
+export const optionsEnv = (env: NodeJS.ProcessEnv): OptionsEnv => ({
+  target: env.BEDROCK_BENCH_TARGET, awsRegion: env.BEDROCK_BENCH_AWS_REGION, budgetUsd: env.BEDROCK_BENCH_BUDGET_USD,
+})
+
 /** Validates and fills defaults; throws one `BedrockBenchConfigError` listing every problem. */
-export function validateOptions(options: BedrockBenchOptions, env: { target?: string } = {}): ResolvedOptions {
+export function validateOptions(options: BedrockBenchOptions, env: OptionsEnv = {}): ResolvedOptions {
   const problems = checkOptions(options)
   if (problems.length > 0) throw new BedrockBenchConfigError(problems)
   const envTarget = env.target === 'aws' || env.target === 'simulator' ? env.target : undefined
   const target = options.target ?? envTarget ?? 'simulator'
+  if (target === 'aws' && options.aws === undefined && env.awsRegion !== undefined && env.budgetUsd !== undefined) {
+    const budget = env.budgetUsd.trim() !== '' && Number.isFinite(Number(env.budgetUsd)) ? Number(env.budgetUsd) : env.budgetUsd
+    // a non-numeric BEDROCK_BENCH_BUDGET_USD is passed through as text so the error shows what came
+    return validateOptions({ ...options, target, aws: { region: env.awsRegion, budgetUsd: budget as number } })
+  }
   if (target === 'aws' && options.aws === undefined) {
     throw new BedrockBenchConfigError(checkOptions({ ...options, target }))
   }

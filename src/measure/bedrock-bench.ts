@@ -9,7 +9,7 @@ import { inject, TestRunner, type Bench } from 'vitest'
 import type { BedrockBenchOptions } from '../config/options.ts'
 import { resolvePrompt } from '../config/resolve-prompt.ts'
 import { checkAwsBudget, plannedRequests, resolveTarget } from '../config/resolve-target.ts'
-import { validateOptions } from '../config/validate-options.ts'
+import { optionsEnv, validateOptions } from '../config/validate-options.ts'
 import { BedrockBenchConfigError } from '../config/bedrock-bench-config-error.ts'
 import { costUsd } from '../cost/actual-cost.ts'
 import { atomicWrite } from '../io/atomic-write.ts'
@@ -28,6 +28,7 @@ import { relativeClock } from './clock.ts'
 import { captureEnvironment } from './environment.ts'
 import { invoke } from './invoke.ts'
 import { replayLatencies } from './replay-latencies.ts'
+import { simulatorQuotaTpm } from './simulator-quota.ts'
 import { pushSummary, type TaskWithMeta } from './task-meta.ts'
 
 /** Scheduler start-lag p99 above which an open-loop run warns (ms). @default 5 */
@@ -69,7 +70,7 @@ const localRunId = (d = new Date()): string => `local-${d.toISOString().replace(
  * @throws BedrockBenchConfigError before any request when the options are invalid
  */
 export async function bedrockBench(bench: Bench | null, options: BedrockBenchOptions, context?: BedrockBenchContext): Promise<RunSummary> {
-  const o = validateOptions(options, { target: process.env.BEDROCK_BENCH_TARGET })
+  const o = validateOptions(options, optionsEnv(process.env))
   const warnings: string[] = []
   const levels = planLevels(o.load, warnings)
   const root = process.cwd()
@@ -95,7 +96,7 @@ export async function bedrockBench(bench: Bench | null, options: BedrockBenchOpt
   const environment = captureEnvironment(o.target, o.target === 'aws' ? target.region : null, target.simulatorSeed)
   const meta: RunMeta = {
     runId, benchName: o.name, model: o.model, operation: o.operation, target: o.target, loadMode: levels[0].mode,
-    runs: o.runs, quotaTpm: profile?.quotas.tpm ?? null, environment, samplesPath, warnings, startedAtIso: environment.date,
+    runs: o.runs, quotaTpm: o.quotaTpm ?? (o.target === 'simulator' ? await simulatorQuotaTpm(target.endpoint, o.model) : null) ?? profile?.quotas.tpm ?? null, environment, samplesPath, warnings, startedAtIso: environment.date,
   }
   const acc = new RunAccumulator(meta)
   const log = openSampleLog(samplesPath)

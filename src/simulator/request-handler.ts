@@ -15,7 +15,7 @@ import { invoke } from './handlers/invoke.ts'
 import { invokeStream } from './handlers/invoke-stream.ts'
 import { headerOf, respondJson, type AnyRequest, type AnyResponse, type InferenceCall } from './inference-call.ts'
 import { matchRoute, type ModelOperation } from './routes.ts'
-import type { SimContext } from './sim-context.ts'
+import { quotasFor, type SimContext } from './sim-context.ts'
 
 /** Largest request body Bedrock accepts (bytes). */
 export const MAX_BODY_BYTES = 25_000_000
@@ -75,6 +75,12 @@ async function handle(ctx: SimContext, req: AnyRequest, res: AnyResponse): Promi
   if (route.kind === 'ground-truth') {
     const record = ctx.groundTruth.get(route.requestId)
     return record ? sendJson(res, 200, record) : sendError(res, { shape: 'ResourceNotFoundException', message: `No ground truth for request id "${route.requestId}".` })
+  }
+  if (route.kind === 'quotas') {
+    const profile = resolveModelId(route.modelId, ctx.profiles)
+    return profile
+      ? sendJson(res, 200, { modelId: profile.modelId, ...quotasFor(ctx, profile, route.modelId) })
+      : sendError(res, { shape: 'ResourceNotFoundException', message: `No model profile for "${route.modelId}".` })
   }
   if (route.kind === 'unknown') {
     req.resume()

@@ -12,6 +12,7 @@ export type Route =
   | { kind: 'model'; operation: ModelOperation; modelId: string }
   | { kind: 'health' }
   | { kind: 'ground-truth'; requestId: string }
+  | { kind: 'quotas'; modelId: string }
   | { kind: 'bad-model-id'; raw: string }
   | { kind: 'unknown' }
 
@@ -25,6 +26,7 @@ const suffixes: Record<string, ModelOperation> = {
 
 const modelPath = /^\/model\/([^/]+)\/([a-z-]+)$/
 const truthPath = /^\/_sim\/ground-truth\/([^/]+)$/
+const quotasPath = /^\/_sim\/quotas\/([^/]+)$/
 
 /** Matches a method and raw request target (path + optional query). */
 export function matchRoute(method: string, target: string): Route {
@@ -33,6 +35,8 @@ export function matchRoute(method: string, target: string): Route {
     if (path === '/_sim/health') return { kind: 'health' }
     const truth = truthPath.exec(path)
     if (truth) return { kind: 'ground-truth', requestId: decodeURIComponent(truth[1]) }
+    const quotas = quotasPath.exec(path)
+    if (quotas) return { kind: 'quotas', modelId: decodeURIComponent(quotas[1]) }
     return { kind: 'unknown' }
   }
   if (method !== 'POST') return { kind: 'unknown' }
