@@ -1,5 +1,5 @@
 /**
- * Findings across benchmarks: streaming versus non-streaming for the same model, the fastest
+ * Findings across benchmarks: streaming versus non-streaming for the same workload, the fastest
  * time to first token, and the cheapest successful request. Pure.
  */
 import type { RunSummary } from '../types.ts'
@@ -33,9 +33,26 @@ function environmentFinding(summaries: ReadonlyArray<RunSummary>, out: Analysis)
   })
 }
 
+/** Mean input + output tokens per successful request (TPM / RPM), or `null` without throughput. */
+const tokensPerRequest = (s: RunSummary): number | null => (s.rpm > 0 ? s.tpm / s.rpm : null)
+
+/** Tokens per request may differ by at most this share for two benchmarks to count as the same workload. */
+const SAME_WORKLOAD_TOKENS = 0.15
+
+/**
+ * True when `a` and `b` ran the same workload apart from the operation: same model, one load level
+ * each with the same label (concurrency or rate), and tokens per request within 15 %.
+ */
+function sameWorkload(a: RunSummary, b: RunSummary): boolean {
+  if (a.model !== b.model || a.levels.length !== 1 || b.levels.length !== 1 || a.levels[0].loadLevel !== b.levels[0].loadLevel) return false
+  const ta = tokensPerRequest(a)
+  const tb = tokensPerRequest(b)
+  return ta !== null && tb !== null && Math.abs(ta - tb) <= SAME_WORKLOAD_TOKENS * Math.max(ta, tb)
+}
+
 function streamingFindings(summaries: ReadonlyArray<RunSummary>, t: FindingThresholds, out: Analysis): void {
   for (const stream of summaries.filter((s) => isStreaming(s) && s.ttftMs)) {
-    const plain = summaries.find((s) => !isStreaming(s) && s.model === stream.model && s.latencyMs)
+    const plain = summaries.find((s) => !isStreaming(s) && s.latencyMs && sameWorkload(stream, s))
     if (!plain) continue
     const ttft = stream.ttftMs!.p50
     const latency = plain.latencyMs!.p50

@@ -67,6 +67,19 @@ describe('deriveFindings', () => {
     expect(analysis.recommendations[0].text).toBe('Use converse-stream for interactive use of anthropic.claude-3-5-haiku-20241022-v1:0: the first token arrives after 312 ms instead of the full answer after 800 ms (p50).')
   })
 
+  it('pairs streaming only with the same workload: same load level and tokens per request within 15 %', () => {
+    const stream = summary({ benchName: 'stream', ttftMs: metric(312, 500) })
+    const plain = { operation: 'converse' as const, latencyMs: metric(800, 1000), ttftMs: metric(800, 1000) }
+    const otherLevel = summary({ ...plain, benchName: 'sweep', levels: [level(4), level(16)] })
+    const shorterAnswers = summary({ ...plain, benchName: 'short', tpm: stream.tpm * 0.5 })
+    const otherConcurrency = summary({ ...plain, benchName: 'c16', levels: [level(16)] })
+    for (const other of [otherLevel, shorterAnswers, otherConcurrency]) {
+      expect(texts([stream, other]).some((x) => x.startsWith('Streaming cuts'))).toBe(false)
+    }
+    const sameWork = summary({ ...plain, benchName: 'same', tpm: stream.tpm * 1.1 })
+    expect(texts([stream, sameWork])[0]).toMatch(/^Streaming cuts perceived latency by 61 %/)
+  })
+
   it('does not compare models it cannot pair or that are within 10 %', () => {
     const a = summary({ benchName: 'a', model: 'm1', ttftMs: metric(300, 400) })
     const b = summary({ benchName: 'b', model: 'm2', operation: 'converse', ttftMs: metric(320, 420) })
