@@ -15,6 +15,16 @@ describe('client saturation', () => {
     expect(v.warning).not.toContain('CPU')
   })
 
+  test('verdict: a late loop in an idle client is blamed on the host, not on the client', () => {
+    const v = saturationVerdict({ eventLoopDelayP99Ms: 45, eventLoopDelayMaxMs: 80, eventLoopUtilization: 0.1, cpuUtilization: 0.08 })
+    expect(v.clientBound).toBe(true)
+    expect(v.warning).toBe('The host, not the service, disturbed these timings (event-loop delay p99 45.0 ms > 20 ms, while the client ' +
+      'itself used 8 % of a core and 10 % of its event loop): other processes delayed the client, so latencies include scheduling ' +
+      'delay. Re-run on an idle machine or with fewer parallel jobs.')
+    const busy = saturationVerdict({ eventLoopDelayP99Ms: 45, eventLoopDelayMaxMs: 80, eventLoopUtilization: 0.7, cpuUtilization: 0.6 })
+    expect(busy.warning).toMatch(/^The benchmark client is the likely bottleneck/)
+  })
+
   test('a blocked event loop is detected', async () => {
     const m = new SaturationMonitor()
     m.resume()

@@ -4,6 +4,8 @@
  * When the client is saturated, latency numbers describe the client, not the service.
  *
  * Thresholds: ELD p99 > 20 ms, or ELU > 0.9, or CPU > 0.9 of one core (the event loop is one thread).
+ * A delayed loop in a client that is itself mostly idle (ELU and CPU < 0.5) is blamed on the host
+ * (other processes took the CPU), with its own advice; either way the timings are not the service's.
  */
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks'
 import type { ClientSaturation } from '../types.ts'
@@ -30,13 +32,24 @@ export function saturationVerdict(r: SaturationReadings): ClientSaturation {
   if (r.eventLoopUtilization > ELU_LIMIT) reasons.push(`event-loop utilisation ${(r.eventLoopUtilization * 100).toFixed(0)} % > ${ELU_LIMIT * 100} %`)
   if (r.cpuUtilization > CPU_LIMIT) reasons.push(`client CPU ${(r.cpuUtilization * 100).toFixed(0)} % of a core > ${CPU_LIMIT * 100} %`)
   const clientBound = reasons.length > 0
-  return {
-    ...r,
-    clientBound,
-    warning: clientBound
-      ? `The benchmark client is the likely bottleneck (${reasons.join('; ')}): latencies include client queueing. Lower the concurrency, or run the client on more/faster cores.`
-      : null,
+  return { ...r, clientBound, warning: clientBound ? saturationWarning(r, reasons) : null }
+}
+
+/** Below this share of a core (for both ELU and CPU) a delayed event loop means other work on the host. */
+export const BUSY_HOST_LIMIT = 0.5
+
+/** True when the client itself was mostly idle, so a late event loop points at other work on the host. */
+export const hostDisturbed = (r: Pick<SaturationReadings, 'eventLoopUtilization' | 'cpuUtilization'>): boolean =>
+  r.eventLoopUtilization < BUSY_HOST_LIMIT && r.cpuUtilization < BUSY_HOST_LIMIT
+
+function saturationWarning(r: SaturationReadings, reasons: string[]): string {
+  if (hostDisturbed(r)) {
+    // the loop was late although this process had little to do: it was waiting for a CPU
+    return `The host, not the service, disturbed these timings (${reasons.join('; ')}, while the client itself used ` +
+      `${(r.cpuUtilization * 100).toFixed(0)} % of a core and ${(r.eventLoopUtilization * 100).toFixed(0)} % of its event loop): ` +
+      'other processes delayed the client, so latencies include scheduling delay. Re-run on an idle machine or with fewer parallel jobs.'
   }
+  return `The benchmark client is the likely bottleneck (${reasons.join('; ')}): latencies include client queueing. Lower the concurrency, or run the client on more/faster cores.`
 }
 
 /** Accumulates readings over one or more measure windows (`resume` … `pause`). */

@@ -3,6 +3,7 @@
  * throttling against the TPM quota, client saturation, scheduler lag, queueing, run-to-run spread.
  * Pure; every sentence carries the numbers it comes from.
  */
+import { hostDisturbed } from '../load/client-saturation.ts'
 import type { LevelSummary, RunSummary } from '../types.ts'
 import type { Analysis } from './finding.ts'
 import type { FindingThresholds } from './findings.ts'
@@ -96,13 +97,19 @@ function throttleFindings(s: RunSummary, out: Analysis): void {
 function clientFindings(s: RunSummary, t: FindingThresholds, out: Analysis): void {
   const c = s.client
   if (c?.clientBound) {
+    const readings = `event-loop delay p99 ${formatMs(c.eventLoopDelayP99Ms)} (max ${formatMs(c.eventLoopDelayMaxMs)}), event-loop utilisation ${formatPercent(c.eventLoopUtilization)}, CPU ${formatNumber(c.cpuUtilization)} cores`
+    const host = hostDisturbed(c)
     out.findings.push({
       kind: 'client-bound', benchName: s.benchName, severity: 'warning',
-      text: `The client, not the service, was the likely bottleneck: event-loop delay p99 ${formatMs(c.eventLoopDelayP99Ms)} (max ${formatMs(c.eventLoopDelayMaxMs)}), event-loop utilisation ${formatPercent(c.eventLoopUtilization)}, CPU ${formatNumber(c.cpuUtilization)} cores.`,
+      text: host
+        ? `Other work on the host delayed the client, so latencies include scheduling delay: ${readings}.`
+        : `The client, not the service, was the likely bottleneck: ${readings}.`,
     })
     out.recommendations.push({
       because: 'client-bound', benchName: s.benchName,
-      text: `Lower the concurrency or spread the load over more processes (vitest bench --shard) before reading these latencies as the service's: event-loop delay p99 was ${formatMs(c.eventLoopDelayP99Ms)}.`,
+      text: host
+        ? `Re-run on an idle machine (or with fewer parallel jobs) before reading these latencies as the service's: event-loop delay p99 was ${formatMs(c.eventLoopDelayP99Ms)} while the client used ${formatNumber(c.cpuUtilization)} cores.`
+        : `Lower the concurrency or spread the load over more processes (vitest bench --shard) before reading these latencies as the service's: event-loop delay p99 was ${formatMs(c.eventLoopDelayP99Ms)}.`,
     })
   }
   if (s.schedulerLagP99Ms != null && s.schedulerLagP99Ms > t.schedulerLagWarnMs) {

@@ -94,6 +94,13 @@ describe('deriveFindings', () => {
     expect(analysis.recommendations[0].because).toBe('client-bound')
   })
 
+  it('blames the host, not the client, when the client was mostly idle', () => {
+    const client = { eventLoopDelayP99Ms: 45, eventLoopDelayMaxMs: 120, eventLoopUtilization: 0.12, cpuUtilization: 0.08, clientBound: true, warning: 'x' }
+    const analysis = deriveFindings([summary({ client })])
+    expect(analysis.findings[0].text).toBe('Other work on the host delayed the client, so latencies include scheduling delay: event-loop delay p99 45 ms (max 120 ms), event-loop utilisation 12 %, CPU 0.08 cores.')
+    expect(analysis.recommendations[0].text).toMatch(/^Re-run on an idle machine/)
+  })
+
   it('reports open-loop queueing and scheduler lag', () => {
     const s = summary({ loadMode: 'open', responseTimeMs: metric(1000, 1800), latencyMs: metric(900, 1200), schedulerLagP99Ms: 7.5 })
     expect(texts([s])).toEqual([
