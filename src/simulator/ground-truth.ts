@@ -17,10 +17,19 @@ export interface GroundTruthRecord {
   modelId: string
   /** `converse | converse-stream | invoke | invoke-stream | count-tokens`. */
   operation: string
+  /**
+   * When the request arrived: its headers parsed (the listener's `'request'` event), the same moment
+   * for HTTP/1.1 and h2. Connection set-up comes before it, the body upload after it.
+   */
   receivedAt: number
-  /** When the first output token was handed to the socket, `null` when none was. */
+  /**
+   * When the first output token's bytes were accepted by the socket: streams take it in the write's
+   * callback (`res.write()` itself only queues — HTTP/1.1 corks until `process.nextTick`, h2 sends
+   * from nghttp2 in a later `setImmediate`), so it is an upper bound by the callback's dispatch.
+   * Non-streaming responses: when the body was handed to `res.end()`. `null` when none was written.
+   */
   firstTokenWrittenAt: number | null
-  /** When the last output token was handed to the socket, `null` when none was. */
+  /** When the last output token's bytes were accepted by the socket (as above), `null` when none were. */
   lastTokenWrittenAt: number | null
   /** When the response ended (or was cut), `null` while in progress. */
   endedAt: number | null
