@@ -26,7 +26,7 @@ export interface GroundTruthRecord {
    * When the first output token's bytes were accepted by the socket: streams take it in the write's
    * callback (`res.write()` itself only queues — HTTP/1.1 corks until `process.nextTick`, h2 sends
    * from nghttp2 in a later `setImmediate`), so it is an upper bound by the callback's dispatch.
-   * Non-streaming responses: when the body was handed to `res.end()`. `null` when none was written.
+   * Non-streaming responses: just before the body is handed to `res.end()`. `null` when none was written.
    */
   firstTokenWrittenAt: number | null
   /** When the last output token's bytes were accepted by the socket (as above), `null` when none were. */
