@@ -57,13 +57,18 @@ function check(timed: Timed[]): void {
   }
 }
 
+/** Six requests one after another, then four at once. */
+async function sequentialThenConcurrent(send: () => Promise<Timed>): Promise<Timed[]> {
+  const timed: Timed[] = []
+  for (let i = 0; i < 6; i++) timed.push(await send())
+  timed.push(...await Promise.all([1, 2, 3, 4].map(() => send())))
+  return timed
+}
+
 test('HTTP/1.1 keep-alive: sent ≤ received < first token written ≤ first bytes at the client', async () => {
   const agent = new http.Agent({ keepAlive: true, maxSockets: 4 })
   try {
-    const timed: Timed[] = []
-    for (let i = 0; i < 6; i++) timed.push(await overHttp1(agent))
-    timed.push(...await Promise.all([1, 2, 3, 4].map(() => overHttp1(agent))))
-    check(timed)
+    check(await sequentialThenConcurrent(() => overHttp1(agent)))
   } finally {
     agent.destroy()
   }
@@ -72,10 +77,7 @@ test('HTTP/1.1 keep-alive: sent ≤ received < first token written ≤ first byt
 test('h2c: sent ≤ received < first token written ≤ first bytes at the client', async () => {
   const session = http2.connect(env.sim.url)
   try {
-    const timed: Timed[] = []
-    for (let i = 0; i < 6; i++) timed.push(await overH2(session))
-    timed.push(...await Promise.all([1, 2, 3, 4].map(() => overH2(session))))
-    check(timed)
+    check(await sequentialThenConcurrent(() => overH2(session)))
   } finally {
     session.close()
   }
