@@ -66,8 +66,8 @@ interface Reading extends NativeUsage {
 interface Meta { attempts?: number; totalRetryDelay?: number }
 
 /**
- * One abort promise per request, rejected with the signal's reason when it fires. Racing every
- * stream event against this same promise costs one `Promise.race` per event and no listener churn.
+ * One abort promise per request, rejected with the signal's reason when it fires; raced once against
+ * `send` (stream events use {@link abortable}).
  */
 function abortPromise(signal: AbortSignal): Promise<never> {
   const p = new Promise<never>((_, reject) => {
@@ -78,16 +78,30 @@ function abortPromise(signal: AbortSignal): Promise<never> {
   return p
 }
 
-/** Iterates an async iterable, stopping (and rejecting) as soon as `aborted` rejects. */
-async function* abortable<T>(it: AsyncIterable<T>, aborted: Promise<never>): AsyncGenerator<T> {
+/**
+ * Iterates an async iterable, rejecting with the signal's reason as soon as it aborts. One abort
+ * listener per stream and a fresh promise per step, so nothing accumulates per event (racing each
+ * step against one never-settling promise would keep a reaction per event until the request ends:
+ * ~100 B × events × streams in flight). Costs ~0.1 µs per event over a plain `for await`.
+ */
+async function* abortable<T>(it: AsyncIterable<T>, signal: AbortSignal): AsyncGenerator<T> {
   const iter = it[Symbol.asyncIterator]()
+  let fail: ((reason: unknown) => void) | null = null
+  const onAbort = (): void => fail?.(signal.reason)
+  signal.addEventListener('abort', onAbort, { once: true })
   try {
     for (;;) {
-      const r = await Promise.race([iter.next(), aborted])
+      if (signal.aborted) throw signal.reason
+      const r = await new Promise<IteratorResult<T>>((resolve, reject) => {
+        fail = reject
+        iter.next().then(resolve, reject)
+      })
+      fail = null
       if (r.done) return
       yield r.value
     }
   } finally {
+    signal.removeEventListener('abort', onAbort)
     void Promise.resolve(iter.return?.()).catch(() => {})
   }
 }
@@ -140,7 +154,7 @@ function buildCommand(spec: InvokeSpec): Command {
 }
 
 /** Reads a response to the end, by operation. Throws what the stream throws. */
-async function readResponse(spec: InvokeSpec, out: unknown, aborted: Promise<never>, headers: Record<string, string>): Promise<Reading> {
+async function readResponse(spec: InvokeSpec, out: unknown, signal: AbortSignal, headers: Record<string, string>): Promise<Reading> {
   const now = () => spec.clock.now()
   const meta = ((out as { $metadata?: Meta }).$metadata ?? {}) as Meta
   const r: Reading = {
@@ -161,7 +175,7 @@ async function readResponse(spec: InvokeSpec, out: unknown, aborted: Promise<nev
   } else if (spec.operation === 'converse-stream') {
     const o = out as import('@aws-sdk/client-bedrock-runtime').ConverseStreamCommandOutput
     let sawMetadata = false
-    for await (const ev of abortable(o.stream ?? empty<ConverseStreamOutput>(), aborted)) {
+    for await (const ev of abortable(o.stream ?? empty<ConverseStreamOutput>(), signal)) {
       if (r.firstTokenAt === null && typeof ev.contentBlockDelta?.delta?.text === 'string' && ev.contentBlockDelta.delta.text.length > 0) r.firstTokenAt = now()
       if (ev.messageStop) r.stopReason = ev.messageStop.stopReason ?? null
       if (ev.metadata) {
@@ -186,7 +200,7 @@ async function readResponse(spec: InvokeSpec, out: unknown, aborted: Promise<nev
   } else {
     const o = out as import('@aws-sdk/client-bedrock-runtime').InvokeModelWithResponseStreamCommandOutput
     let sawMetrics = false
-    for await (const ev of abortable(o.body ?? empty<ResponseStream>(), aborted)) {
+    for await (const ev of abortable(o.body ?? empty<ResponseStream>(), signal)) {
       const bytes = ev.chunk?.bytes
       if (!bytes) continue
       const json: unknown = JSON.parse(new TextDecoder().decode(bytes))
@@ -239,7 +253,7 @@ export async function invoke(spec: InvokeSpec, ctx: SampleContext): Promise<Samp
   let endedAt = startedAt
   try {
     const out = await Promise.race([spec.client.send(command as never, { abortSignal: signal }) as Promise<unknown>, aborted])
-    reading = await readResponse(spec, out, aborted, headers)
+    reading = await readResponse(spec, out, signal, headers)
     endedAt = spec.clock.now()
   } catch (error) {
     endedAt = spec.clock.now()
