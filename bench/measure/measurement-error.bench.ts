@@ -14,7 +14,8 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { ConverseStreamCommand } from '@aws-sdk/client-bedrock-runtime'
 import { expect, test } from 'vitest'
 import { bedrockBench, createClient, readSamples } from '../../src/index.ts'
@@ -33,7 +34,10 @@ const requestsFor = (c: number) => (c === 1 ? 40 : 2 * c)
 interface Measured { ttftMs: number; requestId: string }
 interface Trial { errors: number[]; client: ClientSaturation | null }
 
-/** Starts `bedrock-bench simulator` on a free port with the one benchmark profile. */
+/**
+ * Starts a simulator in a child process on a free port with the one benchmark profile. The child
+ * exits when its stdin closes, so it cannot outlive this worker (even when the test times out).
+ */
 async function childSimulator(dir: string): Promise<{ url: string; child: ChildProcess }> {
   const nova = (await loadProfiles()).find((p) => p.modelId === 'amazon.nova-micro-v1:0')!
   const profile = {
@@ -42,17 +46,22 @@ async function childSimulator(dir: string): Promise<{ url: string; child: ChildP
     quotas: { ...nova.quotas, rpm: null, tpm: 1e12 }, capacity: { concurrentGenerations: 4096, queueLimit: 4096, decodeSlowdownPerActive: 0 },
   }
   writeFileSync(join(dir, 'fixed-ttft.json'), JSON.stringify(profile))
-  const child = spawn(process.execPath, ['bin/bedrock-bench.js', 'simulator', '--port', '0', '--models', dir], { stdio: ['ignore', 'pipe', 'inherit'] })
-  const url = await new Promise<string>((resolve, reject) => {
+  const start = pathToFileURL(resolve('src/simulator/start-simulator.ts')).href
+  const code = `const { startSimulator } = await import(${JSON.stringify(start)})
+const sim = await startSimulator({ models: ${JSON.stringify(dir)}, seed: 1 })
+process.stdout.write(sim.url + '\\n')
+process.stdin.on('end', () => sim.close().then(() => process.exit(0)))
+process.stdin.resume()`
+  const child = spawn(process.execPath, ['--input-type=module', '-e', code], { stdio: ['pipe', 'pipe', 'inherit'] })
+  const url = await new Promise<string>((resolveUrl, reject) => {
     let seen = ''
     child.stdout!.on('data', (d: Buffer) => {
       seen += String(d)
-      const m = /listening on (http:\/\/\S+)/.exec(seen)
-      if (m) resolve(m[1])
+      const m = /(http:\/\/\S+)/.exec(seen)
+      if (m) resolveUrl(m[1])
     })
     child.once('exit', (code) => reject(new Error(`simulator exited with ${code}: ${seen}`)))
   })
-  child.stdout!.resume()
   return { url, child }
 }
 
@@ -145,8 +154,8 @@ test('measurement error vs ground truth: bedrockBench and a bare SDK loop, h2 an
       }
     }
   } finally {
-    child.kill('SIGTERM')
+    child.stdin!.end()
     rmSync(dir, { recursive: true, force: true })
   }
   console.log(`measurement error (client TTFT − simulator first-token socket write − receipt, ms; ${TRIALS} trials per cell):\n${rows.join('\n')}`)
-})
+}, 900_000)
