@@ -212,4 +212,10 @@ export interface RunSummary {
   warnings: string[]
   startedAtIso: string
   wallClockMs: number
+  /**
+   * The Vitest test that ran this benchmark (`file > test name`). The report compares benchmarks
+   * (fastest, cheapest, streaming gain) only within a group: one test is one intended comparison.
+   * `null`/absent outside a test.
+   */
+  group?: string | null
 }

@@ -29,7 +29,7 @@ import { captureEnvironment } from './environment.ts'
 import { invoke } from './invoke.ts'
 import { replayLatencies } from './replay-latencies.ts'
 import { simulatorQuotaTpm } from './simulator-quota.ts'
-import { pushSummary, type TaskWithMeta } from './task-meta.ts'
+import { pushSummary, taskGroup, type TaskWithMeta } from './task-meta.ts'
 
 /** Scheduler start-lag p99 above which an open-loop run warns (ms). @default 5 */
 export const SCHEDULER_LAG_WARN_MS = 5
@@ -161,6 +161,9 @@ export async function bedrockBench(bench: Bench | null, options: BedrockBenchOpt
   const streaming = o.operation === 'converse-stream' || o.operation === 'invoke-stream'
   if (bench) await replayLatencies(bench, [{ name: `${o.name} latency`, durationsMs: latencies }, ...(streaming ? [{ name: `${o.name} ttft`, durationsMs: ttfts }, { name: `${o.name} itl`, durationsMs: itls }] : [])])
   const task = context?.task ?? currentTask()
-  if (task) pushSummary(task, summary)
+  if (task) {
+    summary.group = taskGroup(task)
+    pushSummary(task, summary)
+  }
   return summary
 }

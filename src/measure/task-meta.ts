@@ -11,9 +11,19 @@ declare module 'vitest' {
   }
 }
 
-/** The part of a Vitest task we write to. */
+/** The part of a Vitest task we write to (and read the name of). */
 export interface TaskWithMeta {
   meta: { bedrockBench?: RunSummary[] }
+  name?: string
+  fullName?: string
+  file?: { name?: string }
+}
+
+/** `file > suite > test` of a task (Vitest's `fullName`), the comparison group of the summaries it produced. */
+export const taskGroup = (task: TaskWithMeta): string | null => {
+  if (task.fullName !== undefined) return task.fullName
+  if (task.name === undefined) return null
+  return task.file?.name ? `${task.file.name} > ${task.name}` : task.name
 }
 
 /** Appends a summary to the task's meta (creating the list). */

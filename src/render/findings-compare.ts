@@ -9,14 +9,21 @@ import { formatMs, formatPercent, formatRatio, formatUsd } from './format.ts'
 
 const isStreaming = (s: RunSummary): boolean => s.operation === 'converse-stream' || s.operation === 'invoke-stream'
 
-/** Findings comparing benchmarks with each other (none with fewer than two benchmarks). */
+/**
+ * Findings comparing benchmarks with each other (none with fewer than two benchmarks). Comparisons
+ * are made within each `group` (the Vitest test that ran them: one test is one intended comparison);
+ * summaries without a group form one group.
+ */
 export function compareFindings(summaries: ReadonlyArray<RunSummary>, t: FindingThresholds): Analysis {
   const out: Analysis = { findings: [], recommendations: [] }
   if (summaries.length < 2) return out
   environmentFinding(summaries, out)
-  streamingFindings(summaries, t, out)
-  fastestFinding(summaries, t, out)
-  cheapestFinding(summaries, t, out)
+  for (const group of Map.groupBy(summaries, (s) => s.group ?? null).values()) {
+    if (group.length < 2) continue
+    streamingFindings(group, t, out)
+    fastestFinding(group, t, out)
+    cheapestFinding(group, t, out)
+  }
   return out
 }
 

@@ -80,6 +80,16 @@ describe('deriveFindings', () => {
     expect(texts([stream, sameWork])[0]).toMatch(/^Streaming cuts perceived latency by 61 %/)
   })
 
+  it('compares benchmarks only within the test (group) that ran them', () => {
+    const fast = summary({ benchName: 'fast', group: 'a.bench.ts > models', ttftMs: metric(200, 300), costUsd: 0.01 })
+    const slow = summary({ benchName: 'slow', group: 'a.bench.ts > models', ttftMs: metric(600, 900), costUsd: 0.05 })
+    const unrelated = summary({ benchName: 'batch', group: 'b.bench.ts > batch', operation: 'converse', ttftMs: metric(5000, 6000), costUsd: 2 })
+    expect(texts([fast, slow, unrelated])).toEqual([
+      'fast has the lowest TTFT p50, 200 ms (p95 300 ms), 3× lower than slow (600 ms).',
+      'fast costs the least per successful request, $0.0001, 5× less than slow ($0.0005).',
+    ])
+  })
+
   it('does not compare models it cannot pair or that are within 10 %', () => {
     const a = summary({ benchName: 'a', model: 'm1', ttftMs: metric(300, 400) })
     const b = summary({ benchName: 'b', model: 'm2', operation: 'converse', ttftMs: metric(320, 420) })

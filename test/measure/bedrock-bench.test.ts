@@ -86,6 +86,7 @@ describe('bedrockBench', () => {
     for (const s of samples) expect(s.outputTokens).toBe(sim.groundTruth.get(s.requestId!)!.outputTokens)
     expect(JSON.parse(readFileSync(join(resultsDir, 'environment.json'), 'utf8')).nodeVersion).toBe(process.version)
     expect(task.meta.bedrockBench?.at(-1)).toBe(r)
+    expect(r.group).toBe('test/measure/bedrock-bench.test.ts > bedrockBench > closed loop: summary, samples.jsonl, environment.json and task.meta')
   })
 
   test('fault mix: the invariant holds exactly, nothing is counted twice, the run completes', async () => {
