@@ -1,15 +1,16 @@
 /**
- * samples.csv straight from samples.jsonl text: each line goes through the fast `JsonLineCsv` path
- * (or csv-writer for a line it cannot handle), chunk by chunk, into an atomic write. Runs in a
- * worker thread (`samples-csv-worker.ts`) so that on big runs it overlaps the statistics pass on the
+ * samples.csv straight from samples.jsonl text: each line goes through the fastest path
+ * (`plainSampleRows`), else `JsonLineCsv`, else csv-writer for a line neither can handle, chunk by
+ * chunk, into an atomic write. Runs in a worker thread (`samples-csv-worker.ts`) so that on big runs it overlaps the statistics pass on the
  * main thread; falls back to running inline when a worker cannot start. Never throws.
  */
-import { createReadStream } from 'node:fs'
 import { Worker } from 'node:worker_threads'
 import { JsonLineCsv } from '../render/csv-from-json-line.ts'
+import { isPlainSampleLine, plainSampleRows } from '../render/csv-fast-rows.ts'
 import { samplesCsvHeader, samplesCsvRows } from '../render/csv.ts'
 import type { Sample } from '../types.ts'
 import { atomicWrite, describeError } from './atomic-write.ts'
+import { readLineBatches } from './read-line-batches.ts'
 import type { WriteOutcome } from './atomic-write.ts'
 
 /** CSV chunks of every sample line of `paths` (missing files are skipped; the stats pass reports them). */
@@ -17,32 +18,41 @@ export async function* samplesCsvFromFiles(paths: ReadonlyArray<string>): AsyncG
   yield samplesCsvHeader()
   const converter = new JsonLineCsv()
   for (const path of paths) {
-    let partial = ''
-    let lineNo = 0
-    const stream = createReadStream(path, { encoding: 'utf8', highWaterMark: 1 << 20 })
     try {
-      for await (const chunk of stream) {
-        const lines = (partial + (chunk as string)).split('\n')
-        partial = lines.pop() ?? ''
-        const rows: string[] = []
-        for (const line of lines) {
-          lineNo++
-          if (line.length === 0 || line.trim() === '') continue
-          rows.push(converter.row(line) ?? fallbackRow(line, path, lineNo))
+      for await (const { lines, firstLineNo, terminated } of readLineBatches(path)) {
+        if (!terminated) {
+          // a last line without its newline: keep it if it parses (as readSamples does), else it was cut by a crash
+          const row = converter.row(lines[0])
+          if (row) yield row
+          else {
+            try { yield samplesCsvRows([JSON.parse(lines[0]) as Sample]) } catch { /* truncated last line */ }
+          }
+          continue
         }
+        // consecutive plain lines become rows in one native pass; any other line goes through JsonLineCsv
+        const rows: string[] = []
+        let plain: string[] = []
+        for (let i = 0; i < lines.length; i++) {
+          const line = lines[i]
+          if (line.length === 0) continue
+          if (isPlainSampleLine(line)) {
+            plain.push(line)
+            continue
+          }
+          if (plain.length > 0) {
+            rows.push(plainSampleRows(plain))
+            plain = []
+          }
+          const row = converter.row(line)
+          if (row !== null) rows.push(row)
+          else if (line.trim() !== '') rows.push(fallbackRow(line, path, firstLineNo + i))
+        }
+        rows.push(plainSampleRows(plain))
         yield rows.join('')
       }
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue
       throw error
-    }
-    if (partial.trim() !== '') {
-      // a last line without its newline: keep it if it parses (as readSamples does), else it was cut by a crash
-      const row = converter.row(partial)
-      if (row) yield row
-      else {
-        try { yield samplesCsvRows([JSON.parse(partial) as Sample]) } catch { /* truncated last line */ }
-      }
     }
   }
 }
