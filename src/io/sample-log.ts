@@ -3,10 +3,10 @@
  * request completes (`fs.writeSync` on an fd opened with `'a'`), so `kill -9` loses nothing already
  * written. `readSamples` streams it back and skips a truncated (or otherwise unparsable) last line.
  */
-import { closeSync, createReadStream, mkdirSync, openSync, writeSync } from 'node:fs'
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs'
 import { dirname } from 'node:path'
-import { createInterface } from 'node:readline'
 import type { Sample } from '../types.ts'
+import { readLineBatches } from './read-line-batches.ts'
 
 /** An open sample log. */
 export interface SampleLog {
@@ -41,27 +41,32 @@ export function openSampleLog(path: string): SampleLog {
  * parse (a write cut by a crash) is skipped; a malformed line elsewhere throws with its line number.
  */
 export async function* readSamples(path: string): AsyncGenerator<Sample> {
-  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity })
-  let pending: { text: string; lineNo: number } | null = null
-  let lineNo = 0
-  for await (const line of lines) {
-    lineNo++
-    if (pending !== null) yield parseLine(pending.text, pending.lineNo, path)
-    pending = line.trim() === '' ? null : { text: line, lineNo }
-  }
-  if (pending !== null) {
-    try {
-      yield JSON.parse(pending.text) as Sample
-    } catch {
-      // truncated last line: the process died mid-write; everything before it is intact
-    }
-  }
+  for await (const batch of readSampleBatches(path)) yield* batch
 }
 
-function parseLine(text: string, lineNo: number, path: string): Sample {
-  try {
-    return JSON.parse(text) as Sample
-  } catch (error) {
-    throw new Error(`${path}:${lineNo} is not a JSON sample (${(error as Error).message})`)
+/**
+ * `readSamples` by the batch (the samples of one ~1 MiB chunk of the file): one await per batch
+ * instead of one per sample, for big files. Same rules for malformed and truncated lines.
+ */
+export async function* readSampleBatches(path: string): AsyncGenerator<Sample[]> {
+  // a line that did not parse: fine if it is the last non-blank line (cut by a crash), else an error
+  let bad: { lineNo: number; message: string } | null = null
+  for await (const { lines, firstLineNo } of readLineBatches(path)) {
+    const samples: Sample[] = []
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i]
+      if (line.length === 0) continue
+      if (bad !== null) {
+        if (line.trim() === '') continue
+        if (samples.length > 0) yield samples
+        throw new Error(`${path}:${bad.lineNo} is not a JSON sample (${bad.message})`)
+      }
+      try {
+        samples.push(JSON.parse(line) as Sample)
+      } catch (error) {
+        if (line.trim() !== '') bad = { lineNo: firstLineNo + i, message: (error as Error).message }
+      }
+    }
+    if (samples.length > 0) yield samples
   }
 }
