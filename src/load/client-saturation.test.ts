@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { SaturationMonitor, saturationVerdict } from './client-saturation.ts'
+import { eventLoopDelayMs, SaturationMonitor, saturationVerdict } from './client-saturation.ts'
 
 describe('client saturation', () => {
   test('verdict: under every threshold → not client-bound, no warning', () => {
@@ -23,6 +23,13 @@ describe('client saturation', () => {
       'delay. Re-run on an idle machine or with fewer parallel jobs.')
     const busy = saturationVerdict({ eventLoopDelayP99Ms: 45, eventLoopDelayMaxMs: 80, eventLoopUtilization: 0.7, cpuUtilization: 0.6 })
     expect(busy.warning).toMatch(/^The benchmark client is the likely bottleneck/)
+  })
+
+  test('event-loop delay excludes the 10 ms sampling interval of the monitor', () => {
+    expect(eventLoopDelayMs(10_158_079)).toBeCloseTo(0.158079, 6) // an idle loop's p50 reading
+    expect(eventLoopDelayMs(9_117_696)).toBe(0) // ticks come slightly early: never negative
+    expect(eventLoopDelayMs(45_000_000)).toBe(35)
+    expect(eventLoopDelayMs(Number.NaN)).toBe(0)
   })
 
   test('a blocked event loop is detected', async () => {

@@ -17,6 +17,17 @@ export const ELU_LIMIT = 0.9
 /** Process CPU (cores) above which the client is called the likely bottleneck. @default 0.9 */
 export const CPU_LIMIT = 0.9
 
+/** Sampling interval of the event-loop delay monitor (ms); subtracted from its readings. */
+const ELD_RESOLUTION_MS = 10
+
+/**
+ * Converts a `monitorEventLoopDelay` reading (ns) to a delay (ms). The histogram records the time
+ * between timer ticks, which includes the sampling interval itself (an idle loop reads ≈ 10 ms at
+ * resolution 10), so the interval is subtracted.
+ */
+export const eventLoopDelayMs = (readingNs: number): number =>
+  Number.isFinite(readingNs) ? Math.max(0, readingNs / 1e6 - ELD_RESOLUTION_MS) : 0
+
 /** Raw measurements, for the pure verdict. */
 export interface SaturationReadings {
   eventLoopDelayP99Ms: number
@@ -54,7 +65,7 @@ function saturationWarning(r: SaturationReadings, reasons: string[]): string {
 
 /** Accumulates readings over one or more measure windows (`resume` … `pause`). */
 export class SaturationMonitor {
-  #histogram: ReturnType<typeof monitorEventLoopDelay> = monitorEventLoopDelay({ resolution: 10 })
+  #histogram: ReturnType<typeof monitorEventLoopDelay> = monitorEventLoopDelay({ resolution: ELD_RESOLUTION_MS })
   #elu = performance.eventLoopUtilization()
   #cpu = process.cpuUsage()
   #wallStart = 0
@@ -92,7 +103,7 @@ export class SaturationMonitor {
     this.pause()
     if (this.#wallMs <= 0) return null
     const h = this.#histogram
-    const ns = (x: number) => (Number.isFinite(x) ? x / 1e6 : 0)
+    const ns = eventLoopDelayMs
     return saturationVerdict({
       eventLoopDelayP99Ms: h.count > 0 ? ns(h.percentile(99)) : 0,
       eventLoopDelayMaxMs: h.count > 0 ? ns(h.max) : 0,
