@@ -2,7 +2,8 @@
  * Findings across benchmarks: streaming versus non-streaming for the same workload, the fastest
  * time to first token, and the cheapest successful request. Pure.
  */
-import type { RunSummary } from '../types.ts'
+import type { LevelSummary, RunSummary } from '../types.ts'
+import { levelLabel } from './levels.ts'
 import type { Analysis } from './finding.ts'
 import type { FindingThresholds } from './findings.ts'
 import { formatMs, formatPercent, formatRatio, formatUsd } from './format.ts'
@@ -41,34 +42,40 @@ function environmentFinding(summaries: ReadonlyArray<RunSummary>, out: Analysis)
 }
 
 /** Mean input + output tokens per successful request (TPM / RPM), or `null` without throughput. */
-const tokensPerRequest = (s: RunSummary): number | null => (s.rpm > 0 ? s.tpm / s.rpm : null)
+const tokensPerRequest = (l: LevelSummary): number | null => (l.rpm > 0 ? l.tpm / l.rpm : null)
 
-/** Tokens per request may differ by at most this share for two benchmarks to count as the same workload. */
+/** Tokens per request may differ by at most this share for two levels to count as the same workload. */
 const SAME_WORKLOAD_TOKENS = 0.15
 
 /**
- * True when `a` and `b` ran the same workload apart from the operation: same model, one load level
- * each with the same label (concurrency or rate), and tokens per request within 15 %.
+ * The first pair of load levels at which `stream` and `plain` ran the same workload apart from the
+ * operation: same model, same level (concurrency or rate), tokens per request within 15 %.
  */
-function sameWorkload(a: RunSummary, b: RunSummary): boolean {
-  if (a.model !== b.model || a.levels.length !== 1 || b.levels.length !== 1 || a.levels[0].loadLevel !== b.levels[0].loadLevel) return false
-  const ta = tokensPerRequest(a)
-  const tb = tokensPerRequest(b)
-  return ta !== null && tb !== null && Math.abs(ta - tb) <= SAME_WORKLOAD_TOKENS * Math.max(ta, tb)
+function sameWorkloadLevels(stream: RunSummary, plain: RunSummary): [LevelSummary, LevelSummary] | null {
+  if (stream.model !== plain.model) return null
+  for (const ls of stream.levels) {
+    const lp = plain.levels.find((l) => l.loadLevel === ls.loadLevel)
+    const ts = tokensPerRequest(ls)
+    const tp = lp ? tokensPerRequest(lp) : null
+    if (lp && ls.ttftMs && lp.latencyMs && ts !== null && tp !== null && Math.abs(ts - tp) <= SAME_WORKLOAD_TOKENS * Math.max(ts, tp)) return [ls, lp]
+  }
+  return null
 }
 
 function streamingFindings(summaries: ReadonlyArray<RunSummary>, t: FindingThresholds, out: Analysis): void {
   for (const stream of summaries.filter((s) => isStreaming(s) && s.ttftMs)) {
-    const plain = summaries.find((s) => !isStreaming(s) && s.latencyMs && sameWorkload(stream, s))
-    if (!plain) continue
-    const ttft = stream.ttftMs!.p50
-    const latency = plain.latencyMs!.p50
+    const match = summaries.filter((s) => !isStreaming(s)).map((p) => [p, sameWorkloadLevels(stream, p)] as const).find(([, m]) => m !== null)
+    if (!match) continue
+    const [plain, [ls, lp]] = [match[0], match[1]!]
+    const ttft = ls.ttftMs!.p50
+    const latency = lp.latencyMs!.p50
     if (!(latency > 0)) continue
     const gain = 1 - ttft / latency
     if (gain <= 0) continue
+    const at = stream.levels.length > 1 || plain.levels.length > 1 ? ` at ${levelLabel(ls)}` : ''
     out.findings.push({
       kind: 'streaming-gain', benchName: null, severity: 'info',
-      text: `Streaming cuts perceived latency by ${formatPercent(gain)} for ${stream.model}: TTFT p50 ${formatMs(ttft)} (${stream.benchName}) vs non-streaming latency p50 ${formatMs(latency)} (${plain.benchName}).`,
+      text: `Streaming cuts perceived latency by ${formatPercent(gain)} for ${stream.model}${at}: TTFT p50 ${formatMs(ttft)} (${stream.benchName}) vs non-streaming latency p50 ${formatMs(latency)} (${plain.benchName}).`,
     })
     if (gain >= t.streamingMinGain) {
       out.recommendations.push({

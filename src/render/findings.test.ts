@@ -57,8 +57,9 @@ describe('deriveFindings', () => {
   })
 
   it('measures the streaming gain against the non-streaming run of the same model', () => {
-    const stream = summary({ benchName: 'stream', ttftMs: metric(312, 500) })
-    const plain = summary({ benchName: 'plain', operation: 'converse', latencyMs: metric(800, 1000), ttftMs: metric(800, 1000) })
+    const stream = summary({ benchName: 'stream', ttftMs: metric(312, 500), levels: [level(4, { ttftMs: metric(312, 500) })] })
+    const plainLevel = level(4, { latencyMs: metric(800, 1000), ttftMs: metric(800, 1000) })
+    const plain = summary({ benchName: 'plain', operation: 'converse', latencyMs: metric(800, 1000), ttftMs: metric(800, 1000), levels: [plainLevel] })
     const analysis = deriveFindings([stream, plain])
     expect(analysis.findings.map((f) => f.text)).toEqual([
       'Streaming cuts perceived latency by 61 % for anthropic.claude-3-5-haiku-20241022-v1:0: TTFT p50 312 ms (stream) vs non-streaming latency p50 800 ms (plain).',
@@ -68,16 +69,20 @@ describe('deriveFindings', () => {
   })
 
   it('pairs streaming only with the same workload: same load level and tokens per request within 15 %', () => {
-    const stream = summary({ benchName: 'stream', ttftMs: metric(312, 500) })
-    const plain = { operation: 'converse' as const, latencyMs: metric(800, 1000), ttftMs: metric(800, 1000) }
-    const otherLevel = summary({ ...plain, benchName: 'sweep', levels: [level(4), level(16)] })
-    const shorterAnswers = summary({ ...plain, benchName: 'short', tpm: stream.tpm * 0.5 })
-    const otherConcurrency = summary({ ...plain, benchName: 'c16', levels: [level(16)] })
-    for (const other of [otherLevel, shorterAnswers, otherConcurrency]) {
+    const stream = summary({ benchName: 'stream', levels: [level(4, { ttftMs: metric(312, 500) })] })
+    const plainAt = (c: number, fields = {}) => level(c, { latencyMs: metric(800, 1000), ttftMs: metric(800, 1000), ...fields })
+    const plain = (benchName: string, levels: ReturnType<typeof level>[]) => summary({ benchName, operation: 'converse', levels })
+    const shorterAnswers = plain('short', [plainAt(4, { tpm: 12_000 * 4 * 0.5 })])
+    const otherConcurrency = plain('c16', [plainAt(16)])
+    const otherModel = summary({ benchName: 'm2', model: 'm2', operation: 'converse', levels: [plainAt(4)] })
+    for (const other of [shorterAnswers, otherConcurrency, otherModel]) {
       expect(texts([stream, other]).some((x) => x.startsWith('Streaming cuts'))).toBe(false)
     }
-    const sameWork = summary({ ...plain, benchName: 'same', tpm: stream.tpm * 1.1 })
-    expect(texts([stream, sameWork])[0]).toMatch(/^Streaming cuts perceived latency by 61 %/)
+    expect(texts([stream, plain('same', [plainAt(4, { tpm: 12_000 * 4 * 1.1 })])])[0]).toMatch(/^Streaming cuts perceived latency by 61 % for \S+: /)
+    // a sweep is paired at its matching level, and says which
+    const sweep = summary({ benchName: 'sweep', levels: [level(1, { ttftMs: metric(250, 300) }), level(4, { ttftMs: metric(312, 500) })] })
+    expect(texts([sweep, plain('plain', [plainAt(4)])])[0]).toBe(
+      'Streaming cuts perceived latency by 61 % for anthropic.claude-3-5-haiku-20241022-v1:0 at concurrency 4: TTFT p50 312 ms (sweep) vs non-streaming latency p50 800 ms (plain).')
   })
 
   it('compares benchmarks only within the test (group) that ran them', () => {
