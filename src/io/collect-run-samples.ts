@@ -10,7 +10,7 @@ import { RunCollector } from '../render/run-collector.ts'
 import type { RunMeta } from '../stats/run-accumulator.ts'
 import type { Environment, RunSummary, Sample, TargetKind } from '../types.ts'
 import { describeError } from './atomic-write.ts'
-import { readSamples } from './sample-log.ts'
+import { readSampleBatches } from './sample-log.ts'
 import { writeSamplesCsv } from './samples-csv-file.ts'
 
 /** Input of `collectRunSamples`. */
@@ -33,8 +33,8 @@ export interface CollectedRun {
 }
 
 /**
- * Reads every sample for the statistics on this thread while a worker writes samples.csv from the
- * same files; benchmarks with several runs get a second, per-run pass. Never throws.
+ * Reads every sample once for the statistics (pooled and per-run summaries from the same columns)
+ * on this thread while a worker writes samples.csv from the same files. Never throws.
  */
 export async function collectRunSamples(input: CollectRunSamplesInput): Promise<CollectedRun> {
   const paths = [...new Set(input.paths.map((p) => resolve(p)))]
@@ -42,9 +42,13 @@ export async function collectRunSamples(input: CollectRunSamplesInput): Promise<
   const csv = input.samplesCsvPath ? writeSamplesCsv(paths, input.samplesCsvPath) : null
   const collector = new RunCollector((first) => metaFor(first, input))
   const readErrors = new Map<string, string>()
-  await eachSample(paths, readErrors, (sample) => collector.add(sample))
-  const multiRun = collector.multiRunBenches()
-  if (multiRun.size > 0) await eachSample(paths, new Map(), (sample) => collector.addPerRun(sample, multiRun))
+  for (const path of paths) {
+    try {
+      for await (const batch of readSampleBatches(path)) for (const sample of batch) collector.add(sample)
+    } catch (error) {
+      readErrors.set(path, describeError(error))
+    }
+  }
 
   let csvWritten = false
   if (csv) {
@@ -58,16 +62,6 @@ export async function collectRunSamples(input: CollectRunSamplesInput): Promise<
     problems.push({ path, reason: /ENOENT/.test(reason) ? 'no samples.jsonl here' : reason })
   }
   return { benches: collector.finish(), samples: collector.count, csvWritten, problems }
-}
-
-async function eachSample(paths: string[], errors: Map<string, string>, use: (sample: Sample) => void): Promise<void> {
-  for (const path of paths) {
-    try {
-      for await (const sample of readSamples(path)) use(sample)
-    } catch (error) {
-      errors.set(path, describeError(error))
-    }
-  }
 }
 
 function metaFor(first: Sample, input: CollectRunSamplesInput): RunMeta {

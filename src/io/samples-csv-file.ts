@@ -84,7 +84,7 @@ export function writeSamplesCsv(paths: ReadonlyArray<string>, out: string): Prom
       worker = new Worker(new URL('./samples-csv-worker.ts', import.meta.url), {
         workerData: { paths: [...paths], out },
         // the worker streams: a small heap makes its GC keep the process RSS low
-        resourceLimits: { maxOldGenerationSizeMb: 48, maxYoungGenerationSizeMb: 8 },
+        resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 32 },
       })
     } catch {
       resolve(writeSamplesCsvInline(paths, out))

@@ -4,7 +4,6 @@
  * of the first run, and the raw TTFT / latency values of successful measured requests
  * (distribution charts). Never keeps Sample objects. Pure.
  */
-import { FloatSeries } from '../stats/float-series.ts'
 import { RunAccumulator } from '../stats/run-accumulator.ts'
 import type { RunMeta } from '../stats/run-accumulator.ts'
 import type { RunSummary, Sample } from '../types.ts'
@@ -15,30 +14,25 @@ import type { SecondPoint } from './second-series.ts'
 export interface BenchData {
   /** Pooled over runs and levels. */
   summary: RunSummary
-  /** One summary per run, by ascending `runIndex` (its `levels` are that run's levels); empty unless per-run summaries were collected (see `addPerRun`). */
+  /** One summary per run, by ascending `runIndex` (its `levels` are that run's levels); empty for a single-run benchmark. */
   runSummaries: RunSummary[]
   /** Per-second series of the first run's measure phase. */
   seconds: SecondPoint[]
-  /** TTFT (ms) of every successful measured request, all runs. */
+  /** TTFT (ms) of every successful measured request, all runs, ascending. */
   ttftMs: Float64Array
-  /** End-to-end latency (ms) of every successful measured request, all runs. */
+  /** End-to-end latency (ms) of every successful measured request, all runs, ascending. */
   latencyMs: Float64Array
 }
 
 /** Streams one benchmark's samples into `BenchData`. */
 export class BenchCollector {
-  private readonly meta: RunMeta
   private readonly pooled: RunAccumulator
-  private readonly perRun = new Map<number, RunAccumulator>()
   private readonly seconds = new SecondSeriesBuilder()
   private firstRunIndex: number | null = null
   private readonly runIndexes = new Set<number>()
-  private readonly ttft = new FloatSeries(1024)
-  private readonly latency = new FloatSeries(1024)
 
   /** @param meta identity and the facts samples cannot carry (environment, quota, client saturation). */
   constructor(meta: RunMeta) {
-    this.meta = meta
     this.pooled = new RunAccumulator(meta)
   }
 
@@ -49,10 +43,6 @@ export class BenchCollector {
     this.runIndexes.add(sample.runIndex)
     if (this.firstRunIndex === null) this.firstRunIndex = sample.runIndex
     if (sample.runIndex === this.firstRunIndex) this.seconds.add(sample)
-    if (sample.status === 'ok') {
-      if (sample.ttftMs != null) this.ttft.push(sample.ttftMs)
-      this.latency.push(sample.latencyMs)
-    }
   }
 
   /** Distinct runs seen in measured samples. */
@@ -61,30 +51,16 @@ export class BenchCollector {
   }
 
   /**
-   * Adds a sample to the per-run summaries only. A second pass over the samples calls this when
-   * `runCount > 1`, so single-run benchmarks (the large ones) pay for one accumulator, not two.
+   * The collected data. Per-run summaries and the distribution values come from the pooled
+   * accumulator's per-(level, run) columns (one copy of each column, one pass over the samples).
    */
-  addPerRun(sample: Sample): void {
-    let run = this.perRun.get(sample.runIndex)
-    if (!run) {
-      run = new RunAccumulator({ ...this.meta, runs: 1 })
-      this.perRun.set(sample.runIndex, run)
-    }
-    run.add(sample)
-  }
-
-  /** The collected data (call once: the value arrays are views of the collector's columns). */
   finish(): BenchData {
-    const runSummaries = [...this.perRun.entries()]
-      .filter(([, acc]) => acc.phaseCounts().measure > 0)
-      .sort((a, b) => a[0] - b[0])
-      .map(([, acc]) => acc.finish())
     return {
       summary: this.pooled.finish(),
-      runSummaries,
+      runSummaries: this.runCount > 1 ? this.pooled.finishRuns() : [],
       seconds: this.seconds.finish(),
-      ttftMs: this.ttft.view(),
-      latencyMs: this.latency.view(),
+      ttftMs: this.pooled.sortedValues('ttftMs'),
+      latencyMs: this.pooled.sortedValues('latencyMs'),
     }
   }
 }

@@ -32,16 +32,6 @@ export class RunCollector {
     bench.add(sample)
   }
 
-  /** Names of benchmarks with more than one run (they need a per-run pass, see `addPerRun`). */
-  multiRunBenches(): Set<string> {
-    return new Set([...this.benches].filter(([, b]) => b.runCount > 1).map(([name]) => name))
-  }
-
-  /** Second pass: per-run summaries for the benchmarks in `names`. */
-  addPerRun(sample: Sample, names: ReadonlySet<string>): void {
-    if (names.has(sample.benchName)) this.benches.get(sample.benchName)?.addPerRun(sample)
-  }
-
   /** One `BenchData` per benchmark, in order of first appearance. */
   finish(): BenchData[] {
     return [...this.benches.values()].map((b) => b.finish())

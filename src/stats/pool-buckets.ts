@@ -4,10 +4,11 @@
  * percentiles), and rates over the summed measure wall clocks.
  */
 import type { Interval, LevelSummary, MetricSummary, OutcomeCounts } from '../types.ts'
-import { concatSeries, type FloatSeries } from './float-series.ts'
+import type { FloatSeries } from './float-series.ts'
 import { meanCi } from './mean-ci.ts'
 import type { RunBucket } from './run-bucket.ts'
-import { summarize } from './summarize.ts'
+import { mergeSorted } from './merge-sorted.ts'
+import { summarizeSorted } from './summarize.ts'
 import { steadyStateRates } from './windows.ts'
 
 /**
@@ -45,7 +46,20 @@ export function pooledOutcomes(buckets: readonly RunBucket[]): OutcomeCounts {
 }
 
 function pooledSummary(buckets: readonly RunBucket[], pick: (b: RunBucket) => FloatSeries): MetricSummary | null {
-  return summarize(concatSeries(buckets.map(pick)))
+  return summarizeSorted(pooledSorted(buckets, pick))
+}
+
+/**
+ * One metric of every bucket as one ascending column (buckets' columns hold finite values only):
+ * each bucket's column is sorted in place once, then the columns are merged.
+ *
+ * @param buckets - buckets to pool
+ * @param pick - the column, e.g. `(b) => b.ttftMs`
+ * @returns the pooled values, ascending (the bucket's own column view when there is one bucket)
+ */
+export function pooledSorted(buckets: readonly RunBucket[], pick: (b: RunBucket) => FloatSeries): Float64Array {
+  for (const b of buckets) b.sortColumns()
+  return mergeSorted(buckets.map((b) => pick(b).view()))
 }
 
 /**

@@ -20,7 +20,7 @@ import type {
   Sample,
   TargetKind,
 } from '../types.ts'
-import { acrossRuns, poolBuckets, type PooledStats } from './pool-buckets.ts'
+import { acrossRuns, poolBuckets, pooledSorted, type PooledStats } from './pool-buckets.ts'
 import { RunBucket } from './run-bucket.ts'
 
 /** What a RunSummary needs besides the samples. */
@@ -78,6 +78,8 @@ export class RunAccumulator {
   private readonly phases: Record<Phase, number> = { warmup: 0, measure: 0, cooldown: 0 }
   private readonly runIndexes = new Set<number>()
   private costUsd = 0
+  /** Per run: cost of its samples (any phase) and its levels in order of their first measure sample. */
+  private readonly perRun = new Map<number, { costUsd: number; levels: string[] }>()
 
   /** @param meta - run identity, environment and the facts samples cannot carry */
   constructor(meta: RunMeta) {
@@ -88,7 +90,15 @@ export class RunAccumulator {
   /** Adds one sample (any phase, any order). The sample object is not retained. */
   add(sample: Sample): void {
     this.phases[sample.phase]++
-    if (sample.costUsd !== null && Number.isFinite(sample.costUsd)) this.costUsd += sample.costUsd
+    let run = this.perRun.get(sample.runIndex)
+    if (!run) {
+      run = { costUsd: 0, levels: [] }
+      this.perRun.set(sample.runIndex, run)
+    }
+    if (sample.costUsd !== null && Number.isFinite(sample.costUsd)) {
+      this.costUsd += sample.costUsd
+      run.costUsd += sample.costUsd
+    }
     if (sample.phase !== 'measure') return
     let level = this.levels.get(sample.loadLevel)
     if (!level) {
@@ -105,6 +115,7 @@ export class RunAccumulator {
     if (!bucket) {
       bucket = new RunBucket(sample.runIndex)
       level.runs.set(sample.runIndex, bucket)
+      run.levels.push(sample.loadLevel)
     }
     bucket.add(sample, this.openLoop)
   }
@@ -116,12 +127,47 @@ export class RunAccumulator {
 
   /** Summarises everything added so far (may be called more than once). */
   finish(): RunSummary {
+    const levels = [...this.levels.values()].map((level) => ({
+      level,
+      runs: [...level.runs.values()].sort((a, b) => a.runIndex - b.runIndex),
+    }))
+    return this.summaryOf(levels, this.costUsd, this.meta.runs ?? this.runIndexes.size)
+  }
+
+  /**
+   * One summary per run that has measure samples, by ascending `runIndex`: what a separate
+   * accumulator fed only that run's samples (with `runs: 1`) would return — its levels in the order
+   * of that run's first measure samples, its own cost — computed from the same columns.
+   */
+  finishRuns(): RunSummary[] {
+    return [...this.perRun.entries()]
+      .filter(([, run]) => run.levels.length > 0)
+      .sort((a, b) => a[0] - b[0])
+      .map(([runIndex, run]) => {
+        const levels = run.levels.map((label) => {
+          const level = this.levels.get(label)!
+          return { level, runs: [level.runs.get(runIndex)!] }
+        })
+        return this.summaryOf(levels, run.costUsd, 1)
+      })
+  }
+
+  /**
+   * The values of one metric over every measure sample of every level and run, ascending.
+   *
+   * @param metric - `ttftMs` or `latencyMs` (ok samples only, finite values)
+   */
+  sortedValues(metric: 'ttftMs' | 'latencyMs'): Float64Array {
+    const buckets = [...this.levels.values()].flatMap((level) => [...level.runs.values()].sort((a, b) => a.runIndex - b.runIndex))
+    return pooledSorted(buckets, (b) => b[metric])
+  }
+
+  private summaryOf(levels: { level: LevelState; runs: RunBucket[] }[], costUsd: number, runCount: number): RunSummary {
     const meta = this.meta
     const levelSummaries: LevelSummary[] = []
     const pooledPerLevel: PooledStats[] = []
     const allBuckets: RunBucket[] = []
-    for (const level of this.levels.values()) {
-      const runs = [...level.runs.values()].sort((a, b) => a.runIndex - b.runIndex)
+    for (const { level, runs } of levels) {
       const pooled = poolBuckets(runs, this.openLoop)
       allBuckets.push(...runs)
       pooledPerLevel.push(pooled)
@@ -143,7 +189,7 @@ export class RunAccumulator {
       model: meta.model,
       operation: meta.operation,
       target: meta.target,
-      runs: meta.runs ?? this.runIndexes.size,
+      runs: runCount,
       loadMode: meta.loadMode,
       outcomes: top.outcomes,
       ttftMs: top.ttftMs,
@@ -157,7 +203,7 @@ export class RunAccumulator {
       throttleRate: top.throttleRate,
       successRate: top.successRate,
       quotaEfficiency: quotaTpm !== null && quotaTpm > 0 ? top.tpm / quotaTpm : null,
-      costUsd: this.costUsd,
+      costUsd,
       levels: levelSummaries,
       client: meta.client ?? null,
       schedulerLagP99Ms: meta.schedulerLagP99Ms ?? null,

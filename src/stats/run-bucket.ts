@@ -38,6 +38,8 @@ export class RunBucket {
   okTokens = 0
   /** Output tokens of ok samples. */
   okOutputTokens = 0
+  /** Whether a column may be out of order (a value was added since `sortColumns`). */
+  private unsorted = false
 
   /** @param runIndex - the run index of the samples this bucket accepts */
   constructor(runIndex: number) {
@@ -57,6 +59,7 @@ export class RunBucket {
       )
     }
     this.scheduled++
+    this.unsorted = true
     this.statusCounts[s.status]++
     this.windowStartMs = Math.min(this.windowStartMs, s.scheduledAt, s.startedAt)
     this.windowEndMs = Math.max(this.windowEndMs, s.endedAt)
@@ -76,6 +79,18 @@ export class RunBucket {
     const output = s.outputTokens ?? 0
     this.okOutputTokens += output
     this.okTokens += (s.inputTokens ?? 0) + output
+  }
+
+  /**
+   * Sorts every column ascending, in place, once after the last `add` (the columns are only read as
+   * multisets of values, so sorting them loses nothing and every summary reuses the sorted order).
+   */
+  sortColumns(): void {
+    if (!this.unsorted) return
+    for (const column of [this.ttftMs, this.latencyMs, this.responseTimeMs, this.interTokenMs, this.decodeTokensPerSec, this.queueDelayMs]) {
+      column.view().sort()
+    }
+    this.unsorted = false
   }
 
   /** Measure-phase wall clock: last completion − first start (ms), 0 when empty. */
