@@ -14,6 +14,6 @@ export { openSampleLog, readSamples, type SampleLog } from './io/sample-log.ts'
 export { ELD_P99_LIMIT_MS, ELU_LIMIT, CPU_LIMIT } from './load/client-saturation.ts'
 export type { TaskWithMeta } from './measure/task-meta.ts'
 export type {
-  ClientSaturation, Environment, Interval, LevelSummary, MetricSummary, Operation, OutcomeCounts, Phase, RunSummary,
+  ClientSaturation, Environment, Interval, LevelSummary, MeasuredMetrics, MetricSummary, Operation, OutcomeCounts, Phase, RunSummary,
   Sample, SampleStatus, TargetKind, TokenSource,
 } from './types.ts'

@@ -134,11 +134,12 @@ export interface ClientSaturation {
   warning: string | null
 }
 
-/** Statistics of one load level (a concurrency or a rate) within a benchmark, pooled over runs. */
-export interface LevelSummary {
-  loadLevel: string
-  concurrency: number | null
-  targetRatePerSec: number | null
+/**
+ * Per-request latency and throughput statistics of the measure phase, shared by a benchmark and each
+ * of its load levels. Latency metrics cover successful requests; rates are shown beside them.
+ */
+export interface MeasuredMetrics {
+  /** Measure-phase outcomes. */
   outcomes: OutcomeCounts
   ttftMs: MetricSummary | null
   latencyMs: MetricSummary | null
@@ -146,16 +147,23 @@ export interface LevelSummary {
   responseTimeMs: MetricSummary | null
   interTokenMs: MetricSummary | null
   outputTokensPerSec: MetricSummary | null
-  queueDelayMs: MetricSummary | null
   /** Completed requests per minute of measure-phase wall clock. */
   rpm: number
   /** Input + output tokens per minute of measure-phase wall clock. */
   tpm: number
-  /** Achieved requests/s in the measure phase. */
-  achievedRatePerSec: number
   errorRate: number
   throttleRate: number
   successRate: number
+}
+
+/** Statistics of one load level (a concurrency or a rate) within a benchmark, pooled over runs. */
+export interface LevelSummary extends MeasuredMetrics {
+  loadLevel: string
+  concurrency: number | null
+  targetRatePerSec: number | null
+  queueDelayMs: MetricSummary | null
+  /** Achieved requests/s in the measure phase. */
+  achievedRatePerSec: number
   /** Mean and 95 % CI of per-run values, keyed by metric (e.g. `ttftMs.p50`, `rpm`). */
   acrossRuns: Record<string, Interval>
 }
@@ -175,8 +183,11 @@ export interface Environment {
   date: string
 }
 
-/** The result of one `bedrockBench()` call. Compact: reaches reporters through `task.meta`. */
-export interface RunSummary {
+/**
+ * The result of one `bedrockBench()` call. Compact: reaches reporters through `task.meta`. Its
+ * `MeasuredMetrics` pool every run and level of the measure phase.
+ */
+export interface RunSummary extends MeasuredMetrics {
   runId: string
   benchName: string
   model: string
@@ -185,18 +196,6 @@ export interface RunSummary {
   runs: number
   /** Mode of the load: closed loop (concurrency) or open loop (arrival rate). */
   loadMode: 'closed' | 'open'
-  /** Measure-phase outcomes pooled over runs and levels. */
-  outcomes: OutcomeCounts
-  ttftMs: MetricSummary | null
-  latencyMs: MetricSummary | null
-  responseTimeMs: MetricSummary | null
-  interTokenMs: MetricSummary | null
-  outputTokensPerSec: MetricSummary | null
-  rpm: number
-  tpm: number
-  errorRate: number
-  throttleRate: number
-  successRate: number
   /** Achieved TPM / configured TPM quota, `null` when the quota is unknown. */
   quotaEfficiency: number | null
   /** Total cost of all requests (USD) from actual usage. */
