@@ -13,6 +13,8 @@ export interface LineBatch {
   firstLineNo: number
   /** False only for the file's last line when it has no newline (e.g. a write cut by a crash). */
   terminated: boolean
+  /** The text `lines` were split from: the lines joined by their original breaks (`\n` or `\r\n`). */
+  text: string
 }
 
 const NEWLINE = 10
@@ -35,14 +37,18 @@ export async function* readLineBatches(path: string, chunkBytes: number = 1 << 2
       continue
     }
     // A newline byte never occurs inside a multi-byte UTF-8 sequence, so decoding up to it is safe.
-    const lines = buf.toString('utf8', 0, last).split('\n')
+    const text = buf.toString('utf8', 0, last)
+    const lines = text.split('\n')
     for (let i = 0; i < lines.length; i++) {
       const line = lines[i]
       if (line.length > 0 && line.charCodeAt(line.length - 1) === CARRIAGE_RETURN) lines[i] = line.slice(0, -1)
     }
     rest = last + 1 < buf.length ? Buffer.from(buf.subarray(last + 1)) : null
-    yield { lines, firstLineNo: lineNo, terminated: true }
+    yield { lines, firstLineNo: lineNo, terminated: true, text }
     lineNo += lines.length
   }
-  if (rest !== null && rest.length > 0) yield { lines: [rest.toString('utf8')], firstLineNo: lineNo, terminated: false }
+  if (rest !== null && rest.length > 0) {
+    const text = rest.toString('utf8')
+    yield { lines: [text], firstLineNo: lineNo, terminated: false, text }
+  }
 }

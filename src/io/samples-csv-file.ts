@@ -6,7 +6,7 @@
  */
 import { Worker } from 'node:worker_threads'
 import { JsonLineCsv } from '../render/csv-from-json-line.ts'
-import { isPlainSampleLine, plainSampleRows } from '../render/csv-fast-rows.ts'
+import { isPlainSampleLine, plainSampleRows, plainSampleText } from '../render/csv-fast-rows.ts'
 import { samplesCsvHeader, samplesCsvRows } from '../render/csv.ts'
 import type { Sample } from '../types.ts'
 import { atomicWrite, describeError } from './atomic-write.ts'
@@ -19,7 +19,7 @@ export async function* samplesCsvFromFiles(paths: ReadonlyArray<string>): AsyncG
   const converter = new JsonLineCsv()
   for (const path of paths) {
     try {
-      for await (const { lines, firstLineNo, terminated } of readLineBatches(path)) {
+      for await (const { lines, firstLineNo, terminated, text } of readLineBatches(path)) {
         if (!terminated) {
           // a last line without its newline: keep it if it parses (as readSamples does), else it was cut by a crash
           const row = converter.row(lines[0])
@@ -29,25 +29,37 @@ export async function* samplesCsvFromFiles(paths: ReadonlyArray<string>): AsyncG
           }
           continue
         }
-        // consecutive plain lines become rows in one native pass; any other line goes through JsonLineCsv
+        // runs of consecutive plain lines become rows in one native pass over their text (sliced
+        // from the chunk, or joined again when `\r\n` breaks make offsets differ); any other line
+        // goes through JsonLineCsv, else csv-writer
+        const crlf = text.includes('\r')
         const rows: string[] = []
-        let plain: string[] = []
+        let runStart = -1
+        let runStartOffset = 0
+        let offset = 0
+        const flushRun = (end: number): void => {
+          if (runStart < 0) return
+          rows.push(crlf ? plainSampleRows(lines.slice(runStart, end)) : plainSampleText(text.slice(runStartOffset, offset - 1)))
+          runStart = -1
+        }
         for (let i = 0; i < lines.length; i++) {
           const line = lines[i]
-          if (line.length === 0) continue
-          if (isPlainSampleLine(line)) {
-            plain.push(line)
-            continue
+          if (line.length > 0 && isPlainSampleLine(line)) {
+            if (runStart < 0) {
+              runStart = i
+              runStartOffset = offset
+            }
+          } else {
+            flushRun(i)
+            if (line.length > 0) {
+              const row = converter.row(line)
+              if (row !== null) rows.push(row)
+              else if (line.trim() !== '') rows.push(fallbackRow(line, path, firstLineNo + i))
+            }
           }
-          if (plain.length > 0) {
-            rows.push(plainSampleRows(plain))
-            plain = []
-          }
-          const row = converter.row(line)
-          if (row !== null) rows.push(row)
-          else if (line.trim() !== '') rows.push(fallbackRow(line, path, firstLineNo + i))
+          offset += line.length + 1
         }
-        rows.push(plainSampleRows(plain))
+        flushRun(lines.length)
         yield rows.join('')
       }
     } catch (error) {

@@ -33,5 +33,15 @@ export function isPlainSampleLine(line: string): boolean {
  * @param lines - accepted lines; `[]` gives `''`
  */
 export function plainSampleRows(lines: readonly string[]): string {
-  return lines.length === 0 ? '' : `${lines.join('\n').replace(jsonSyntax, '')}\n`
+  return lines.length === 0 ? '' : plainSampleText(lines.join('\n'))
+}
+
+/**
+ * Like `plainSampleRows`, for the lines already joined by `\n` (no `\r`, no empty line): saves
+ * the join when a whole chunk of the file is plain.
+ *
+ * @param text - accepted lines joined by `\n`, without a final line break
+ */
+export function plainSampleText(text: string): string {
+  return `${text.replace(jsonSyntax, '')}\n`
 }
