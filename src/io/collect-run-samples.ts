@@ -10,7 +10,7 @@ import { RunCollector } from '../render/run-collector.ts'
 import type { RunMeta } from '../stats/run-accumulator.ts'
 import type { Environment, RunSummary, Sample, TargetKind } from '../types.ts'
 import { describeError } from './atomic-write.ts'
-import { readSampleBatches } from './sample-log.ts'
+import { eachSample } from './sample-log.ts'
 import { writeSamplesCsv } from './samples-csv-file.ts'
 
 /** Input of `collectRunSamples`. */
@@ -44,7 +44,7 @@ export async function collectRunSamples(input: CollectRunSamplesInput): Promise<
   const readErrors = new Map<string, string>()
   for (const path of paths) {
     try {
-      for await (const batch of readSampleBatches(path)) for (const sample of batch) collector.add(sample)
+      await eachSample(path, (sample) => collector.add(sample))
     } catch (error) {
       readErrors.set(path, describeError(error))
     }

@@ -7,6 +7,7 @@ import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { Sample } from '../types.ts'
 import { readLineBatches } from './read-line-batches.ts'
+import type { LineBatch } from './read-line-batches.ts'
 
 /** An open sample log. */
 export interface SampleLog {
@@ -49,24 +50,51 @@ export async function* readSamples(path: string): AsyncGenerator<Sample> {
  * instead of one per sample, for big files. Same rules for malformed and truncated lines.
  */
 export async function* readSampleBatches(path: string): AsyncGenerator<Sample[]> {
-  // a line that did not parse: fine if it is the last non-blank line (cut by a crash), else an error
-  let bad: { lineNo: number; message: string } | null = null
-  for await (const { lines, firstLineNo } of readLineBatches(path)) {
+  const state: ParseState = { bad: null }
+  for await (const batch of readLineBatches(path)) {
     const samples: Sample[] = []
-    for (let i = 0; i < lines.length; i++) {
-      const line = lines[i]
-      if (line.length === 0) continue
-      if (bad !== null) {
-        if (line.trim() === '') continue
-        if (samples.length > 0) yield samples
-        throw new Error(`${path}:${bad.lineNo} is not a JSON sample (${bad.message})`)
-      }
-      try {
-        samples.push(JSON.parse(line) as Sample)
-      } catch (error) {
-        if (line.trim() !== '') bad = { lineNo: firstLineNo + i, message: (error as Error).message }
-      }
+    try {
+      parseLines(batch, path, state, (sample) => samples.push(sample))
+    } catch (error) {
+      if (samples.length > 0) yield samples
+      throw error
     }
     if (samples.length > 0) yield samples
+  }
+}
+
+/**
+ * Calls `use` with each sample of the file, in order, as soon as its line is parsed — no batch of
+ * sample objects is held, so they die young (on a million samples this saves garbage-collector
+ * time and resident memory). Same rules as `readSamples`; rejects on a malformed line or I/O error
+ * after the samples before it were used.
+ */
+export async function eachSample(path: string, use: (sample: Sample) => void): Promise<void> {
+  const state: ParseState = { bad: null }
+  for await (const batch of readLineBatches(path)) parseLines(batch, path, state, use)
+}
+
+/** A line that did not parse: fine if it is the last non-blank line (cut by a crash), else an error. */
+interface ParseState {
+  bad: { lineNo: number; message: string } | null
+}
+
+function parseLines(batch: LineBatch, path: string, state: ParseState, use: (sample: Sample) => void): void {
+  const { lines, firstLineNo } = batch
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]
+    if (line.length === 0) continue
+    if (state.bad !== null) {
+      if (line.trim() === '') continue
+      throw new Error(`${path}:${state.bad.lineNo} is not a JSON sample (${state.bad.message})`)
+    }
+    let sample: Sample
+    try {
+      sample = JSON.parse(line) as Sample
+    } catch (error) {
+      if (line.trim() !== '') state.bad = { lineNo: firstLineNo + i, message: (error as Error).message }
+      continue
+    }
+    use(sample)
   }
 }
