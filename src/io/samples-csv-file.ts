@@ -13,13 +13,16 @@ import { atomicWrite, describeError } from './atomic-write.ts'
 import { readLineBatches } from './read-line-batches.ts'
 import type { WriteOutcome } from './atomic-write.ts'
 
+// Chunks below V8's large-object size (128 KiB): their strings are young-generation garbage, cheap to collect.
+const CHUNK_BYTES = 1 << 16
+
 /** CSV chunks of every sample line of `paths` (missing files are skipped; the stats pass reports them). */
 export async function* samplesCsvFromFiles(paths: ReadonlyArray<string>): AsyncGenerator<string> {
   yield samplesCsvHeader()
   const converter = new JsonLineCsv()
   for (const path of paths) {
     try {
-      for await (const { lines, firstLineNo, terminated, text } of readLineBatches(path)) {
+      for await (const { lines, firstLineNo, terminated, text } of readLineBatches(path, CHUNK_BYTES)) {
         if (!terminated) {
           // a last line without its newline: keep it if it parses (as readSamples does), else it was cut by a crash
           const row = converter.row(lines[0])
