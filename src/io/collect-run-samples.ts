@@ -80,6 +80,7 @@ function metaFor(first: Sample, input: CollectRunSamplesInput): RunMeta {
     schedulerLagP99Ms: p?.schedulerLagP99Ms ?? null,
     warnings: p?.warnings ?? [],
     startedAtIso: p?.startedAtIso,
+    group: p?.group,
   }
 }
 

@@ -35,3 +35,12 @@ test('a single-run benchmark has no per-run summaries', () => {
   for (const s of syntheticSamples({ levels: [2], requestsPerLevel: 10 })) collector.add(s)
   expect(collector.finish().runSummaries).toEqual([])
 })
+
+test('the group of the test that ran the benchmark is kept (reports compare within a group)', () => {
+  const collector = new BenchCollector({ ...meta, group: 'a.bench.ts > t' })
+  for (const s of syntheticSamples({ levels: [2], requestsPerLevel: 5 })) collector.add(s)
+  expect(collector.finish().summary.group).toBe('a.bench.ts > t')
+  const plain = new BenchCollector(meta)
+  for (const s of syntheticSamples({ levels: [2], requestsPerLevel: 5 })) plain.add(s)
+  expect('group' in plain.finish().summary).toBe(false)
+})

@@ -47,6 +47,8 @@ export interface RunMeta {
   warnings?: string[]
   /** ISO start time; @default `environment.date` */
   startedAtIso?: string
+  /** The Vitest test that ran the benchmark (`RunSummary.group`); @default absent */
+  group?: string | null
 }
 
 /**
@@ -212,6 +214,7 @@ export class RunAccumulator {
       warnings: [...(meta.warnings ?? [])],
       startedAtIso: meta.startedAtIso ?? meta.environment.date,
       wallClockMs: top.wallClockMs,
+      ...(meta.group != null ? { group: meta.group } : {}),
     }
   }
 }
