@@ -13,7 +13,8 @@ export default defineConfig(defineBedrockBenchConfig(
     test: {
       include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'reporters/**/*.test.ts'],
       exclude: ['**/node_modules/**', 'test/fixtures/**'],
-      testTimeout: 60_000,
+      // no testTimeout: defineBedrockBenchConfig's 30 min default lets the README example (minutes
+      // of requests) run; unit tests finish in seconds
       hookTimeout: 60_000,
     },
   },

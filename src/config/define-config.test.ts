@@ -7,6 +7,7 @@ describe('defineBedrockBenchConfig', () => {
       test: {
         globalSetup: ['bedrock-bench/global-setup'],
         reporters: ['default', ['bedrock-bench/reporter', {}]],
+        testTimeout: 30 * 60_000,
         benchmark: { enabled: true, include: ['bench/**/*.bench.ts'] },
       },
     })

@@ -12,6 +12,9 @@
 import type { ViteUserConfig } from 'vitest/config'
 import type { BedrockReporterOptions } from '../../reporters/bedrock-reporter.ts'
 
+/** Test timeout set when the base config has none (ms): benchmarks run for minutes. @default 1 800 000 (30 min) */
+export const BENCH_TEST_TIMEOUT_MS = 30 * 60_000
+
 /** Options of `defineBedrockBenchConfig`. */
 export interface BedrockBenchConfigOptions {
   /** Benchmark file globs. @default ['bench/**\/*.bench.ts'] */
@@ -42,6 +45,9 @@ export function defineBedrockBenchConfig(options: BedrockBenchConfigOptions = {}
       ...test,
       globalSetup,
       reporters,
+      // Vitest's bench project inherits this (raised to at least 60 s): a 60 s limit would kill
+      // a realistic benchmark (200 requests of a few seconds each) half-way
+      testTimeout: test.testTimeout ?? BENCH_TEST_TIMEOUT_MS,
       benchmark: { ...test.benchmark, enabled: true, include: options.include ?? test.benchmark?.include ?? ['bench/**/*.bench.ts'] },
     },
   }
