@@ -32,8 +32,3 @@ export function markdownImage(alt: string, path: string): string {
 export function markdownList(items: string[]): string {
   return items.map((item) => `- ${item}`).join('\n')
 }
-
-/** A GitHub anchor slug for a heading (lowercase, spaces → `-`, punctuation dropped). */
-export function headingSlug(heading: string): string {
-  return heading.toLowerCase().trim().replace(/[^\p{L}\p{N}\s-]/gu, '').replace(/\s/g, '-')
-}

@@ -20,11 +20,6 @@ export class FloatSeries {
     return this.size
   }
 
-  /** Bytes currently allocated (capacity × 8). */
-  get allocatedBytes(): number {
-    return this.buffer.byteLength
-  }
-
   /** Appends one value (doubling the capacity when full). */
   push(value: number): void {
     if (this.size === this.buffer.length) {
@@ -39,24 +34,4 @@ export class FloatSeries {
   view(): Float64Array {
     return this.buffer.subarray(0, this.size)
   }
-}
-
-/**
- * Concatenates several columns into one Float64Array (returns the single view, uncopied, when
- * there is only one column).
- *
- * @param parts - columns to pool, in order
- * @returns all values of all parts
- */
-export function concatSeries(parts: readonly FloatSeries[]): Float64Array {
-  if (parts.length === 1) return parts[0].view()
-  let total = 0
-  for (const part of parts) total += part.length
-  const out = new Float64Array(total)
-  let offset = 0
-  for (const part of parts) {
-    out.set(part.view(), offset)
-    offset += part.length
-  }
-  return out
 }
