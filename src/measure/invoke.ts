@@ -11,6 +11,7 @@ import {
   ConverseStreamCommand,
   type ConverseStreamOutput,
   type ResponseStream,
+  type TokenUsage,
   InvokeModelCommand,
   InvokeModelWithResponseStreamCommand,
 } from '@aws-sdk/client-bedrock-runtime'
@@ -133,23 +134,33 @@ function converseInput(spec: InvokeSpec): ConverseCommandInput {
   }
 }
 
-function nativeBody(spec: InvokeSpec): Uint8Array {
+/** Shared by every request: `encode`/`decode` without `stream` keep no state between calls. */
+const utf8Encoder = new TextEncoder()
+const utf8Decoder = new TextDecoder()
+
+/** The InvokeModel / InvokeModelWithResponseStream input: the family's native JSON body. */
+function nativeInput(spec: InvokeSpec) {
   const body = nativeRequestBody(spec.family!, {
     messages: spec.conversation.messages, system: spec.conversation.system ?? null, maxTokens: spec.maxTokens,
     temperature: spec.temperature, topP: spec.topP, stopSequences: spec.stopSequences, cachePoint: spec.cachePoint,
   })
-  return new TextEncoder().encode(JSON.stringify(body))
+  const perf = spec.performanceConfig === 'optimized' ? { performanceConfigLatency: 'optimized' as const } : {}
+  return { modelId: spec.modelId, body: utf8Encoder.encode(JSON.stringify(body)), contentType: 'application/json', accept: 'application/json', ...perf }
 }
+
+/** Converse `usage` (either API shape) as NativeUsage fields. */
+const converseUsage = (u: TokenUsage | undefined): Partial<NativeUsage> => ({
+  inputTokens: u?.inputTokens, outputTokens: u?.outputTokens, cacheReadTokens: u?.cacheReadInputTokens, cacheWriteTokens: u?.cacheWriteInputTokens,
+})
 
 type Command = ConverseCommand | ConverseStreamCommand | InvokeModelCommand | InvokeModelWithResponseStreamCommand
 
 function buildCommand(spec: InvokeSpec): Command {
-  const perf = spec.performanceConfig === 'optimized' ? { performanceConfigLatency: 'optimized' as const } : {}
   switch (spec.operation) {
     case 'converse': return new ConverseCommand(converseInput(spec))
     case 'converse-stream': return new ConverseStreamCommand(converseInput(spec))
-    case 'invoke': return new InvokeModelCommand({ modelId: spec.modelId, body: nativeBody(spec), contentType: 'application/json', accept: 'application/json', ...perf })
-    case 'invoke-stream': return new InvokeModelWithResponseStreamCommand({ modelId: spec.modelId, body: nativeBody(spec), contentType: 'application/json', accept: 'application/json', ...perf })
+    case 'invoke': return new InvokeModelCommand(nativeInput(spec))
+    case 'invoke-stream': return new InvokeModelWithResponseStreamCommand(nativeInput(spec))
   }
 }
 
@@ -169,7 +180,7 @@ async function readResponse(spec: InvokeSpec, out: unknown, signal: AbortSignal,
     const o = out as import('@aws-sdk/client-bedrock-runtime').ConverseCommandOutput
     const hasText = (o.output?.message?.content ?? []).some((c) => typeof c.text === 'string' && c.text.length > 0)
     if (hasText) r.firstTokenAt = now()
-    setUsage({ inputTokens: o.usage?.inputTokens, outputTokens: o.usage?.outputTokens, cacheReadTokens: o.usage?.cacheReadInputTokens, cacheWriteTokens: o.usage?.cacheWriteInputTokens }, 'usage')
+    setUsage(converseUsage(o.usage), 'usage')
     r.serverLatencyMs = o.metrics?.latencyMs ?? null
     r.stopReason = o.stopReason ?? null
   } else if (spec.operation === 'converse-stream') {
@@ -180,15 +191,14 @@ async function readResponse(spec: InvokeSpec, out: unknown, signal: AbortSignal,
       if (ev.messageStop) r.stopReason = ev.messageStop.stopReason ?? null
       if (ev.metadata) {
         sawMetadata = true
-        const u = ev.metadata.usage
-        setUsage({ inputTokens: u?.inputTokens, outputTokens: u?.outputTokens, cacheReadTokens: u?.cacheReadInputTokens, cacheWriteTokens: u?.cacheWriteInputTokens }, 'usage')
+        setUsage(converseUsage(ev.metadata.usage), 'usage')
         r.serverLatencyMs = ev.metadata.metrics?.latencyMs ?? null
       }
     }
     if (!sawMetadata) throw Object.assign(new Error('stream ended without its metadata event'), { name: 'IncompleteStream' })
   } else if (spec.operation === 'invoke') {
     const o = out as import('@aws-sdk/client-bedrock-runtime').InvokeModelCommandOutput
-    const body = readNativeResponse(spec.family!, JSON.parse(new TextDecoder().decode(o.body)))
+    const body = readNativeResponse(spec.family!, JSON.parse(utf8Decoder.decode(o.body)))
     if (body.text.length > 0) r.firstTokenAt = now()
     setUsage(body, 'usage')
     setUsage({
@@ -203,7 +213,7 @@ async function readResponse(spec: InvokeSpec, out: unknown, signal: AbortSignal,
     for await (const ev of abortable(o.body ?? empty<ResponseStream>(), signal)) {
       const bytes = ev.chunk?.bytes
       if (!bytes) continue
-      const json: unknown = JSON.parse(new TextDecoder().decode(bytes))
+      const json: unknown = JSON.parse(utf8Decoder.decode(bytes))
       const c = readNativeChunk(spec.family!, json)
       if (r.firstTokenAt === null && c.text.length > 0) r.firstTokenAt = now()
       if (c.stopReason !== null) r.stopReason = c.stopReason
