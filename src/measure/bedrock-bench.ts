@@ -11,6 +11,7 @@ import { resolvePrompt } from '../config/resolve-prompt.ts'
 import { checkAwsBudget, plannedRequests, resolveTarget } from '../config/resolve-target.ts'
 import { optionsEnv, validateOptions } from '../config/validate-options.ts'
 import { BedrockBenchConfigError } from '../config/bedrock-bench-config-error.ts'
+import { isStreamingOperation } from '../config/is-streaming-operation.ts'
 import { costUsd } from '../cost/actual-cost.ts'
 import { atomicWrite } from '../io/atomic-write.ts'
 import { openSampleLog } from '../io/sample-log.ts'
@@ -158,8 +159,7 @@ export async function bedrockBench(bench: Bench | null, options: BedrockBenchOpt
   }
 
   if (!existsSync(join(resultsDir, 'environment.json'))) await atomicWrite(join(resultsDir, 'environment.json'), `${JSON.stringify(environment, null, 2)}\n`)
-  const streaming = o.operation === 'converse-stream' || o.operation === 'invoke-stream'
-  if (bench) await replayLatencies(bench, [{ name: `${o.name} latency`, durationsMs: latencies }, ...(streaming ? [{ name: `${o.name} ttft`, durationsMs: ttfts }, { name: `${o.name} itl`, durationsMs: itls }] : [])])
+  if (bench) await replayLatencies(bench, [{ name: `${o.name} latency`, durationsMs: latencies }, ...(isStreamingOperation(o.operation) ? [{ name: `${o.name} ttft`, durationsMs: ttfts }, { name: `${o.name} itl`, durationsMs: itls }] : [])])
   const task = context?.task ?? currentTask()
   if (task) {
     summary.group = taskGroup(task)

@@ -15,6 +15,7 @@ import {
   InvokeModelCommand,
   InvokeModelWithResponseStreamCommand,
 } from '@aws-sdk/client-bedrock-runtime'
+import { isStreamingOperation } from '../config/is-streaming-operation.ts'
 import type { Conversation } from '../config/options.ts'
 import type { ModelFamily } from '../model-profile.ts'
 import type { Operation, Sample, TokenSource } from '../types.ts'
@@ -273,9 +274,8 @@ export async function invoke(spec: InvokeSpec, ctx: SampleContext): Promise<Samp
     clearTimeout(timer)
     spec.signal?.removeEventListener('abort', onUserAbort)
   }
-  const streaming = spec.operation === 'converse-stream' || spec.operation === 'invoke-stream'
   const firstTokenAt = reading?.firstTokenAt ?? null
-  const timing = requestTiming({ startedAt, firstTokenAt: failure ? null : firstTokenAt, endedAt, outputTokens: reading?.outputTokens ?? null, streaming })
+  const timing = requestTiming({ startedAt, firstTokenAt: failure ? null : firstTokenAt, endedAt, outputTokens: reading?.outputTokens ?? null, streaming: isStreamingOperation(spec.operation) })
   const usage: NativeUsage = {
     inputTokens: reading?.inputTokens ?? null, outputTokens: reading?.outputTokens ?? null,
     cacheReadTokens: reading?.cacheReadTokens ?? null, cacheWriteTokens: reading?.cacheWriteTokens ?? null,

@@ -2,13 +2,12 @@
  * Findings across benchmarks: streaming versus non-streaming for the same workload, the fastest
  * time to first token, and the cheapest successful request. Pure.
  */
+import { isStreamingOperation } from '../config/is-streaming-operation.ts'
 import type { LevelSummary, RunSummary } from '../types.ts'
 import { levelLabel } from './levels.ts'
 import type { Analysis } from './finding.ts'
 import type { FindingThresholds } from './findings.ts'
 import { formatMs, formatPercent, formatRatio, formatUsd } from './format.ts'
-
-const isStreaming = (s: RunSummary): boolean => s.operation === 'converse-stream' || s.operation === 'invoke-stream'
 
 /**
  * Findings comparing benchmarks with each other (none with fewer than two benchmarks). Comparisons
@@ -63,8 +62,8 @@ function sameWorkloadLevels(stream: RunSummary, plain: RunSummary): [LevelSummar
 }
 
 function streamingFindings(summaries: ReadonlyArray<RunSummary>, t: FindingThresholds, out: Analysis): void {
-  for (const stream of summaries.filter((s) => isStreaming(s) && s.ttftMs)) {
-    const match = summaries.filter((s) => !isStreaming(s)).map((p) => [p, sameWorkloadLevels(stream, p)] as const).find(([, m]) => m !== null)
+  for (const stream of summaries.filter((s) => isStreamingOperation(s.operation) && s.ttftMs)) {
+    const match = summaries.filter((s) => !isStreamingOperation(s.operation)).map((p) => [p, sameWorkloadLevels(stream, p)] as const).find(([, m]) => m !== null)
     if (!match) continue
     const [plain, [ls, lp]] = [match[0], match[1]!]
     const ttft = ls.ttftMs!.p50
