@@ -41,11 +41,6 @@ export function errorTypeHeader(shape: ErrorShape): string {
   return `${shape}:http://internal.amazon.com/coral/com.amazon.bedrock/`
 }
 
-/** The in-stream (event-stream union member) name of a shape: lowerCamelCase, e.g. `throttlingException`. */
-export function streamExceptionName(shape: ErrorShape): string {
-  return shape.charAt(0).toLowerCase() + shape.slice(1)
-}
-
 /** The shape of an in-stream exception name (`throttlingException` → `ThrottlingException`), or `undefined`. */
 export function shapeOfStreamException(name: string): ErrorShape | undefined {
   const shape = name.charAt(0).toUpperCase() + name.slice(1)
