@@ -27,7 +27,7 @@ export type PooledStats = Omit<LevelSummary, 'loadLevel' | 'concurrency' | 'targ
  * @param buckets - buckets to pool
  * @returns the pooled counts; throws an Error (programmer error) if the invariant is broken
  */
-export function pooledOutcomes(buckets: readonly RunBucket[]): OutcomeCounts {
+function pooledOutcomes(buckets: readonly RunBucket[]): OutcomeCounts {
   const o: OutcomeCounts = { scheduled: 0, ok: 0, throttled: 0, error: 0, timeout: 0, cancelled: 0, errorsByType: {} }
   for (const b of buckets) {
     o.scheduled += b.scheduled
