@@ -4,6 +4,7 @@
  */
 import type { SimError } from './errors.ts'
 import type { NeutralMessage, NeutralRequest } from './families/family.ts'
+import { isObject } from './families/native-body.ts'
 import { parseJsonBody } from './inference-call.ts'
 
 /** A parsed Converse request. */
@@ -17,8 +18,6 @@ export interface ConverseRequest {
 
 /** Parse outcome: the request, or the validation message. */
 export type ConverseParse = { ok: true; value: ConverseRequest } | { ok: false; message: string }
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /** Text of content blocks; non-text blocks count as their JSON. Returns chars before the last cachePoint. */
 function blocksText(blocks: unknown[], where: string): { text: string; cacheChars: number | undefined } | string {

@@ -5,12 +5,11 @@
 import { parseConverseRequest } from '../converse-request.ts'
 import { codecFor } from '../families/index.ts'
 import type { NeutralRequest } from '../families/family.ts'
+import { isObject } from '../families/native-body.ts'
 import { parseJsonBody, rejectCall, respondJson, type InferenceCall } from '../inference-call.ts'
 import { promptText } from '../prompt-text.ts'
 import type { SimContext } from '../sim-context.ts'
 import { countTokens } from '../text.ts'
-
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 function neutralOf(call: InferenceCall, input: Record<string, unknown>): NeutralRequest | string {
   if (isObject(input.converse)) {
