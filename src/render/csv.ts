@@ -25,7 +25,8 @@ export const sampleCsvHeaders = {
   costUsd: 'cost_usd', requestId: 'request_id',
 } as const satisfies Record<keyof Sample, string>
 
-const sampleColumns: CsvColumn[] = Object.entries(sampleCsvHeaders).map(([id, title]) => ({ id, title }))
+// csv-writer's stringifier keeps no state between calls: one serves every samples.csv caller.
+const sampleStringifier = csvStringifier(Object.entries(sampleCsvHeaders).map(([id, title]) => ({ id, title })))
 
 /** Rows per chunk yielded by `samplesCsv`. @default 5000 */
 export const samplesCsvChunkRows = 5000
@@ -39,28 +40,27 @@ export async function* samplesCsv(
   samples: Iterable<Sample> | AsyncIterable<Sample>,
   chunkRows: number = samplesCsvChunkRows,
 ): AsyncGenerator<string> {
-  const stringifier = csvStringifier(sampleColumns)
-  yield stringifier.getHeaderString() ?? ''
+  yield samplesCsvHeader()
   let batch: Sample[] = []
   for await (const sample of samples) {
     batch.push(sample)
     if (batch.length >= chunkRows) {
-      yield stringifier.stringifyRecords(batch as unknown as Record<string, unknown>[])
+      yield samplesCsvRows(batch)
       batch = []
     }
   }
-  if (batch.length > 0) yield stringifier.stringifyRecords(batch as unknown as Record<string, unknown>[])
+  if (batch.length > 0) yield samplesCsvRows(batch)
 }
 
 /** The samples.csv header line (with its `\n`), for writers that push rows themselves. */
 export function samplesCsvHeader(): string {
-  return csvStringifier(sampleColumns).getHeaderString() ?? ''
+  return sampleStringifier.getHeaderString() ?? ''
 }
 
 /** Renders `samples` as CSV rows (no header), each ending in `\n`. */
 export function samplesCsvRows(samples: ReadonlyArray<Sample>): string {
   if (samples.length === 0) return ''
-  return csvStringifier(sampleColumns).stringifyRecords(samples as unknown as Record<string, unknown>[])
+  return sampleStringifier.stringifyRecords(samples as unknown as Record<string, unknown>[])
 }
 
 /** One summary row: a load level of one benchmark, for one run (`runIndex`) or pooled over runs (`'all'`). */
