@@ -87,7 +87,9 @@ export default class BedrockReporter implements Reporter {
         for (const test of module.children.allTests()) {
           for (const summary of summariesOf(test.meta())) {
             const runDir = this.runDirOf(summary)
-            groups.set(runDir, [...(groups.get(runDir) ?? []), summary])
+            const group = groups.get(runDir)
+            if (group) group.push(summary)
+            else groups.set(runDir, [summary])
           }
         }
       }
