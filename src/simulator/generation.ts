@@ -6,10 +6,10 @@
 import type { ModelProfile } from '../model-profile.ts'
 import { isCrossRegionId } from '../profiles/resolve-model-id.ts'
 import type { SimError } from './errors.ts'
-import { errorStatus, shapeOfStreamException } from './errors.ts'
+import { shapeOfStreamException } from './errors.ts'
 import type { NeutralRequest, NeutralStopReason } from './families/family.ts'
 import { HTTP_ERROR_FAULTS, type FaultRule } from './faults.ts'
-import type { GroundTruthRecord, GroundTruthStatus } from './ground-truth.ts'
+import { endRecord, endRecordWithError, type GroundTruthRecord, type GroundTruthStatus } from './ground-truth.ts'
 import {
   isZeroLatency, latencySpecFor, sampleInterTokenMs, sampleTargetTokens, sampleTtftMs, type LatencyMode,
 } from './latency-model.ts'
@@ -91,20 +91,16 @@ export interface GenerationSink {
 export async function runGeneration(ctx: SimContext, job: GenerationJob, sink: GenerationSink): Promise<void> {
   const { profile, fault, record, request } = job
   const signal = sink.signal
-  const finish = (status: GroundTruthStatus, httpStatus = record.httpStatus): void => {
-    record.status = status
-    record.httpStatus = httpStatus
-    record.endedAt = performance.now()
-  }
-  const failWith = (error: SimError, status: GroundTruthStatus): void => {
+  const finish = (status: GroundTruthStatus, httpStatus = record.httpStatus): void => endRecord(record, status, httpStatus)
+  const failWith = (error: SimError): void => {
     sink.fail(error)
-    finish(status, errorStatus[error.shape])
+    endRecordWithError(record, error)
   }
   if (fault?.kind === 'slow-first-byte') await sleep(fault.delayMs ?? 1000, signal)
   else if (fault?.delayMs && HTTP_ERROR_FAULTS[fault.kind]) await sleep(fault.delayMs, signal)
   if (signal.aborted) return finish('cancelled')
   const httpFault = fault && (HTTP_ERROR_FAULTS[fault.kind] ?? (!sink.streaming && fault.kind === 'stream-exception' ? streamFaultAsHttp(fault) : undefined))
-  if (httpFault) return failWith(httpFault, httpFault.shape === 'ThrottlingException' ? 'throttled' : 'error')
+  if (httpFault) return failWith(httpFault)
   if (!sink.streaming && fault?.kind === 'reset') {
     sink.cut('reset', null)
     return finish('error', 0)
@@ -113,21 +109,21 @@ export async function runGeneration(ctx: SimContext, job: GenerationJob, sink: G
   const prompt = promptText(request)
   const totalInput = countTokens(prompt.text)
   if (request.maxTokens !== null && (!Number.isInteger(request.maxTokens) || request.maxTokens < 1 || request.maxTokens > profile.maxOutputTokens)) {
-    return failWith({ shape: 'ValidationException', message: `The maximum tokens you requested (${request.maxTokens}) must be an integer between 1 and the model limit of ${profile.maxOutputTokens}.` }, 'error')
+    return failWith({ shape: 'ValidationException', message: `The maximum tokens you requested (${request.maxTokens}) must be an integer between 1 and the model limit of ${profile.maxOutputTokens}.` })
   }
   if (totalInput > profile.contextWindowTokens) {
-    return failWith({ shape: 'ValidationException', message: `Input is too long for requested model: ${totalInput} input tokens exceed the context window of ${profile.contextWindowTokens}.` }, 'error')
+    return failWith({ shape: 'ValidationException', message: `Input is too long for requested model: ${totalInput} input tokens exceed the context window of ${profile.contextWindowTokens}.` })
   }
   const maxTokens = request.maxTokens ?? profile.maxOutputTokens
   const quotaKey = isCrossRegionId(job.rawModelId) ? `${profile.modelId}#cross-region` : profile.modelId
   const quotas = quotasFor(ctx, profile, job.rawModelId)
   const admission = ctx.quota.admit(quotaKey, quotas, totalInput + maxTokens)
-  if (!admission.ok) return failWith({ shape: 'ThrottlingException', message: admission.message }, 'throttled')
+  if (!admission.ok) return failWith({ shape: 'ThrottlingException', message: admission.message })
   const pool = poolFor(ctx, profile)
   const slot = pool.acquire()
   if (slot.kind === 'rejected') {
     ctx.quota.settle(admission.ticket, 0)
-    return failWith({ shape: 'ServiceUnavailableException', message: 'Bedrock is unable to process your request.' }, 'error')
+    return failWith({ shape: 'ServiceUnavailableException', message: 'Bedrock is unable to process your request.' })
   }
   if (slot.kind === 'queued') {
     await Promise.race([slot.granted, new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }))])

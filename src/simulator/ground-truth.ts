@@ -2,6 +2,7 @@
  * The simulator's own record of every request: when it arrived and when its first and last tokens
  * were written, so client-side measurement error can be computed exactly.
  */
+import { errorStatus, type SimError } from './errors.ts'
 import type { FaultKind } from './faults.ts'
 
 /** Outcome of a request as the simulator saw it. */
@@ -38,6 +39,18 @@ export interface GroundTruthRecord {
   /** The injected fault, if any. */
   fault: FaultKind | null
   outputTokens: number
+}
+
+/** Closes `record` now: its outcome, its HTTP status, and `endedAt` = `performance.now()` (ms). */
+export function endRecord(record: GroundTruthRecord, status: GroundTruthStatus, httpStatus: number): void {
+  record.status = status
+  record.httpStatus = httpStatus
+  record.endedAt = performance.now()
+}
+
+/** Closes `record` as answered with `error`: `throttled` for a ThrottlingException, else `error`, with the shape's HTTP status. */
+export function endRecordWithError(record: GroundTruthRecord, error: SimError): void {
+  endRecord(record, error.shape === 'ThrottlingException' ? 'throttled' : 'error', errorStatus[error.shape])
 }
 
 /** Bounded store of ground-truth records (oldest dropped first). */

@@ -5,10 +5,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { constants as h2, type Http2ServerRequest, type Http2ServerResponse } from 'node:http2'
 import type { ModelProfile } from '../model-profile.ts'
-import { errorStatus, sendError, type SimError } from './errors.ts'
+import { sendError, type SimError } from './errors.ts'
 import type { FaultRule } from './faults.ts'
 import type { GenerationJob } from './generation.ts'
-import type { GroundTruthRecord } from './ground-truth.ts'
+import { endRecordWithError, type GroundTruthRecord } from './ground-truth.ts'
 
 /** Request object of either protocol. */
 export type AnyRequest = IncomingMessage | Http2ServerRequest
@@ -31,9 +31,7 @@ export interface InferenceCall {
 /** Answers `call` with an error and closes its ground-truth record. */
 export function rejectCall(call: InferenceCall, error: SimError): void {
   sendError(call.res, error)
-  call.record.status = error.shape === 'ThrottlingException' ? 'throttled' : 'error'
-  call.record.httpStatus = errorStatus[error.shape]
-  call.record.endedAt = performance.now()
+  endRecordWithError(call.record, error)
 }
 
 /** Parses a JSON body, or gives the ValidationException message. */

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto'
 import { resolveModelId } from '../profiles/resolve-model-id.ts'
 import { sendError } from './errors.ts'
 import { FAULT_HEADER, parseFaultRule, pickFault, type FaultRule } from './faults.ts'
-import type { GroundTruthRecord } from './ground-truth.ts'
+import { endRecordWithError, type GroundTruthRecord } from './ground-truth.ts'
 import { converse } from './handlers/converse.ts'
 import { converseStream } from './handlers/converse-stream.ts'
 import { countTokensHandler } from './handlers/count-tokens.ts'
@@ -97,8 +97,7 @@ async function handle(ctx: SimContext, req: AnyRequest, res: AnyResponse): Promi
   ctx.groundTruth.add(record)
   const reject = (shape: 'ValidationException' | 'ResourceNotFoundException', message: string): void => {
     sendError(res, { shape, message })
-    record.httpStatus = shape === 'ValidationException' ? 400 : 404
-    record.endedAt = performance.now()
+    endRecordWithError(record, { shape, message })
   }
   const body = await readBody(req)
   if (body === null) return reject('ValidationException', `The request body exceeds the limit of ${MAX_BODY_BYTES} bytes. Send a smaller body.`)

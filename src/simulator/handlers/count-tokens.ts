@@ -9,6 +9,7 @@ import { isObject } from '../families/native-body.ts'
 import { parseJsonBody, rejectCall, respondJson, type InferenceCall } from '../inference-call.ts'
 import { promptText } from '../prompt-text.ts'
 import type { SimContext } from '../sim-context.ts'
+import { endRecord } from '../ground-truth.ts'
 import { countTokens } from '../text.ts'
 
 function neutralOf(call: InferenceCall, input: Record<string, unknown>): NeutralRequest | string {
@@ -36,7 +37,5 @@ export async function countTokensHandler(_ctx: SimContext, call: InferenceCall):
   if (typeof request === 'string') return rejectCall(call, { shape: 'ValidationException', message: request })
   const body = JSON.stringify({ inputTokens: countTokens(promptText(request).text) })
   respondJson(call.res, 200, body)
-  call.record.status = 'ok'
-  call.record.httpStatus = 200
-  call.record.endedAt = performance.now()
+  endRecord(call.record, 'ok', 200)
 }
