@@ -61,7 +61,12 @@ describe.each(transports)('over %s', (transport) => {
   ] as const)('%s → typed exception with its status', async (kind, type, status) => {
     const error = await client.send(withFault(new ConverseCommand({ modelId: HAIKU, messages: hello }), { kind })).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(type)
-    expect((error as { $metadata: { httpStatusCode: number } }).$metadata.httpStatusCode).toBe(status)
+    const { $metadata } = error as { $metadata: { httpStatusCode: number; requestId: string } }
+    expect($metadata.httpStatusCode).toBe(status)
+    // The simulator's own record of the request agrees (outcome, status, closed).
+    const truth = sim.groundTruth.get($metadata.requestId)
+    expect(truth).toMatchObject({ status: kind === 'throttle' ? 'throttled' : 'error', httpStatus: status, fault: kind, outputTokens: 0 })
+    expect(truth!.endedAt).toBeGreaterThanOrEqual(truth!.receivedAt)
     await nextRequestSucceeds()
   })
 

@@ -100,6 +100,9 @@ describe('raw HTTP details', () => {
     expect(response.headers.get('x-amzn-errortype')).toBe('ResourceNotFoundException:http://internal.amazon.com/coral/com.amazon.bedrock/')
     expect(response.headers.get('x-amzn-requestid')).toBeTruthy()
     expect(Object.keys(await response.json())).toEqual(['message'])
+    const truth = env.sim.groundTruth.get(response.headers.get('x-amzn-requestid')!)
+    expect(truth).toMatchObject({ status: 'error', httpStatus: 404 })
+    expect(truth!.endedAt).toBeGreaterThanOrEqual(truth!.receivedAt)
   })
 
   test('health and ground-truth control endpoints', async () => {
