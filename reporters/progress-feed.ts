@@ -8,6 +8,7 @@
  */
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
+import { resultsDirAt } from '../src/io/results-dir.ts'
 import { SampleTail } from '../src/io/sample-tail.ts'
 import { progressLine } from '../src/render/progress-line.ts'
 
@@ -71,7 +72,7 @@ export class ProgressFeed {
   private async step(): Promise<void> {
     this.dir ??= this.options.resultsDir()
     if (!this.dir) return
-    this.tail ??= new SampleTail(join(this.dir, 'samples.jsonl'))
+    this.tail ??= new SampleTail(resultsDirAt(this.dir).samplesJsonl)
     await this.tail.poll()
     const now = this.options.now()
     const { done, throttled, failed } = this.tail.counts

@@ -5,8 +5,8 @@
  * Exit code 0 on success, 1 when a file could not be read or written, 2 on bad usage.
  */
 import { existsSync } from 'node:fs'
-import { join } from 'node:path'
 import type { Command } from '../cli.ts'
+import { resultsDirAt } from '../io/results-dir.ts'
 import { writeRunReport } from '../io/write-run-report.ts'
 import { consoleSummary } from '../../reporters/console-summary.ts'
 
@@ -23,7 +23,7 @@ const report: Command = {
       return 2
     }
     const runDir = dirs[0]
-    if (!existsSync(join(runDir, 'samples.jsonl'))) {
+    if (!existsSync(resultsDirAt(runDir).samplesJsonl)) {
       console.error(`bedrock-bench report: no samples.jsonl in ${runDir}. Pass the directory of one run, e.g. results/<runId>.`)
       return 2
     }

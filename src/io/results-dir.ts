@@ -40,11 +40,3 @@ export function resultsDirAt(runDir: string, cwd: string = process.cwd()): Resul
     chart: (fileName) => join(chartsDir, fileName),
   }
 }
-
-/**
- * Paths of run `runId` under `outputDir`.
- * @param outputDir @default 'results'
- */
-export function resultsDir(runId: string, outputDir: string = 'results', cwd: string = process.cwd()): ResultsDir {
-  return resultsDirAt(join(outputDir, runId), cwd)
-}

@@ -4,7 +4,7 @@
  * (stats) → replay real latency, TTFT and ITL (ms per request) into Vitest's table → push the RunSummary onto `task.meta`.
  */
 import { existsSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { inject, TestRunner, type Bench } from 'vitest'
 import type { BedrockBenchOptions } from '../config/options.ts'
 import { resolvePrompt } from '../config/resolve-prompt.ts'
@@ -14,6 +14,7 @@ import { BedrockBenchConfigError } from '../config/bedrock-bench-config-error.ts
 import { isStreamingOperation } from '../config/is-streaming-operation.ts'
 import { costUsd } from '../cost/actual-cost.ts'
 import { atomicWrite } from '../io/atomic-write.ts'
+import { resultsDirAt } from '../io/results-dir.ts'
 import { openSampleLog } from '../io/sample-log.ts'
 import { SaturationMonitor } from '../load/client-saturation.ts'
 import { planLevels } from '../load/phases.ts'
@@ -92,8 +93,8 @@ export async function bedrockBench(bench: Bench | null, options: BedrockBenchOpt
   if (o.client) warnings.push(...(await clientQueueWarnings(o.client, maxConcurrency)))
 
   const runId = safeInject('bedrockBenchRunId') ?? localRunId()
-  const resultsDir = resolve(root, o.resultsDir ?? safeInject('bedrockBenchResultsDir') ?? join('results', runId))
-  const samplesPath = join(resultsDir, 'samples.jsonl')
+  const dir = resultsDirAt(o.resultsDir ?? safeInject('bedrockBenchResultsDir') ?? join('results', runId), root)
+  const samplesPath = dir.samplesJsonl
   const environment = captureEnvironment(o.target, o.target === 'aws' ? target.region : null, target.simulatorSeed)
   const meta: RunMeta = {
     runId, benchName: o.name, model: o.model, operation: o.operation, target: o.target, loadMode: levels[0].mode,
@@ -154,7 +155,7 @@ export async function bedrockBench(bench: Bench | null, options: BedrockBenchOpt
   const summary = acc.finish()
   summary.wallClockMs = summary.wallClockMs > 0 ? summary.wallClockMs : result.wallClockMs
 
-  if (!existsSync(join(resultsDir, 'environment.json'))) await atomicWrite(join(resultsDir, 'environment.json'), `${JSON.stringify(environment, null, 2)}\n`)
+  if (!existsSync(dir.environmentJson)) await atomicWrite(dir.environmentJson, `${JSON.stringify(environment, null, 2)}\n`)
   if (bench) await replayLatencies(bench, [{ name: `${o.name} latency`, durationsMs: latencies }, ...(isStreamingOperation(o.operation) ? [{ name: `${o.name} ttft`, durationsMs: ttfts }, { name: `${o.name} itl`, durationsMs: itls }] : [])])
   const task = context?.task ?? currentTask()
   if (task) {
