@@ -2,6 +2,7 @@
  * Pre-run cost estimate of a planned benchmark, for the real-AWS opt-in budget cap. Pure.
  */
 import type { LogNormalSpec, Pricing } from '../model-profile.ts'
+import { logNormalSigma } from '../profiles/log-normal-sigma.ts'
 
 /** A planned run, in totals over every phase and repetition. */
 export interface CostPlan {
@@ -51,15 +52,12 @@ export function estimateCost(plan: CostPlan, pricing: Pricing): CostEstimate {
   }
 }
 
-/** z-score of the 90th percentile of the standard normal distribution. */
-const Z90 = 1.2815515655446004
-
 /**
  * Mean output length of a profile's log-normal `outputTokens` distribution, capped at `maxTokens`:
  * `min(maxTokens, median × exp(σ² / 2))` with `σ = ln(p90OverP50) / z₀.₉`. An approximation for
  * `expectedOutputTokensPerRequest` (the exact mean of the capped distribution is a bit lower).
  */
 export function expectedOutputTokens(outputTokens: LogNormalSpec, maxTokens: number): number {
-  const sigma = Math.log(Math.max(1, outputTokens.p90OverP50)) / Z90
+  const sigma = logNormalSigma(outputTokens.p90OverP50)
   return Math.min(maxTokens, outputTokens.median * Math.exp((sigma * sigma) / 2))
 }

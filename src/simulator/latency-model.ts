@@ -3,10 +3,8 @@
  * seeded RNG. Pure functions; the caller supplies the RNG and the contention factor.
  */
 import type { LatencySpec, LogNormalSpec, ModelProfile } from '../model-profile.ts'
+import { logNormalSigma } from '../profiles/log-normal-sigma.ts'
 import { normalSample, type Rng } from './rng.ts'
-
-/** z-score of the 90th percentile of a standard normal distribution. */
-const Z90 = 1.2815515655446004
 
 /** Performance mode actually used for a request. */
 export type LatencyMode = 'standard' | 'optimized'
@@ -19,8 +17,7 @@ export function sampleLogNormal(spec: LogNormalSpec, rng: Rng): number {
   if (spec.median <= 0) return 0
   const ratio = spec.p90OverP50 ?? 1.5
   if (ratio <= 1) return spec.median
-  const sigma = Math.log(ratio) / Z90
-  return spec.median * Math.exp(sigma * normalSample(rng))
+  return spec.median * Math.exp(logNormalSigma(ratio) * normalSample(rng))
 }
 
 /**
