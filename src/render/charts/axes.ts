@@ -4,7 +4,7 @@
  * become a list of ticks at pixel positions.
  */
 import type { PlotArea } from './chart-frame.ts'
-import type { SvgDocument } from './svg-document.ts'
+import { round2, type SvgDocument } from './svg-document.ts'
 import type { Theme } from './theme.ts'
 
 /** One tick at a pixel position along its axis. */
@@ -45,7 +45,7 @@ export function drawXAxis(svg: SvgDocument, plot: PlotArea, axis: AxisDrawing, t
     } else if (rotate === 0) {
       svg.add(g, 'text', { class: 'tick-label', x: tick.px, y, 'text-anchor': 'middle', 'dominant-baseline': 'hanging' }, tick.label)
     } else {
-      svg.add(g, 'text', { class: 'tick-label', x: tick.px, y, 'text-anchor': 'end', 'dominant-baseline': 'hanging', transform: `rotate(${rotate} ${round(tick.px)} ${round(y)})` }, tick.label)
+      svg.add(g, 'text', { class: 'tick-label', x: tick.px, y, 'text-anchor': 'end', 'dominant-baseline': 'hanging', transform: `rotate(${rotate} ${round2(tick.px)} ${round2(y)})` }, tick.label)
     }
   }
   svg.add(
@@ -70,7 +70,7 @@ export function drawYAxis(svg: SvgDocument, plot: PlotArea, axis: AxisDrawing, t
   svg.add(
     svg.root,
     'text',
-    { class: 'axis-label axis-label-y', x, y, 'text-anchor': 'middle', transform: `rotate(-90 ${round(x)} ${round(y)})`, 'font-size': theme.fontSizePx.axisLabel, fill: theme.text },
+    { class: 'axis-label axis-label-y', x, y, 'text-anchor': 'middle', transform: `rotate(-90 ${round2(x)} ${round2(y)})`, 'font-size': theme.fontSizePx.axisLabel, fill: theme.text },
     axis.label,
   )
 }
@@ -87,8 +87,4 @@ function drawGrid(svg: SvgDocument, plot: PlotArea, axis: AxisDrawing, theme: Th
     )
   for (const px of axis.minorPx ?? []) line(px, true)
   for (const tick of axis.ticks) line(tick.px, false)
-}
-
-function round(v: number): number {
-  return Math.round(v * 100) / 100
 }

@@ -8,7 +8,7 @@ import { chartFrame, noDataChart } from './chart-frame.ts'
 import type { HeatmapSpec } from './chart-spec.ts'
 import { continuousScale, type ContinuousScale } from './continuous-scale.ts'
 import type { LegendItem } from './legend.ts'
-import { idPrefixFor, type SvgDocument } from './svg-document.ts'
+import { idPrefixFor, round2, type SvgDocument } from './svg-document.ts'
 import { CATEGORY_LABEL_MAX_PX, categoryLabels, fitRotatedLabel } from './category-labels.ts'
 import { estimateTextWidthPx, truncateDistinct } from './text-width.ts'
 import { defaultTheme, type Theme } from './theme.ts'
@@ -136,7 +136,7 @@ function drawColorLegend(
   svg.add(
     g,
     'text',
-    { class: 'axis-label axis-label-color', x, y, 'text-anchor': 'middle', transform: `rotate(-90 ${Math.round(x * 100) / 100} ${Math.round(y * 100) / 100})`, 'font-size': theme.fontSizePx.axisLabel, fill: theme.text },
+    { class: 'axis-label axis-label-color', x, y, 'text-anchor': 'middle', transform: `rotate(-90 ${round2(x)} ${round2(y)})`, 'font-size': theme.fontSizePx.axisLabel, fill: theme.text },
     label,
   )
 }
