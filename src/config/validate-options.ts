@@ -3,6 +3,7 @@
  * sentence; `validateOptions` throws one `BedrockBenchConfigError` listing them, or returns the
  * options with defaults filled in.
  */
+import { DEFAULT_REQUESTS } from '../load/phases.ts'
 import type { ModelFamily } from '../model-profile.ts'
 import type { Operation, TargetKind } from '../types.ts'
 import { BedrockBenchConfigError } from './bedrock-bench-config-error.ts'
@@ -238,7 +239,7 @@ export function validateOptions(options: BedrockBenchOptions, env: OptionsEnv = 
     maxTokens: options.maxTokens ?? 256,
     cachePoint: options.cachePoint ?? false,
     performanceConfig: options.performanceConfig ?? 'standard',
-    load: options.load ?? { concurrency: 1, requests: 100 },
+    load: options.load ?? { concurrency: 1, requests: DEFAULT_REQUESTS },
     runs: options.runs ?? 1,
     timeoutMs: options.timeoutMs ?? 60_000,
     maxAttempts: options.retry?.maxAttempts ?? 1,
