@@ -54,6 +54,14 @@ export const HTTP_ERROR_FAULTS: Partial<Record<FaultKind, SimError>> = {
   'model-error': { shape: 'ModelErrorException', message: 'The model returned an error. (simulated fault)' },
 }
 
+/** Kinds that cut a stream short (exception frame, reset, corrupt frame): the request ends as an `error`. */
+export const STREAM_ENDING_FAULTS: readonly FaultKind[] = ['stream-exception', 'reset', 'malformed-frame']
+
+/** Kinds a stream applies after `afterEvents` events: the stream-ending ones and `stall`. */
+export function isInStreamFault(kind: FaultKind): boolean {
+  return kind === 'stall' || STREAM_ENDING_FAULTS.includes(kind)
+}
+
 /** Validates one rule (from JSON); the message names the field, the expectation, what came, and the fix. */
 export function parseFaultRule(value: unknown, where: string): { ok: true; rule: FaultRule } | { ok: false; message: string } {
   const fail = (message: string) => ({ ok: false as const, message: `${where}: ${message}` })

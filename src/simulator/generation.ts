@@ -8,7 +8,7 @@ import { isCrossRegionId } from '../profiles/resolve-model-id.ts'
 import type { SimError } from './errors.ts'
 import { shapeOfStreamException } from './errors.ts'
 import type { NeutralRequest, NeutralStopReason } from './families/family.ts'
-import { HTTP_ERROR_FAULTS, type FaultRule } from './faults.ts'
+import { HTTP_ERROR_FAULTS, STREAM_ENDING_FAULTS, type FaultRule } from './faults.ts'
 import { endRecord, endRecordWithError, type GroundTruthRecord, type GroundTruthStatus } from './ground-truth.ts'
 import {
   isZeroLatency, latencySpecFor, sampleInterTokenMs, sampleTargetTokens, sampleTtftMs, type LatencyMode,
@@ -204,7 +204,7 @@ export async function runGeneration(ctx: SimContext, job: GenerationJob, sink: G
       }
       if (outputTokens < tokens.length && !signal.aborted) await sleep(dueAt - performance.now(), signal)
     }
-    if (signal.aborted) return finish(fault && ['stream-exception', 'reset', 'malformed-frame'].includes(fault.kind) ? 'error' : 'cancelled', 200)
+    if (signal.aborted) return finish(fault && STREAM_ENDING_FAULTS.includes(fault.kind) ? 'error' : 'cancelled', 200)
     sink.end(resultOf(start, tokens.join(''), outputTokens, generated, record))
     finish('ok', 200)
   } finally {

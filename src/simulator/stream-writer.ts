@@ -9,7 +9,7 @@
  * that moment (the simulator's ground truth, `firstTokenWrittenAt` / `lastTokenWrittenAt`).
  */
 import { encodeEvent, encodeException, encodeMalformedFrame } from './event-stream.ts'
-import type { FaultRule } from './faults.ts'
+import { isInStreamFault, type FaultRule } from './faults.ts'
 import type { OnWritten } from './generation.ts'
 import { out, resetResponse, sendHead, type AnyResponse } from './inference-call.ts'
 
@@ -30,8 +30,7 @@ export class StreamWriter {
   constructor(res: AnyResponse, fault: FaultRule | null, controller: AbortController) {
     this.#res = res
     this.#controller = controller
-    const inStream = fault && ['stream-exception', 'reset', 'malformed-frame', 'stall'].includes(fault.kind)
-    this.#fault = inStream ? fault : null
+    this.#fault = fault && isInStreamFault(fault.kind) ? fault : null
   }
 
   /** Sends the 200 head with the event-stream content type plus `headers`. */
