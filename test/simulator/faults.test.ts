@@ -72,12 +72,16 @@ describe.each(transports)('over %s', (transport) => {
 
   test('stream-exception after 3 events → ThrottlingException from the iterator, after the events before it', async () => {
     const kinds: string[] = []
+    let requestId = ''
     const error = await (async () => {
       const response = await client.send(withFault(new ConverseStreamCommand({ modelId: HAIKU, messages: hello }), { kind: 'stream-exception', afterEvents: 3 }))
+      requestId = response.$metadata.requestId!
       for await (const event of response.stream!) kinds.push(eventKind(event))
     })().catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ThrottlingException)
     expect(kinds).toEqual(['messageStart', 'contentBlockDelta', 'contentBlockDelta'])
+    // A stream cut by a fault is an error (not a cancellation) in the simulator's own record.
+    expect(sim.groundTruth.get(requestId)).toMatchObject({ status: 'error', httpStatus: 200, fault: 'stream-exception', outputTokens: 2 })
     await nextRequestSucceeds()
   })
 
