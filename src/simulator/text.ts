@@ -4,10 +4,8 @@
  * thousands of requests/s): a 32-bit hash of (seed, prompt) seeds the simulator's PRNG; no
  * allocation beyond the token array.
  */
+import type { NeutralStopReason } from './families/family.ts'
 import { createRng, hashSeed } from './rng.ts'
-
-/** Why generation stopped. */
-export type TextStopReason = 'end_turn' | 'max_tokens' | 'stop_sequence'
 
 /** Input of `generateText`. */
 export interface GenerateTextOptions {
@@ -27,7 +25,8 @@ export interface GenerateTextOptions {
 export interface GeneratedText {
   /** Output tokens in order; `tokens.length` IS the output token count, `tokens.join('')` the text. */
   tokens: string[]
-  stopReason: TextStopReason
+  /** Why generation stopped. */
+  stopReason: NeutralStopReason
   /** The stop sequence that ended generation, or `null`. */
   stopSequence: string | null
 }
