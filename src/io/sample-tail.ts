@@ -34,22 +34,25 @@ export class SampleTail {
       return 0
     }
     try {
-      const buffer = Buffer.alloc(maxBytes)
+      // only the `bytesRead` bytes written by `read` are used, so the buffer need not be zeroed
+      const buffer = Buffer.allocUnsafe(maxBytes)
       const { bytesRead } = await handle.read(buffer, 0, maxBytes, this.offset)
       if (bytesRead === 0) return 0
       this.offset += bytesRead
       const text = this.partial + buffer.toString('utf8', 0, bytesRead)
       const lines = text.split('\n')
       this.partial = lines.pop() ?? ''
+      let added = 0
       for (const line of lines) {
         if (!line) continue
         const status = /"status":"([a-z]+)"/.exec(line)?.[1]
+        added++
         this.counts.done++
         if (status === 'ok') this.counts.ok++
         else if (status === 'throttled') this.counts.throttled++
         else this.counts.failed++
       }
-      return lines.filter(Boolean).length
+      return added
     } catch {
       return 0
     } finally {
