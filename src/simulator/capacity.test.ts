@@ -19,6 +19,8 @@ describe('CapacityPool', () => {
     const pool = new CapacityPool({ concurrentGenerations: 1, queueLimit: 5, decodeSlowdownPerActive: 0 })
     pool.acquire()
     const waiting = pool.acquire()
+    expect(waiting.kind).toBe('queued')
+    expect(pool.queued).toBe(1)
     if (waiting.kind === 'queued') waiting.cancel()
     expect(pool.queued).toBe(0)
     pool.release()
