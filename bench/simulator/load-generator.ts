@@ -21,18 +21,14 @@ const quantile = (xs: number[], q: number): number => {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]
 }
 
-function post(agent: Agent, url: URL, body: string, onResponse: (status: number, firstByteAt: number | null, lastChunk: string) => void): void {
+/** POSTs `body` and reports the status once the response has been read to its end (0 on a network error). */
+function post(agent: Agent, url: URL, body: string, onResponse: (status: number) => void): void {
   const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-    let firstByteAt: number | null = null
-    let last = ''
-    res.on('data', (chunk: Buffer) => {
-      firstByteAt ??= performance.now()
-      last = chunk.length > 64 ? chunk.subarray(chunk.length - 64).toString('latin1') : chunk.toString('latin1')
-    })
-    res.on('end', () => onResponse(res.statusCode ?? 0, firstByteAt, last))
-    res.on('error', () => onResponse(0, firstByteAt, last))
+    res.on('end', () => onResponse(res.statusCode ?? 0))
+    res.on('error', () => onResponse(0))
+    res.resume()
   })
-  req.on('error', () => onResponse(0, null, ''))
+  req.on('error', () => onResponse(0))
   req.end(body)
 }
 
