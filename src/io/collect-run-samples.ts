@@ -41,12 +41,12 @@ export async function collectRunSamples(input: CollectRunSamplesInput): Promise<
   const problems: { path: string; reason: string }[] = []
   const csv = input.samplesCsvPath ? writeSamplesCsv(paths, input.samplesCsvPath) : null
   const collector = new RunCollector((first) => metaFor(first, input))
-  const readErrors = new Map<string, string>()
+  const readErrors = new Map<string, { missing: boolean; reason: string }>()
   for (const path of paths) {
     try {
       await eachSample(path, (sample) => collector.add(sample))
     } catch (error) {
-      readErrors.set(path, describeError(error))
+      readErrors.set(path, { missing: (error as NodeJS.ErrnoException).code === 'ENOENT', reason: describeError(error) })
     }
   }
 
@@ -56,10 +56,11 @@ export async function collectRunSamples(input: CollectRunSamplesInput): Promise<
     csvWritten = outcome.status === 'ok'
     if (outcome.status === 'error') problems.push({ path: outcome.path, reason: outcome.reason })
   }
-  const missing = [...readErrors.values()].filter((reason) => /ENOENT/.test(reason))
-  for (const [path, reason] of readErrors) {
-    if (/ENOENT/.test(reason) && missing.length < paths.length) continue
-    problems.push({ path, reason: /ENOENT/.test(reason) ? 'no samples.jsonl here' : reason })
+  // a missing file is a problem only when every file is missing
+  const missingCount = [...readErrors.values()].filter((e) => e.missing).length
+  for (const [path, { missing, reason }] of readErrors) {
+    if (missing && missingCount < paths.length) continue
+    problems.push({ path, reason: missing ? 'no samples.jsonl here' : reason })
   }
   return { benches: collector.finish(), samples: collector.count, csvWritten, problems }
 }
