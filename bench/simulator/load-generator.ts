@@ -4,6 +4,7 @@
  * CPU as possible. Bounded in count and time; targets a loopback URL only.
  */
 import { Agent, request } from 'node:http'
+import { quantiles } from '../../src/stats/quantile.ts'
 
 /** Result of {@link closedLoop}. */
 export interface ClosedLoopResult {
@@ -13,12 +14,6 @@ export interface ClosedLoopResult {
   requestsPerSec: number
   latencyP50Ms: number
   latencyP99Ms: number
-}
-
-const quantile = (xs: number[], q: number): number => {
-  if (xs.length === 0) return Number.NaN
-  const sorted = [...xs].sort((a, b) => a - b)
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]
 }
 
 /** POSTs `body` and reports the status once the response has been read to its end (0 on a network error). */
@@ -47,10 +42,8 @@ export function closedLoop(url: string, body: string, connections: number, durat
         if (--running === 0) {
           agent.destroy()
           const elapsed = performance.now() - started
-          resolve({
-            completed: latencies.length, errors, durationMs: elapsed, requestsPerSec: latencies.length / (elapsed / 1000),
-            latencyP50Ms: quantile(latencies, 0.5), latencyP99Ms: quantile(latencies, 0.99),
-          })
+          const [latencyP50Ms, latencyP99Ms] = quantiles(latencies, [0.5, 0.99])
+          resolve({ completed: latencies.length, errors, durationMs: elapsed, requestsPerSec: latencies.length / (elapsed / 1000), latencyP50Ms, latencyP99Ms })
         }
         return
       }
@@ -124,12 +117,9 @@ export function holdStreams(url: string, body: string, streams: number): Promise
     }
     function done(): void {
       agent.destroy()
-      resolve({
-        streams, peakOpen, completed, errors,
-        firstByteP50Ms: quantile(firstBytes, 0.5), firstByteP99Ms: quantile(firstBytes, 0.99),
-        durationP50Ms: quantile(durations, 0.5), durationP99Ms: quantile(durations, 0.99),
-        wallMs: performance.now() - started,
-      })
+      const [firstByteP50Ms, firstByteP99Ms] = quantiles(firstBytes, [0.5, 0.99])
+      const [durationP50Ms, durationP99Ms] = quantiles(durations, [0.5, 0.99])
+      resolve({ streams, peakOpen, completed, errors, firstByteP50Ms, firstByteP99Ms, durationP50Ms, durationP99Ms, wallMs: performance.now() - started })
     }
   })
 }
