@@ -1,9 +1,8 @@
 import { describe, expect, test } from 'vitest'
 import type { LatencySpec } from '../model-profile.ts'
+import { quantiles } from '../stats/quantile.ts'
 import { isZeroLatency, sampleInterTokenMs, sampleLogNormal, sampleTtftMs } from './latency-model.ts'
 import { createRng, hashSeed } from './rng.ts'
-
-const quantile = (xs: number[], q: number): number => [...xs].sort((a, b) => a - b)[Math.floor(q * (xs.length - 1))]
 
 describe('latency model', () => {
   test('mulberry32 is deterministic per seed', () => {
@@ -16,8 +15,9 @@ describe('latency model', () => {
   test('log-normal samples have the configured median and p90/p50 ratio', () => {
     const rng = createRng(7)
     const xs = Array.from({ length: 20_000 }, () => sampleLogNormal({ median: 300, p90OverP50: 2 }, rng))
-    expect(quantile(xs, 0.5) / 300).toBeCloseTo(1, 1)
-    expect(quantile(xs, 0.9) / quantile(xs, 0.5)).toBeCloseTo(2, 1)
+    const [p50, p90] = quantiles(xs, [0.5, 0.9])
+    expect(p50 / 300).toBeCloseTo(1, 1)
+    expect(p90 / p50).toBeCloseTo(2, 1)
   })
 
   test('TTFT adds prefill per 1k uncached tokens and a fraction for cached ones', () => {
