@@ -37,8 +37,13 @@ export function benchSection(s: RunSummary, charts: ReadonlyArray<ChartRef>): st
   if (s.schedulerLagP99Ms != null) notes.push(`Scheduler start lag p99: ${formatMs(s.schedulerLagP99Ms)}.`)
   for (const warning of s.warnings) notes.push(`⚠ ${warning}`)
   if (notes.length) parts.push(markdownList(notes.map(escapeMarkdown)))
-  for (const chart of charts) parts.push(markdownImage(chart.title, `charts/${chart.fileName}`))
+  for (const chart of charts) parts.push(chartLine(chart))
   return parts.join('\n\n')
+}
+
+/** A chart of the run embedded in report.md: `![title](charts/<fileName>)`. */
+export function chartLine(chart: ChartRef): string {
+  return markdownImage(chart.title, `charts/${chart.fileName}`)
 }
 
 function metricTable(s: RunSummary): string {

@@ -7,10 +7,10 @@
 import type { Environment, RunSummary } from '../types.ts'
 import { deriveFindings } from './findings.ts'
 import { formatCount, formatDuration, formatMs, formatNumber, formatPercent, formatUsd } from './format.ts'
-import { escapeMarkdown, markdownImage, markdownList, markdownTable } from './markdown.ts'
+import { escapeMarkdown, markdownList, markdownTable } from './markdown.ts'
 import type { Align } from './markdown.ts'
-import { benchSection } from './report-bench-section.ts'
-import type { ChartRef, ReportInput } from './report-input.ts'
+import { benchSection, chartLine } from './report-bench-section.ts'
+import type { ReportInput } from './report-input.ts'
 
 /** Renders the Markdown report of one run. */
 export function renderReport(input: ReportInput): string {
@@ -43,11 +43,6 @@ export function renderReport(input: ReportInput): string {
 
 function prefix(benchName: string | null): string {
   return benchName ? `**${escapeMarkdown(benchName)}**: ` : ''
-}
-
-/** `![title](charts/file.svg)` */
-export function chartLine(chart: ChartRef): string {
-  return markdownImage(chart.title, `charts/${chart.fileName}`)
 }
 
 function summaryTable(summaries: ReadonlyArray<RunSummary>): string {
