@@ -12,6 +12,7 @@ import { loadProfiles } from '../../src/profiles/load-profiles.ts'
 
 /** Transports the SDK can use. */
 export type Transport = 'h2' | 'http1'
+/** Both transports, for `describe.each`. */
 export const transports: Transport[] = ['h2', 'http1']
 
 /** Fast latency: 5 ms TTFT, 2 000 tokens/s. */

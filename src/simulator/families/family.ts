@@ -63,7 +63,9 @@ export interface StreamContext {
   cacheWriteTokens: number
 }
 
+/** One model family's native body format: request parser and response / stream-chunk renderers (pure). */
 export interface FamilyCodec {
+  /** The family this codec serves (its key in `families/index.ts`). */
   family: ModelFamily
   /** Parse and validate a native InvokeModel body (already JSON-parsed). */
   parseRequest(body: unknown): ParseResult

@@ -26,5 +26,3 @@ export function codecFor(family: ModelFamily): FamilyCodec {
   if (!codec) throw new Error(`No codec for model family \`${String(family)}\`; expected one of ${Object.keys(CODECS).join(', ')}.`)
   return codec
 }
-
-export type { FamilyCodec, NeutralCompletion, NeutralRequest, NeutralStopReason, NeutralUsage, ParseResult, StreamContext } from './family.ts'
