@@ -16,6 +16,8 @@ export const ELD_P99_LIMIT_MS = 20
 export const ELU_LIMIT = 0.9
 /** Process CPU (cores) above which the client is called the likely bottleneck. @default 0.9 */
 export const CPU_LIMIT = 0.9
+/** Open-loop scheduler start-lag p99 above which a run warns that requests started late (ms). @default 5 */
+export const SCHEDULER_LAG_WARN_MS = 5
 
 /** Sampling interval of the event-loop delay monitor (ms); subtracted from its readings. */
 const ELD_RESOLUTION_MS = 10

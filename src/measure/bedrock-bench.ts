@@ -16,7 +16,7 @@ import { costUsd } from '../cost/actual-cost.ts'
 import { atomicWrite } from '../io/atomic-write.ts'
 import { resultsDirAt } from '../io/results-dir.ts'
 import { openSampleLog } from '../io/sample-log.ts'
-import { SaturationMonitor } from '../load/client-saturation.ts'
+import { SaturationMonitor, SCHEDULER_LAG_WARN_MS } from '../load/client-saturation.ts'
 import { planLevels } from '../load/phases.ts'
 import { runLoad } from '../load/run-load.ts'
 import { loadProfiles } from '../profiles/load-profiles.ts'
@@ -33,8 +33,8 @@ import { replayLatencies } from './replay-latencies.ts'
 import { simulatorQuotaTpm } from './simulator-quota.ts'
 import { pushSummary, taskGroup, type TaskWithMeta } from './task-meta.ts'
 
-/** Scheduler start-lag p99 above which an open-loop run warns (ms). @default 5 */
-export const SCHEDULER_LAG_WARN_MS = 5
+/** The open-loop scheduler-lag warning threshold (ms), re-exported for the public API (`src/index.ts`). */
+export { SCHEDULER_LAG_WARN_MS }
 
 /** Optional third argument: the test context (`({ bench, task })`), when `getCurrentTest()` is unavailable. */
 export interface BedrockBenchContext {

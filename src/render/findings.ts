@@ -3,6 +3,7 @@
  * in the summaries; a rule whose data is absent or inconclusive produces nothing (no canned prose).
  * Pure.
  */
+import { SCHEDULER_LAG_WARN_MS } from '../load/client-saturation.ts'
 import type { RunSummary } from '../types.ts'
 import type { Analysis } from './finding.ts'
 import { benchFindings } from './findings-bench.ts'
@@ -30,7 +31,7 @@ export interface FindingThresholds {
 export const defaultFindingThresholds: FindingThresholds = {
   kneeRiseRatio: 1.5,
   plateauGrowthRatio: 1.2,
-  schedulerLagWarnMs: 5,
+  schedulerLagWarnMs: SCHEDULER_LAG_WARN_MS,
   queueingRatio: 1.2,
   runVariationRel: 0.1,
   compareMinRel: 0.1,
