@@ -15,6 +15,10 @@ test('model ids are matched raw and then percent-decoded (ARNs stay one segment)
   expect(matchRoute('GET', '/model/a.b/converse').kind).toBe('unknown')
   expect(matchRoute('POST', '/model/%E0%A4%A/converse').kind).toBe('bad-model-id')
   expect(matchRoute('GET', '/_sim/ground-truth/abc')).toEqual({ kind: 'ground-truth', requestId: 'abc' })
+  // Bad percent-encoding on the control paths is a client error, not a thrown URIError (was a 500).
+  expect(matchRoute('GET', '/_sim/ground-truth/%E0%A4%A')).toEqual({ kind: 'ground-truth', requestId: '%E0%A4%A' })
+  expect(matchRoute('GET', '/_sim/quotas/%E0%A4%A')).toEqual({ kind: 'bad-model-id', raw: '%E0%A4%A' })
+  expect(matchRoute('GET', '/_sim/quotas/us.amazon.nova-micro-v1%3A0')).toEqual({ kind: 'quotas', modelId: 'us.amazon.nova-micro-v1:0' })
 })
 
 test('run ids sort by UTC start time', () => {

@@ -28,15 +28,30 @@ const modelPath = /^\/model\/([^/]+)\/([a-z-]+)$/
 const truthPath = /^\/_sim\/ground-truth\/([^/]+)$/
 const quotasPath = /^\/_sim\/quotas\/([^/]+)$/
 
-/** Matches a method and raw request target (path + optional query). */
+/** A percent-decoded path segment, or `null` when its encoding is invalid. */
+function decoded(raw: string): string | null {
+  try {
+    return decodeURIComponent(raw)
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Matches a method and raw request target (path + optional query). A badly percent-encoded id gives
+ * `bad-model-id` (model paths, quotas) or a request id no record has (ground truth), never a throw.
+ */
 export function matchRoute(method: string, target: string): Route {
   const path = target.split('?', 1)[0]
   if (method === 'GET') {
     if (path === '/_sim/health') return { kind: 'health' }
     const truth = truthPath.exec(path)
-    if (truth) return { kind: 'ground-truth', requestId: decodeURIComponent(truth[1]) }
+    if (truth) return { kind: 'ground-truth', requestId: decoded(truth[1]) ?? truth[1] }
     const quotas = quotasPath.exec(path)
-    if (quotas) return { kind: 'quotas', modelId: decodeURIComponent(quotas[1]) }
+    if (quotas) {
+      const modelId = decoded(quotas[1])
+      return modelId === null ? { kind: 'bad-model-id', raw: quotas[1] } : { kind: 'quotas', modelId }
+    }
     return { kind: 'unknown' }
   }
   if (method !== 'POST') return { kind: 'unknown' }
@@ -44,9 +59,6 @@ export function matchRoute(method: string, target: string): Route {
   if (!match) return { kind: 'unknown' }
   const operation = suffixes[match[2]]
   if (!operation) return { kind: 'unknown' }
-  try {
-    return { kind: 'model', operation, modelId: decodeURIComponent(match[1]) }
-  } catch {
-    return { kind: 'bad-model-id', raw: match[1] }
-  }
+  const modelId = decoded(match[1])
+  return modelId === null ? { kind: 'bad-model-id', raw: match[1] } : { kind: 'model', operation, modelId }
 }
