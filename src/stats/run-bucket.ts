@@ -31,13 +31,12 @@ export class RunBucket {
   windowStartMs = Number.POSITIVE_INFINITY
   /** Latest measure completion: max endedAt (ms). */
   windowEndMs = Number.NEGATIVE_INFINITY
-  /** Earliest / latest actual start of a measure sample (ms), for the achieved start rate. */
+  /** Earliest actual start of a measure sample (ms), for the achieved start rate. */
   firstStartedAtMs = Number.POSITIVE_INFINITY
+  /** Latest actual start of a measure sample (ms), for the achieved start rate. */
   lastStartedAtMs = Number.NEGATIVE_INFINITY
   /** Input + output tokens of ok samples. */
   okTokens = 0
-  /** Output tokens of ok samples. */
-  okOutputTokens = 0
   /** Whether a column may be out of order (a value was added since `sortColumns`). */
   private unsorted = false
 
@@ -76,9 +75,7 @@ export class RunBucket {
     pushFinite(this.interTokenMs, s.interTokenMs)
     pushFinite(this.decodeTokensPerSec, s.decodeTokensPerSec)
     if (openLoop) pushFinite(this.responseTimeMs, s.endedAt - s.scheduledAt)
-    const output = s.outputTokens ?? 0
-    this.okOutputTokens += output
-    this.okTokens += (s.inputTokens ?? 0) + output
+    this.okTokens += (s.inputTokens ?? 0) + (s.outputTokens ?? 0)
   }
 
   /**
