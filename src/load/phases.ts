@@ -6,6 +6,7 @@
  * which it *started*.
  */
 import type { Arrival, LoadOptions, OpenLoad, RateOption } from '../config/options.ts'
+import { toLevelLabel } from '../stats/run-accumulator.ts'
 import { constantRate, type RateSegment } from './arrival.ts'
 
 /** One load level of a benchmark, fully resolved. */
@@ -41,7 +42,7 @@ const isOpen = (load: LoadOptions): load is OpenLoad => 'rate' in load
 function rateLevels(rate: RateOption): Array<{ label: string; segments: RateSegment[]; perSec: number | null }> {
   if ('perSec' in rate) {
     const list = Array.isArray(rate.perSec) ? rate.perSec : [rate.perSec]
-    return list.map((perSec) => ({ label: `rate=${perSec}/s`, segments: [constantRate(perSec)], perSec }))
+    return list.map((perSec) => ({ label: toLevelLabel(null, perSec), segments: [constantRate(perSec)], perSec }))
   }
   if ('steps' in rate) {
     return [{ label: 'steps', segments: rate.steps.map((s) => constantRate(s.perSec, s.durationMs)), perSec: null }]
@@ -74,7 +75,7 @@ export function planLevels(load: LoadOptions, warnings: string[]): LoadLevel[] {
         warnings.push(`load.warmup.requests (${asked}) raised to the concurrency (${c}) so every connection is warm.`)
       }
       return {
-        ...base, label: `c=${c}`, mode: 'closed' as const, concurrency: c, targetRatePerSec: null, segments: [],
+        ...base, label: toLevelLabel(c, null), mode: 'closed' as const, concurrency: c, targetRatePerSec: null, segments: [],
         requests, durationMs: load.durationMs ?? null, warmupRequests, maxInFlight: c,
       }
     })
