@@ -12,9 +12,12 @@ import { createRng, hashSeed, type Rng } from './rng.ts'
 
 /** Shared simulator state. */
 export interface SimContext {
+  /** Seed of every random choice (integer). */
   seed: number
   profiles: ModelProfile[]
+  /** Configured fault rules (validated). */
   faults: FaultRule[]
+  /** Quota overrides by base id or id as sent (see {@link quotasFor}). */
   quotaOverrides: Record<string, Partial<Quotas>>
   quota: QuotaBuckets
   promptCache: PromptCache
@@ -27,12 +30,8 @@ export interface SimContext {
   nextIndex(): number
 }
 
-/** Options of {@link createSimContext}. */
-export interface SimContextOptions {
-  seed: number
-  profiles: ModelProfile[]
-  faults: FaultRule[]
-  quotaOverrides: Record<string, Partial<Quotas>>
+/** Options of {@link createSimContext}: the plain fields of the context, plus what builds its state. */
+export interface SimContextOptions extends Pick<SimContext, 'seed' | 'profiles' | 'faults' | 'quotaOverrides'> {
   /** Clock of the quota buckets and the prompt cache (ms). */
   clock: Clock
   /** Quota refill window (ms). */
