@@ -58,13 +58,11 @@ export class QuotaBuckets {
    */
   admit(key: string, quotas: Quotas, reserveTokens: number): Admission {
     const now = this.#clock()
-    if (quotas.rpm !== null && quotas.rpm !== undefined) {
-      const rpm = this.#bucket(this.#rpm, key, quotas.rpm, now)
-      if (rpm.level < 1) return { ok: false, dimension: 'rpm', message: 'Too many requests, please wait before trying again.' }
-    }
+    const rpm = quotas.rpm === null || quotas.rpm === undefined ? null : this.#bucket(this.#rpm, key, quotas.rpm, now)
+    if (rpm && rpm.level < 1) return { ok: false, dimension: 'rpm', message: 'Too many requests, please wait before trying again.' }
     const tpm = this.#bucket(this.#tpm, key, quotas.tpm, now)
     if (tpm.level <= 0) return { ok: false, dimension: 'tpm', message: 'Too many tokens, please wait before trying again.' }
-    if (quotas.rpm !== null && quotas.rpm !== undefined) this.#rpm.get(key)!.level -= 1
+    if (rpm) rpm.level -= 1
     tpm.level -= reserveTokens
     return { ok: true, ticket: { key, reservedTokens: reserveTokens, settled: false } }
   }
