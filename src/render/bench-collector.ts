@@ -29,7 +29,6 @@ export class BenchCollector {
   private readonly pooled: RunAccumulator
   private readonly seconds = new SecondSeriesBuilder()
   private firstRunIndex: number | null = null
-  private readonly runIndexes = new Set<number>()
 
   /** @param meta identity and the facts samples cannot carry (environment, quota, client saturation). */
   constructor(meta: RunMeta) {
@@ -40,14 +39,8 @@ export class BenchCollector {
   add(sample: Sample): void {
     this.pooled.add(sample)
     if (sample.phase !== 'measure') return
-    this.runIndexes.add(sample.runIndex)
     if (this.firstRunIndex === null) this.firstRunIndex = sample.runIndex
     if (sample.runIndex === this.firstRunIndex) this.seconds.add(sample)
-  }
-
-  /** Distinct runs seen in measured samples. */
-  get runCount(): number {
-    return this.runIndexes.size
   }
 
   /**
@@ -57,7 +50,7 @@ export class BenchCollector {
   finish(): BenchData {
     return {
       summary: this.pooled.finish(),
-      runSummaries: this.runCount > 1 ? this.pooled.finishRuns() : [],
+      runSummaries: this.pooled.measuredRunCount > 1 ? this.pooled.finishRuns() : [],
       seconds: this.seconds.finish(),
       ttftMs: this.pooled.sortedValues('ttftMs'),
       latencyMs: this.pooled.sortedValues('latencyMs'),

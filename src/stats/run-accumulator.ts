@@ -122,6 +122,11 @@ export class RunAccumulator {
     bucket.add(sample, this.openLoop)
   }
 
+  /** Distinct `runIndex` values among the measure samples added so far. */
+  get measuredRunCount(): number {
+    return this.runIndexes.size
+  }
+
   /** Samples added so far per phase (warm-up and cool-down are counted here only). */
   phaseCounts(): Record<Phase, number> {
     return { ...this.phases }
