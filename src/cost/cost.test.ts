@@ -67,7 +67,7 @@ describe('estimateCost (hand-computed)', () => {
   })
 
   test('expectedOutputTokens: log-normal mean median·exp(σ²/2), σ = ln(p90/p50)/1.28155', () => {
-    // σ = ln 2 / 1.2815515655 = 0.540862; exp(σ²/2) = 1.157506; 180 × that = 208.3511
+    // σ = ln 2 / 1.2815515655 = 0.540866; exp(σ²/2) = 1.157506; 180 × that = 208.3511
     expect(expectedOutputTokens({ median: 180, p90OverP50: 2 }, 1000)).toBeCloseTo(208.3511, 3)
     expect(expectedOutputTokens({ median: 180, p90OverP50: 2 }, 100)).toBe(100)
     expect(expectedOutputTokens({ median: 180, p90OverP50: 1 }, 1000)).toBe(180)
