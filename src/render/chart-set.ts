@@ -4,6 +4,7 @@
  * 95 % CI error bars, and a heatmap when benchmarks share a sweep axis). File names are stable:
  * `<bench-slug>--<what>.svg` and `compare--<what>.svg`. Pure.
  */
+import { isStreamingOperation } from '../config/is-streaming-operation.ts'
 import type { RunSummary } from '../types.ts'
 import type { BenchData } from './bench-collector.ts'
 import { fileSlug } from './chart-plan.ts'
@@ -69,7 +70,7 @@ function benchCharts(bench: BenchData, slug: string): ChartPlan[] {
     } })
   }
   if (bench.latencyMs.length > 0) {
-    const streaming = s.operation.endsWith('-stream') && hasTtft
+    const streaming = isStreamingOperation(s.operation) && hasTtft
     const series = streaming
       ? [{ name: 'TTFT', values: bench.ttftMs }, { name: 'latency (end-to-end)', values: bench.latencyMs }]
       : [{ name: 'latency (end-to-end)', values: bench.latencyMs }]
