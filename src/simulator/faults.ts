@@ -62,6 +62,11 @@ export function isInStreamFault(kind: FaultKind): boolean {
   return kind === 'stall' || STREAM_ENDING_FAULTS.includes(kind)
 }
 
+/** The pause of a `stall` rule (ms): its `stallMs`, @default 1000. */
+export function stallMsOf(rule: FaultRule): number {
+  return rule.stallMs ?? 1000
+}
+
 /** Validates one rule (from JSON); the message names the field, the expectation, what came, and the fix. */
 export function parseFaultRule(value: unknown, where: string): { ok: true; rule: FaultRule } | { ok: false; message: string } {
   const fail = (message: string) => ({ ok: false as const, message: `${where}: ${message}` })

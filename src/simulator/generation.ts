@@ -8,7 +8,7 @@ import { isCrossRegionId } from '../profiles/resolve-model-id.ts'
 import type { SimError } from './errors.ts'
 import { shapeOfStreamException } from './errors.ts'
 import type { NeutralRequest, NeutralStopReason } from './families/family.ts'
-import { HTTP_ERROR_FAULTS, STREAM_ENDING_FAULTS, type FaultRule } from './faults.ts'
+import { HTTP_ERROR_FAULTS, stallMsOf, STREAM_ENDING_FAULTS, type FaultRule } from './faults.ts'
 import { endRecord, endRecordWithError, type GroundTruthRecord, type GroundTruthStatus } from './ground-truth.ts'
 import {
   isZeroLatency, latencySpecFor, sampleInterTokenMs, sampleTargetTokens, sampleTtftMs, type LatencyMode,
@@ -167,7 +167,7 @@ export async function runGeneration(ctx: SimContext, job: GenerationJob, sink: G
     const zero = isZeroLatency(spec)
     const ttftMs = zero ? 0 : sampleTtftMs({ spec, uncachedInputTokens: inputTokens + cacheWrite, cachedInputTokens: cacheRead, cachedPrefillFactor: profile.cachedPrefillFactor }, rng)
     const tokens = generated.tokens
-    const stallMs = fault?.kind === 'stall' ? fault.stallMs ?? 1000 : 0
+    const stallMs = fault?.kind === 'stall' ? stallMsOf(fault) : 0
     if (!sink.streaming) {
       if (!zero) {
         let total = ttftMs + stallMs

@@ -9,7 +9,7 @@
  * that moment (the simulator's ground truth, `firstTokenWrittenAt` / `lastTokenWrittenAt`).
  */
 import { encodeEvent, encodeException, encodeMalformedFrame } from './event-stream.ts'
-import { isInStreamFault, type FaultRule } from './faults.ts'
+import { isInStreamFault, stallMsOf, type FaultRule } from './faults.ts'
 import type { OnWritten } from './generation.ts'
 import { out, resetResponse, sendHead, type AnyResponse } from './inference-call.ts'
 
@@ -89,7 +89,7 @@ export class StreamWriter {
     this.#faultDone = true
     switch (fault.kind) {
       case 'stall':
-        this.#stallMs = fault.stallMs ?? 1000
+        this.#stallMs = stallMsOf(fault)
         return
       case 'stream-exception':
         this.#pending.push(encodeException(fault.exceptionType ?? 'throttlingException', {
