@@ -39,7 +39,7 @@ export function echoHeaders(result: { latencyMode: LatencyMode | null; serviceTi
   return headers
 }
 
-/** InvokeModel's token-count and latency headers (plus cache counts when caching happened). */
+/** InvokeModel's token-count and latency (ms) headers (plus cache counts when caching happened). */
 export function invokeHeaders(result: GenerationResult): Record<string, string | number> {
   const headers: Record<string, string | number> = {
     'x-amzn-bedrock-invocation-latency': result.latencyMs,
@@ -52,6 +52,21 @@ export function invokeHeaders(result: GenerationResult): Record<string, string |
     headers['x-amzn-bedrock-cache-write-input-token-count'] = result.cacheWriteTokens
   }
   return headers
+}
+
+/** The stream's `amazon-bedrock-invocationMetrics` (the same counts, plus first-byte latency in ms). */
+export function invocationMetrics(result: GenerationResult): Record<string, number> {
+  const metrics: Record<string, number> = {
+    inputTokenCount: result.inputTokens,
+    outputTokenCount: result.outputTokens,
+    invocationLatency: result.latencyMs,
+    firstByteLatency: result.firstByteLatencyMs,
+  }
+  if (result.cacheReadTokens > 0 || result.cacheWriteTokens > 0) {
+    metrics.cacheReadInputTokenCount = result.cacheReadTokens
+    metrics.cacheWriteInputTokenCount = result.cacheWriteTokens
+  }
+  return metrics
 }
 
 /** A Bedrock-style message id for a request id. */

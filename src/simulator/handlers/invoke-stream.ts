@@ -5,7 +5,7 @@
 import type { StreamContext } from '../families/family.ts'
 import { runGeneration } from '../generation.ts'
 import { jobOf, rejectCall, type InferenceCall } from '../inference-call.ts'
-import { echoHeaders, parseInvokeRequest, streamContextOf, usageOf } from '../invoke-request.ts'
+import { echoHeaders, invocationMetrics, parseInvokeRequest, streamContextOf, usageOf } from '../invoke-request.ts'
 import type { SimContext } from '../sim-context.ts'
 import { streamSink } from './stream-sink.ts'
 
@@ -35,16 +35,7 @@ export async function invokeStream(ctx: SimContext, call: InferenceCall): Promis
       },
       end: (result) => {
         const natives = codec.streamEnd(start(), result.stopReason, usageOf(result), result.stopSequence)
-        const metrics: Record<string, number> = {
-          inputTokenCount: result.inputTokens,
-          outputTokenCount: result.outputTokens,
-          invocationLatency: result.latencyMs,
-          firstByteLatency: result.firstByteLatencyMs,
-        }
-        if (result.cacheReadTokens > 0 || result.cacheWriteTokens > 0) {
-          metrics.cacheReadInputTokenCount = result.cacheReadTokens
-          metrics.cacheWriteInputTokenCount = result.cacheWriteTokens
-        }
+        const metrics = invocationMetrics(result)
         const last = natives.length - 1
         natives.forEach((native, index) => {
           chunk(index === last ? { ...(native as object), 'amazon-bedrock-invocationMetrics': metrics } : native)
