@@ -6,9 +6,8 @@
  * captures stderr and prints it above its own live window, where a carriage-return line would
  * garble the window. Started only on a TTY and never under `CI=true`.
  */
-import { readFile } from 'node:fs/promises'
-import { join } from 'node:path'
-import { resultsDirAt } from '../src/io/results-dir.ts'
+import { readJson } from '../src/io/read-json.ts'
+import { resultsDirAt, type ResultsDir } from '../src/io/results-dir.ts'
 import { SampleTail } from '../src/io/sample-tail.ts'
 import { progressLine } from '../src/render/progress-line.ts'
 
@@ -33,7 +32,7 @@ export function progressEnabled(stream: NodeJS.WriteStream, env: NodeJS.ProcessE
 export class ProgressFeed {
   private readonly options: Required<ProgressFeedOptions>
   private tail: SampleTail | null = null
-  private dir: string | undefined
+  private dir: ResultsDir | null = null
   private timer: NodeJS.Timeout | null = null
   private readonly history: { at: number; done: number }[] = []
   private readonly startedAt: number
@@ -70,9 +69,12 @@ export class ProgressFeed {
   }
 
   private async step(): Promise<void> {
-    this.dir ??= this.options.resultsDir()
-    if (!this.dir) return
-    this.tail ??= new SampleTail(resultsDirAt(this.dir).samplesJsonl)
+    if (!this.dir) {
+      const found = this.options.resultsDir()
+      if (!found) return
+      this.dir = resultsDirAt(found)
+    }
+    this.tail ??= new SampleTail(this.dir.samplesJsonl)
     await this.tail.poll()
     const now = this.options.now()
     const { done, throttled, failed } = this.tail.counts
@@ -80,7 +82,7 @@ export class ProgressFeed {
     while (this.history.length > 2 && now - this.history[0].at > this.options.rpmWindowMs) this.history.shift()
     const first = this.history[0]
     const recentRpm = now > first.at ? ((done - first.done) / (now - first.at)) * 60_000 : 0
-    const scheduled = await readScheduled(join(this.dir, 'progress.json'))
+    const scheduled = await readScheduled(this.dir.progressJson)
     if (done === 0 || done === this.lastDone) return
     this.lastDone = done
     const line = progressLine({ done, scheduled, throttled, failed, recentRpm, elapsedMs: now - this.startedAt })
@@ -89,10 +91,7 @@ export class ProgressFeed {
 }
 
 async function readScheduled(path: string): Promise<number | null> {
-  try {
-    const value = JSON.parse(await readFile(path, 'utf8')) as { scheduled?: unknown }
-    return typeof value.scheduled === 'number' && value.scheduled > 0 ? value.scheduled : null
-  } catch {
-    return null
-  }
+  const read = await readJson<{ scheduled?: unknown } | null>(path)
+  const scheduled = read.status === 'ok' ? read.value?.scheduled : undefined
+  return typeof scheduled === 'number' && scheduled > 0 ? scheduled : null
 }

@@ -15,6 +15,8 @@ export interface ResultsDir {
   summaryCsv: string
   summaryJson: string
   environmentJson: string
+  /** `{ "scheduled": n }` for the live progress line's ETA, when the harness writes it. */
+  progressJson: string
   reportMd: string
   /** Absolute path of chart `fileName` (e.g. `haiku-stream-ttft-over-time.svg`). */
   chart(fileName: string): string
@@ -36,6 +38,7 @@ export function resultsDirAt(runDir: string, cwd: string = process.cwd()): Resul
     summaryCsv: join(root, 'summary.csv'),
     summaryJson: join(root, 'summary.json'),
     environmentJson: join(root, 'environment.json'),
+    progressJson: join(root, 'progress.json'),
     reportMd: join(root, 'report.md'),
     chart: (fileName) => join(chartsDir, fileName),
   }
