@@ -1,7 +1,5 @@
 import { expect, test } from 'vitest'
 import { matchRoute } from './routes.ts'
-import { createRunId } from './run-id.ts'
-import { parseFaultRule } from './faults.ts'
 
 test('model ids are matched raw and then percent-decoded (ARNs stay one segment)', () => {
   expect(matchRoute('POST', '/model/us.anthropic.claude-3-5-sonnet-20241022-v2%3A0/converse')).toEqual({
@@ -19,15 +17,4 @@ test('model ids are matched raw and then percent-decoded (ARNs stay one segment)
   expect(matchRoute('GET', '/_sim/ground-truth/%E0%A4%A')).toEqual({ kind: 'ground-truth', requestId: '%E0%A4%A' })
   expect(matchRoute('GET', '/_sim/quotas/%E0%A4%A')).toEqual({ kind: 'bad-model-id', raw: '%E0%A4%A' })
   expect(matchRoute('GET', '/_sim/quotas/us.amazon.nova-micro-v1%3A0')).toEqual({ kind: 'quotas', modelId: 'us.amazon.nova-micro-v1:0' })
-})
-
-test('run ids sort by UTC start time', () => {
-  expect(createRunId(new Date('2026-11-25T09:05:07.123Z'), 'beef')).toBe('20261125-090507-beef')
-  expect(createRunId()).toMatch(/^\d{8}-\d{6}-[0-9a-f]{4}$/)
-})
-
-test('fault rules are validated with messages naming the field', () => {
-  expect(parseFaultRule({ kind: 'stall', stallMs: 5 }, 'faults[0]')).toEqual({ ok: true, rule: { kind: 'stall', stallMs: 5 } })
-  expect(parseFaultRule({ kind: 'throttle', probability: 2 }, 'faults[1]')).toEqual({ ok: false, message: 'faults[1]: `probability` must be between 0 and 1, got 2.' })
-  expect(parseFaultRule({ kind: 'stream-exception', exceptionType: 'ThrottlingException' }, 'h')).toMatchObject({ ok: false })
 })
