@@ -12,6 +12,7 @@ import type { Environment, RunSummary, Sample, TargetKind } from '../types.ts'
 import { describeError } from './atomic-write.ts'
 import { eachSample } from './sample-log.ts'
 import { writeSamplesCsv } from './samples-csv-file.ts'
+import type { FileProblem } from './write-run-report.ts'
 
 /** Input of `collectRunSamples`. */
 export interface CollectRunSamplesInput {
@@ -26,10 +27,14 @@ export interface CollectRunSamplesInput {
 
 /** Result of the pass. */
 export interface CollectedRun {
+  /** One per benchmark, in order of first appearance in the files. */
   benches: BenchData[]
+  /** Samples read (every phase). */
   samples: number
+  /** Whether samples.csv was written. */
   csvWritten: boolean
-  problems: { path: string; reason: string }[]
+  /** Files that could not be read or written, with the reason. */
+  problems: FileProblem[]
 }
 
 /**
@@ -38,7 +43,7 @@ export interface CollectedRun {
  */
 export async function collectRunSamples(input: CollectRunSamplesInput): Promise<CollectedRun> {
   const paths = [...new Set(input.paths.map((p) => resolve(p)))]
-  const problems: { path: string; reason: string }[] = []
+  const problems: FileProblem[] = []
   const csv = input.samplesCsvPath ? writeSamplesCsv(paths, input.samplesCsvPath) : null
   const collector = new RunCollector((first) => metaFor(first, input))
   const readErrors = new Map<string, { missing: boolean; reason: string }>()
