@@ -18,11 +18,11 @@ export interface ClientSpec {
   endpoint?: string
   /** AWS region. @default 'us-east-1' */
   region?: string
-  /** @default 'h2' */
+  /** `h2`: the SDK's default `NodeHttp2Handler`; `http1`: `NodeHttpHandler` with keep-alive agents. Required (bedrockBench passes its resolved `transport`, default `h2`). */
   transport: 'h2' | 'http1'
   /** Highest concurrency the client must carry without queueing (sets http1 `maxSockets`). */
   maxConcurrency: number
-  /** SDK `maxAttempts`. @default 1 */
+  /** SDK `maxAttempts` (1 = no retries, so throttles are seen). Required (bedrockBench passes its resolved `retry.maxAttempts`, default 1). */
   maxAttempts: number
   /** Per-request timeout (ms) handed to the handler as `requestTimeout`. */
   requestTimeoutMs?: number
@@ -37,10 +37,11 @@ interface AgentConfig { httpAgent?: AgentLike; httpAgentProvider?: () => Promise
 /** Builds a client for the target. Real AWS uses the default credential chain. */
 export function createClient(spec: ClientSpec): BedrockRuntimeClient {
   const region = spec.region ?? 'us-east-1'
+  const maxSockets = Math.max(spec.maxConcurrency, 1)
   const requestHandler = spec.transport === 'http1'
     ? new NodeHttpHandler({
-      httpAgent: new HttpAgent({ keepAlive: true, maxSockets: Math.max(spec.maxConcurrency, 1) }),
-      httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets: Math.max(spec.maxConcurrency, 1) }),
+      httpAgent: new HttpAgent({ keepAlive: true, maxSockets }),
+      httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets }),
       ...(spec.requestTimeoutMs !== undefined ? { requestTimeout: spec.requestTimeoutMs } : {}),
     })
     : undefined
