@@ -66,7 +66,7 @@ describe.each(transports)('over %s', (transport) => {
     }, { step: 'deserialize' })
     const response = JSON.parse(new TextDecoder().decode((await sdk.client.send(invoke)).body))
     const text = c.text(response)
-    expect(text.length).toBeGreaterThan(0)
+    expect(text).toMatch(/^[A-Z].*\.$/) // 12 tokens ending on a full stop (end_turn)
     expect(outputHeader).toBe('12')
 
     const stream = await sdk.client.send(new InvokeModelWithResponseStreamCommand({ modelId: c.model, body: JSON.stringify(c.body) }))
