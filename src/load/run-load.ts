@@ -34,6 +34,7 @@ export interface Dispatch {
 
 /** Inputs of `runLoad`. */
 export interface RunLoadOptions {
+  /** Load levels (from `planLevels`), run in order within each run. */
   levels: readonly LoadLevel[]
   /** Repeated runs; each run goes through every level in order. */
   runs: number
@@ -45,9 +46,11 @@ export interface RunLoadOptions {
   execute: (dispatch: Dispatch) => Promise<Sample>
   /** Called once per sample, as soon as it completes. */
   onSample: (sample: Sample) => void
+  /** Time source (ms) for scheduling and `scheduledAt`; the same clock `execute` should use. */
   clock: Clock
   /** Uniform [0, 1) source for Poisson arrivals. */
   rng: () => number
+  /** Stops scheduling at once and drops queued arrivals; in-flight requests are left to `execute` to abort (their samples become `cancelled`). */
   signal?: AbortSignal
   /** Called when a measure phase starts (`true`) and when its load stops (`false`). */
   onMeasure?: (active: boolean) => void
@@ -57,7 +60,9 @@ export interface RunLoadOptions {
 export interface LoadResult {
   /** Requests dispatched to `execute` (each produced exactly one sample). */
   scheduled: number
+  /** Samples passed to `onSample`. */
   samples: number
+  /** Clock time from the start of the first run to the end of the last (ms). */
   wallClockMs: number
 }
 

@@ -22,8 +22,9 @@ export interface SecondPoint {
   throttled: number
   /** Other failed requests (error, timeout, cancelled) that ended in this second. */
   failed: number
-  /** p50 / p95 TTFT (ms) of requests completing in this second; `null` without one. */
+  /** p50 TTFT (ms) of successful requests completing in this second; `null` without one. */
   ttftP50Ms: number | null
+  /** p95 TTFT (ms) of successful requests completing in this second; `null` without one. */
   ttftP95Ms: number | null
 }
 
