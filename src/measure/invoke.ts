@@ -19,6 +19,7 @@ import { isStreamingOperation } from '../config/is-streaming-operation.ts'
 import type { Conversation } from '../config/options.ts'
 import type { ModelFamily } from '../model-profile.ts'
 import type { Operation, Sample, TokenSource } from '../types.ts'
+import { abortable, abortPromise } from './abortable.ts'
 import { classifyError } from './classify-error.ts'
 import type { Clock } from './clock.ts'
 import { type NativeUsage, nativeRequestBody, readInvocationMetrics, readNativeChunk, readNativeResponse } from './native-body.ts'
@@ -26,22 +27,33 @@ import { requestTiming } from './stream-timing.ts'
 
 /** Everything needed to send one request. */
 export interface InvokeSpec {
+  /** The SDK client that sends the request (built by `createClient` or supplied by the user). */
   client: BedrockRuntimeClient
+  /** Which Bedrock Runtime API to call. */
   operation: Operation
+  /** Model id, inference-profile id or ARN, as sent in the URL. */
   modelId: string
   /** Native body family; required for `invoke` / `invoke-stream`. */
   family: ModelFamily | null
+  /** The system prompt and messages of this request. */
   conversation: Conversation
+  /** Output token cap (Converse `inferenceConfig.maxTokens`, or the family's native field). */
   maxTokens: number
+  /** Sampling temperature in [0, 1]; omitted from the request when undefined. */
   temperature?: number
+  /** Nucleus sampling in [0, 1]; omitted from the request when undefined. */
   topP?: number
+  /** Stop sequences; omitted from the request when undefined. */
   stopSequences?: string[]
+  /** Adds a prompt-cache checkpoint after the system prompt (or the first message without one). */
   cachePoint: boolean
+  /** `optimized` asks for latency-optimized inference (`performanceConfig.latency`). */
   performanceConfig: 'standard' | 'optimized'
   /** Per-request timeout (ms) → `timeout`. */
   timeoutMs: number
   /** The user's signal → `cancelled`. */
   signal?: AbortSignal
+  /** Time source (ms) of `startedAt`, `firstTokenAt` and `endedAt`. */
   clock: Clock
   /** Cost (USD) of a request's usage, `null` when the price is unknown. */
   costOf?: (usage: NativeUsage) => number | null
@@ -66,47 +78,6 @@ interface Reading extends NativeUsage {
 }
 
 interface Meta { attempts?: number; totalRetryDelay?: number }
-
-/**
- * One abort promise per request, rejected with the signal's reason when it fires; raced once against
- * `send` (stream events use {@link abortable}).
- */
-function abortPromise(signal: AbortSignal): Promise<never> {
-  const p = new Promise<never>((_, reject) => {
-    if (signal.aborted) reject(signal.reason)
-    else signal.addEventListener('abort', () => reject(signal.reason), { once: true })
-  })
-  p.catch(() => {})
-  return p
-}
-
-/**
- * Iterates an async iterable, rejecting with the signal's reason as soon as it aborts. One abort
- * listener per stream and a fresh promise per step, so nothing accumulates per event (racing each
- * step against one never-settling promise would keep a reaction per event until the request ends:
- * ~100 B × events × streams in flight). Costs ~0.1 µs per event over a plain `for await`.
- */
-async function* abortable<T>(it: AsyncIterable<T>, signal: AbortSignal): AsyncGenerator<T> {
-  const iter = it[Symbol.asyncIterator]()
-  let fail: ((reason: unknown) => void) | null = null
-  const onAbort = (): void => fail?.(signal.reason)
-  signal.addEventListener('abort', onAbort, { once: true })
-  try {
-    for (;;) {
-      if (signal.aborted) throw signal.reason
-      const r = await new Promise<IteratorResult<T>>((resolve, reject) => {
-        fail = reject
-        iter.next().then(resolve, reject)
-      })
-      fail = null
-      if (r.done) return
-      yield r.value
-    }
-  } finally {
-    signal.removeEventListener('abort', onAbort)
-    void Promise.resolve(iter.return?.()).catch(() => {})
-  }
-}
 
 async function* empty<T>(): AsyncGenerator<T> {}
 
