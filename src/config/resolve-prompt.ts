@@ -13,7 +13,7 @@ import type { Conversation, PromptContext, PromptOption } from './options.ts'
 export type ConversationSource = (ctx: PromptContext) => Conversation
 
 /** Checks a parsed fixture / generated value; returns a problem sentence or null. */
-export function conversationProblem(value: unknown, where: string): string | null {
+function conversationProblem(value: unknown, where: string): string | null {
   if (typeof value !== 'object' || value === null) return `${where} must be an object \`{ text }\` or \`{ system?, messages }\`, got \`${JSON.stringify(value)}\`. Fix the prompt.`
   const v = value as Record<string, unknown>
   if (typeof v.text === 'string' && v.text.length > 0) return null
@@ -26,7 +26,7 @@ export function conversationProblem(value: unknown, where: string): string | nul
 }
 
 /** Normalises a valid fixture/generated value into a Conversation. */
-export function toConversation(value: { text?: string; system?: string; messages?: Conversation['messages'] }, system?: string): Conversation {
+function toConversation(value: { text?: string; system?: string; messages?: Conversation['messages'] }, system?: string): Conversation {
   const messages = value.messages ?? [{ role: 'user' as const, text: value.text ?? '' }]
   const sys = value.system ?? system
   return sys !== undefined ? { messages, system: sys } : { messages }

@@ -91,7 +91,7 @@ function metaFor(first: Sample, input: CollectRunSamplesInput): RunMeta {
 }
 
 /** An environment whose every field says it is unknown (report rebuilt without environment.json). */
-export function unknownEnvironment(target: TargetKind): Environment {
+function unknownEnvironment(target: TargetKind): Environment {
   return {
     target, region: null, simulatorSeed: null, nodeVersion: 'unknown', sdkVersion: 'unknown',
     vitestVersion: 'unknown', os: 'unknown', cpuModel: 'unknown', cpuCount: 0, loadAvg1m: Number.NaN, date: 'unknown',

@@ -70,7 +70,7 @@ export function checkRunDir(runDir: string): RunDirCheck {
 }
 
 /** Why an SVG string is not a usable chart, or `null`. */
-export function svgProblem(svg: string): string | null {
+function svgProblem(svg: string): string | null {
   let doc: Document
   try {
     doc = new JSDOM(svg, { contentType: 'image/svg+xml' }).window.document

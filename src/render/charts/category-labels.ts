@@ -44,7 +44,7 @@ export function fitRotatedLabel(label: string, px: number, fontSizePx: number): 
 }
 
 /** `name` broken into at most `maxLines` lines no wider than `maxPx`, or `null` when it cannot be. */
-export function wrapLabel(name: string, fontSizePx: number, maxPx: number, maxLines = 2): string[] | null {
+function wrapLabel(name: string, fontSizePx: number, maxPx: number, maxLines = 2): string[] | null {
   const tokens = name.split(/(?<=[-.:_/ ])/)
   const lines: string[] = []
   let line = ''

@@ -142,7 +142,7 @@ function drawColorLegend(
 }
 
 /** Black or white, whichever reads better on `fill` (a `#rrggbb` or `rgb(r, g, b)` colour). */
-export function contrastText(fill: string): string {
+function contrastText(fill: string): string {
   const m = /^rgb\((\d+),\s*(\d+),\s*(\d+)\)$/.exec(fill)
   const hex = /^#([0-9a-f]{6})$/i.exec(fill)
   const rgb = m ? [m[1], m[2], m[3]].map(Number) : hex ? [0, 2, 4].map((i) => parseInt(hex[1].slice(i, i + 2), 16)) : [255, 255, 255]
