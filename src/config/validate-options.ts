@@ -5,6 +5,7 @@
  */
 import { DEFAULT_REQUESTS } from '../load/phases.ts'
 import type { ModelFamily } from '../model-profile.ts'
+import { MODEL_FAMILIES } from '../profiles/parse-profile.ts'
 import type { Operation, TargetKind } from '../types.ts'
 import { BedrockBenchConfigError } from './bedrock-bench-config-error.ts'
 import type { BedrockBenchOptions, LoadOptions } from './options.ts'
@@ -25,7 +26,6 @@ export interface ResolvedOptions extends BedrockBenchOptions {
 }
 
 const OPERATIONS: readonly Operation[] = ['converse', 'converse-stream', 'invoke', 'invoke-stream']
-const FAMILIES: readonly ModelFamily[] = ['anthropic', 'nova', 'llama', 'mistral', 'titan']
 
 const show = (v: unknown): string => {
   if (typeof v === 'function') return 'a function'
@@ -187,8 +187,8 @@ export function checkOptions(options: unknown): string[] {
   if (o.performanceConfig !== undefined && o.performanceConfig !== 'standard' && o.performanceConfig !== 'optimized') {
     p.add('performanceConfig', "`'standard'` or `'optimized'`", o.performanceConfig, 'Omit it for standard latency.')
   }
-  if (o.family !== undefined && !FAMILIES.includes(o.family as ModelFamily)) {
-    p.add('family', FAMILIES.map((x) => `\`${x}\``).join(' | '), o.family, 'Omit it to look the family up from the model profiles.')
+  if (o.family !== undefined && !MODEL_FAMILIES.includes(o.family as ModelFamily)) {
+    p.add('family', MODEL_FAMILIES.map((x) => `\`${x}\``).join(' | '), o.family, 'Omit it to look the family up from the model profiles.')
   }
   checkLoad(p, o.load)
   p.int('runs', o.runs, 1, 'Set it to the number of repeated runs (3+ for a confidence interval).')

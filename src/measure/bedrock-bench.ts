@@ -20,6 +20,7 @@ import { SaturationMonitor, SCHEDULER_LAG_WARN_MS } from '../load/client-saturat
 import { planLevels } from '../load/phases.ts'
 import { runLoad } from '../load/run-load.ts'
 import { loadProfiles } from '../profiles/load-profiles.ts'
+import { MODEL_FAMILIES } from '../profiles/parse-profile.ts'
 import { resolveModelId } from '../profiles/resolve-model-id.ts'
 import { quantiles } from '../stats/quantile.ts'
 import { type RunMeta, RunAccumulator } from '../stats/run-accumulator.ts'
@@ -81,7 +82,7 @@ export async function bedrockBench(bench: Bench | null, options: BedrockBenchOpt
   const profile = resolveModelId(o.model, profiles)
   const family = o.family ?? profile?.family ?? null
   if ((o.operation === 'invoke' || o.operation === 'invoke-stream') && family === null) {
-    throw new BedrockBenchConfigError([`\`family\` must be set for \`${o.operation}\` when the model has no profile, got \`${o.model}\` with none. Pass \`family: 'anthropic' | 'nova' | 'llama' | 'mistral' | 'titan'\`.`])
+    throw new BedrockBenchConfigError([`\`family\` must be set for \`${o.operation}\` when the model has no profile, got \`${o.model}\` with none. Pass \`family: ${MODEL_FAMILIES.map((f) => `'${f}'`).join(' | ')}\`.`])
   }
   const first = conversationFor({ seq: 0, runIndex: 0, rng: requestRng(o.seed, 0, 0) })
   const inputChars = first.messages.reduce((a, m) => a + m.text.length, first.system?.length ?? 0)
