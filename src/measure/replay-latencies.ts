@@ -9,7 +9,9 @@ import type { Bench } from 'vitest'
 
 /** One named series of durations (ms) to show. */
 export interface ReplaySeries {
+  /** Row name in Vitest's benchmark table, e.g. `haiku-stream ttft`. */
   name: string
+  /** One duration per request (ms), replayed in order as one iteration each. */
   durationsMs: ArrayLike<number>
 }
 
