@@ -105,9 +105,6 @@ export async function bedrockBench(bench: Bench | null, options: BedrockBenchOpt
   const log = openSampleLog(samplesPath)
   const monitor = new SaturationMonitor()
   const clock = relativeClock()
-  const latencies: number[] = []
-  const ttfts: number[] = []
-  const itls: number[] = []
   const lags: number[] = []
   const pricing = profile?.pricing
   let result
@@ -130,12 +127,7 @@ export async function bedrockBench(bench: Bench | null, options: BedrockBenchOpt
       onSample: (s) => {
         log.append(s)
         acc.add(s)
-        if (s.phase !== 'measure') return
-        if (s.concurrency === null) lags.push(s.queueDelayMs)
-        if (s.status !== 'ok') return
-        latencies.push(s.latencyMs)
-        if (s.ttftMs !== null) ttfts.push(s.ttftMs)
-        if (s.interTokenMs !== null) itls.push(s.interTokenMs)
+        if (s.phase === 'measure' && s.concurrency === null) lags.push(s.queueDelayMs)
       },
     })
   } finally {
@@ -157,7 +149,13 @@ export async function bedrockBench(bench: Bench | null, options: BedrockBenchOpt
   summary.wallClockMs = summary.wallClockMs > 0 ? summary.wallClockMs : result.wallClockMs
 
   if (!existsSync(dir.environmentJson)) await atomicWrite(dir.environmentJson, `${JSON.stringify(environment, null, 2)}\n`)
-  if (bench) await replayLatencies(bench, [{ name: `${o.name} latency`, durationsMs: latencies }, ...(isStreamingOperation(o.operation) ? [{ name: `${o.name} ttft`, durationsMs: ttfts }, { name: `${o.name} itl`, durationsMs: itls }] : [])])
+  // the accumulator's columns: the measured ok requests' values (ascending; tinybench's statistics ignore order)
+  if (bench) {
+    await replayLatencies(bench, [
+      { name: `${o.name} latency`, durationsMs: acc.sortedValues('latencyMs') },
+      ...(isStreamingOperation(o.operation) ? [{ name: `${o.name} ttft`, durationsMs: acc.sortedValues('ttftMs') }, { name: `${o.name} itl`, durationsMs: acc.sortedValues('interTokenMs') }] : []),
+    ])
+  }
   const task = context?.task ?? currentTask()
   if (task) {
     summary.group = taskGroup(task)

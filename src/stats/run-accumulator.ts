@@ -162,9 +162,9 @@ export class RunAccumulator {
   /**
    * The values of one metric over every measure sample of every level and run, ascending.
    *
-   * @param metric - `ttftMs` or `latencyMs` (ok samples only, finite values)
+   * @param metric - `ttftMs`, `latencyMs` or `interTokenMs` (ok samples only, finite values)
    */
-  sortedValues(metric: 'ttftMs' | 'latencyMs'): Float64Array {
+  sortedValues(metric: 'ttftMs' | 'latencyMs' | 'interTokenMs'): Float64Array {
     const buckets = [...this.levels.values()].flatMap((level) => [...level.runs.values()].sort((a, b) => a.runIndex - b.runIndex))
     return pooledSorted(buckets, (b) => b[metric])
   }
