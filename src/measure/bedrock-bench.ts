@@ -22,7 +22,7 @@ import { runLoad } from '../load/run-load.ts'
 import { loadProfiles } from '../profiles/load-profiles.ts'
 import { MODEL_FAMILIES } from '../profiles/parse-profile.ts'
 import { resolveModelId } from '../profiles/resolve-model-id.ts'
-import { quantiles } from '../stats/quantile.ts'
+import { quantileSorted } from '../stats/quantile.ts'
 import { type RunMeta, RunAccumulator } from '../stats/run-accumulator.ts'
 import { seededRandom } from '../stats/seeded-random.ts'
 import type { RunSummary } from '../types.ts'
@@ -105,7 +105,6 @@ export async function bedrockBench(bench: Bench | null, options: BedrockBenchOpt
   const log = openSampleLog(samplesPath)
   const monitor = new SaturationMonitor()
   const clock = relativeClock()
-  const lags: number[] = []
   const pricing = profile?.pricing
   let result
   try {
@@ -127,7 +126,6 @@ export async function bedrockBench(bench: Bench | null, options: BedrockBenchOpt
       onSample: (s) => {
         log.append(s)
         acc.add(s)
-        if (s.phase === 'measure' && s.concurrency === null) lags.push(s.queueDelayMs)
       },
     })
   } finally {
@@ -138,8 +136,10 @@ export async function bedrockBench(bench: Bench | null, options: BedrockBenchOpt
 
   meta.client = monitor.result()
   if (meta.client?.warning) warnings.push(meta.client.warning)
+  // open loop: the start lag (startedAt − scheduledAt) of every measure sample, from the accumulator's column
+  const lags = meta.loadMode === 'open' ? acc.sortedValues('queueDelayMs') : new Float64Array(0)
   if (lags.length > 0) {
-    meta.schedulerLagP99Ms = quantiles(lags, [0.99])[0]
+    meta.schedulerLagP99Ms = quantileSorted(lags, 0.99)
     if (meta.schedulerLagP99Ms > SCHEDULER_LAG_WARN_MS) {
       warnings.push(`Open-loop scheduler start lag p99 is ${meta.schedulerLagP99Ms.toFixed(1)} ms (> ${SCHEDULER_LAG_WARN_MS} ms): requests started late, so the achieved rate may be below target. Response times from scheduledAt include this lag.`)
     }

@@ -162,9 +162,10 @@ export class RunAccumulator {
   /**
    * The values of one metric over every measure sample of every level and run, ascending.
    *
-   * @param metric - `ttftMs`, `latencyMs` or `interTokenMs` (ok samples only, finite values)
+   * @param metric - `ttftMs`, `latencyMs` or `interTokenMs` (ok samples only), or `queueDelayMs`
+   *   (every measure sample); finite values only
    */
-  sortedValues(metric: 'ttftMs' | 'latencyMs' | 'interTokenMs'): Float64Array {
+  sortedValues(metric: 'ttftMs' | 'latencyMs' | 'interTokenMs' | 'queueDelayMs'): Float64Array {
     const buckets = [...this.levels.values()].flatMap((level) => [...level.runs.values()].sort((a, b) => a.runIndex - b.runIndex))
     return pooledSorted(buckets, (b) => b[metric])
   }

@@ -12,6 +12,7 @@ import { BedrockBenchConfigError } from '../../src/config/bedrock-bench-config-e
 import type { BedrockBenchOptions } from '../../src/config/options.ts'
 import { readSamples } from '../../src/io/sample-log.ts'
 import { bedrockBench } from '../../src/measure/bedrock-bench.ts'
+import { quantiles } from '../../src/stats/quantile.ts'
 import { type Simulator, startSimulator } from '../../src/simulator/start-simulator.ts'
 import type { RunSummary, Sample } from '../../src/types.ts'
 import { fastProfiles } from './fast-profiles.ts'
@@ -74,6 +75,7 @@ describe('bedrockBench', () => {
     expect(r.tpm).toBeGreaterThan(r.rpm)
     expect(r.costUsd).toBeGreaterThan(0)
     expect(r.client).not.toBeNull()
+    expect(r.schedulerLagP99Ms).toBeNull() // closed loop: no schedule to lag behind
     expect(r.environment).toMatchObject({ target: 'simulator', sdkVersion: '3.1164.0' })
     expect(r.samplesPath).toBe(join(resultsDir, 'samples.jsonl'))
     const samples = await readAll(r.samplesPath!, 'closed')
@@ -128,7 +130,10 @@ describe('bedrockBench', () => {
     // a 1.5 s Poisson window has ±8 % sampling noise (1/√150); the 2 % check runs 10 s in bench/
     expect(r.levels[0].achievedRatePerSec).toBeGreaterThan(75)
     expect(r.levels[0].achievedRatePerSec).toBeLessThan(125)
-    expect(r.schedulerLagP99Ms).not.toBeNull()
+    // the scheduler lag is the R-7 p99 of startedAt − scheduledAt over the measured requests
+    const measured = (await readAll(r.samplesPath!, 'open')).filter((s) => s.phase === 'measure')
+    expect(measured).toHaveLength(r.outcomes.scheduled)
+    expect(r.schedulerLagP99Ms).toBeCloseTo(quantiles(measured.map((s) => s.queueDelayMs), [0.99])[0], 9)
     expect(r.responseTimeMs).not.toBeNull()
     expect(r.responseTimeMs!.p50).toBeGreaterThanOrEqual(r.latencyMs!.p50 - 1)
   })
