@@ -6,19 +6,22 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { inject, TestRunner, type Bench } from 'vitest'
-import type { BedrockBenchOptions } from '../config/options.ts'
+import type { BedrockBenchOptions, Conversation } from '../config/options.ts'
 import { resolvePrompt } from '../config/resolve-prompt.ts'
 import { checkAwsBudget, plannedRequests, resolveTarget } from '../config/resolve-target.ts'
 import { optionsEnv, validateOptions } from '../config/validate-options.ts'
 import { BedrockBenchConfigError } from '../config/bedrock-bench-config-error.ts'
 import { isStreamingOperation } from '../config/is-streaming-operation.ts'
 import { costUsd } from '../cost/actual-cost.ts'
+import { BudgetGuard } from '../cost/budget-guard.ts'
+import { estimateCost } from '../cost/estimate-cost.ts'
 import { atomicWrite } from '../io/atomic-write.ts'
 import { resultsDirAt } from '../io/results-dir.ts'
 import { openSampleLog } from '../io/sample-log.ts'
 import { SaturationMonitor, SCHEDULER_LAG_WARN_MS } from '../load/client-saturation.ts'
 import { planLevels } from '../load/phases.ts'
 import { runLoad } from '../load/run-load.ts'
+import type { Pricing } from '../model-profile.ts'
 import { loadProfiles } from '../profiles/load-profiles.ts'
 import { MODEL_FAMILIES } from '../profiles/parse-profile.ts'
 import { resolveModelId } from '../profiles/resolve-model-id.ts'
@@ -58,6 +61,16 @@ function currentTask(): TaskWithMeta | undefined {
   } catch {
     return undefined
   }
+}
+
+/**
+ * Worst-case cost of one request (USD) for the runtime budget guard: input counted at one token per
+ * 2 characters (real tokenizers average 3–4 characters a token in English, fewer for code or CJK),
+ * every output token up to `maxTokens`, times the SDK attempts.
+ */
+function worstCaseUsd(conversation: Conversation, maxTokens: number, attempts: number, pricing: Pricing): number {
+  const chars = conversation.messages.reduce((a, m) => a + m.text.length, conversation.system?.length ?? 0)
+  return attempts * estimateCost({ requests: 1, inputTokensPerRequest: Math.ceil(chars / 2), maxTokens }, pricing).maxUsd
 }
 
 /** Per-request RNG for prompt generators: deterministic in (seed, run, seq), whatever the completion order. */
@@ -106,14 +119,18 @@ export async function bedrockBench(bench: Bench | null, options: BedrockBenchOpt
   const monitor = new SaturationMonitor()
   const clock = relativeClock()
   const pricing = profile?.pricing
+  // AWS: besides the pre-run estimate, stop scheduling before actual spend could pass the budget
+  const guard = o.target === 'aws' && pricing ? new BudgetGuard(o.aws!.budgetUsd) : null
+  const schedulingSignal = guard ? (o.signal ? AbortSignal.any([o.signal, guard.signal]) : guard.signal) : o.signal
   let result
   try {
     result = await runLoad({
-      levels, runs: o.runs, clock, rng: seededRandom(o.seed), signal: o.signal,
+      levels, runs: o.runs, clock, rng: seededRandom(o.seed), signal: schedulingSignal,
       onMeasure: (active) => (active ? monitor.resume() : monitor.pause()),
       execute: (d) => {
         const conversation = conversationFor({ seq: d.seq, runIndex: d.runIndex, rng: requestRng(o.seed, d.runIndex, d.seq) })
-        return invoke({
+        const charged = guard && pricing ? guard.started(worstCaseUsd(conversation, o.maxTokens, o.maxAttempts, pricing)) : null
+        const sample = invoke({
           client, operation: o.operation, modelId: o.model, family, conversation, maxTokens: o.maxTokens,
           temperature: o.temperature, topP: o.topP, stopSequences: o.stopSequences, cachePoint: o.cachePoint,
           performanceConfig: o.performanceConfig, timeoutMs: o.timeoutMs, signal: o.signal, clock,
@@ -122,6 +139,7 @@ export async function bedrockBench(bench: Bench | null, options: BedrockBenchOpt
           runId, benchName: o.name, phase: d.phase, runIndex: d.runIndex, seq: d.seq, model: o.model, operation: o.operation,
           target: o.target, loadLevel: d.level.label, concurrency: d.level.concurrency, targetRatePerSec: d.targetRatePerSec, scheduledAt: d.scheduledAt,
         })
+        return charged ? sample.then((s) => (charged(s.costUsd), s)) : sample
       },
       onSample: (s) => {
         log.append(s)
@@ -134,6 +152,9 @@ export async function bedrockBench(bench: Bench | null, options: BedrockBenchOpt
     await target.close()
   }
 
+  if (guard?.signal.aborted && !o.signal?.aborted) {
+    warnings.push(`Stopped scheduling to stay within \`aws.budgetUsd\` $${guard.budgetUsd}: $${guard.spentUsd.toFixed(4)} spent; one more request could have passed the budget. The run is incomplete.`)
+  }
   meta.client = monitor.result()
   if (meta.client?.warning) warnings.push(meta.client.warning)
   // open loop: the start lag (startedAt − scheduledAt) of every measure sample, from the accumulator's column

@@ -7,10 +7,12 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime'
 import { NodeHttpHandler } from '@smithy/node-http-handler'
-import { afterAll, beforeAll, describe, expect, test } from 'vitest'
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { BedrockBenchConfigError } from '../../src/config/bedrock-bench-config-error.ts'
 import type { BedrockBenchOptions } from '../../src/config/options.ts'
+import { estimateCost } from '../../src/cost/estimate-cost.ts'
 import { readSamples } from '../../src/io/sample-log.ts'
+import { loadProfiles } from '../../src/profiles/load-profiles.ts'
 import { bedrockBench } from '../../src/measure/bedrock-bench.ts'
 import { quantiles } from '../../src/stats/quantile.ts'
 import { type Simulator, startSimulator } from '../../src/simulator/start-simulator.ts'
@@ -145,6 +147,33 @@ describe('bedrockBench', () => {
     await expect(bedrockBench(null, base({ name: 'bad', target: 'aws', aws: { region: 'us-east-1', budgetUsd: 0.000001 }, load: { concurrency: 1, requests: 1000 } })))
       .rejects.toThrow(/`aws.budgetUsd` must cover the run's maximum estimated cost/)
     expect(sim.groundTruth.all().length).toBe(before)
+  })
+
+  test('AWS budget cap at run time: a cool-down with no request bound stops before spend can pass the budget', async () => {
+    // target 'aws' pointed at our simulator (it accepts any signature): the default credential chain reads these
+    vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIDEXAMPLEBUDGET')
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'not-a-secret')
+    try {
+      const haiku = (await loadProfiles()).find((p) => p.modelId === HAIKU)!
+      const prompt = JSON.parse(readFileSync('fixtures/prompts/short-qa.json', 'utf8')) as { messages: { text: string }[] }
+      const chars = prompt.messages.reduce((a, m) => a + m.text.length, 0)
+      const perRequestUsd = estimateCost({ requests: 1, inputTokensPerRequest: Math.ceil(chars / 4), maxTokens: 40 }, haiku.pricing).maxUsd
+      const budgetUsd = 30 * perRequestUsd // the plan (≈ 12 requests by the pre-run bound) passes the estimate
+      const resultsDir = join(dir, 'budget')
+      const r = await bedrockBench(null, base({
+        name: 'budget', target: 'aws', aws: { region: 'us-east-1', budgetUsd }, resultsDir,
+        load: { concurrency: 2, requests: 4, cooldownMs: 3000 }, // fast profiles: thousands of requests in 3 s unguarded
+      }))
+      const all = await readAll(join(resultsDir, 'samples.jsonl'), 'budget')
+      const spent = all.reduce((a, x) => a + (x.costUsd ?? 0), 0)
+      expect(r.warnings.some((w) => w.startsWith('Stopped scheduling to stay within `aws.budgetUsd`'))).toBe(true)
+      expect(spent).toBeLessThanOrEqual(budgetUsd)
+      expect(spent).toBeGreaterThan(0.5 * budgetUsd) // not stopped absurdly early either
+      expect(r.wallClockMs).toBeLessThan(1500) // long before the 3 s cool-down would have ended
+      conserved(r)
+    } finally {
+      vi.unstubAllEnvs()
+    }
   })
 
   test('every operation works through bedrockBench, including native invoke bodies', async () => {
