@@ -17,6 +17,7 @@ import { BudgetGuard } from '../cost/budget-guard.ts'
 import { estimateCost } from '../cost/estimate-cost.ts'
 import { atomicWrite } from '../io/atomic-write.ts'
 import { resultsDirAt } from '../io/results-dir.ts'
+import { addPlannedRequests } from '../io/progress-file.ts'
 import { openSampleLog } from '../io/sample-log.ts'
 import { SaturationMonitor, SCHEDULER_LAG_WARN_MS } from '../load/client-saturation.ts'
 import { planLevels } from '../load/phases.ts'
@@ -99,7 +100,8 @@ export async function bedrockBench(bench: Bench | null, options: BedrockBenchOpt
   }
   const first = conversationFor({ seq: 0, runIndex: 0, rng: requestRng(o.seed, 0, 0) })
   const inputChars = first.messages.reduce((a, m) => a + m.text.length, first.system?.length ?? 0)
-  checkAwsBudget(o, profile, plannedRequests(o, levels), Math.ceil(inputChars / 4))
+  const planned = plannedRequests(o, levels)
+  checkAwsBudget(o, profile, planned, Math.ceil(inputChars / 4))
 
   const target = await resolveTarget(o, safeInject('bedrockBenchSimulatorUrl'))
   const maxConcurrency = Math.max(...levels.map((l) => l.concurrency ?? (Number.isFinite(l.maxInFlight) ? l.maxInFlight : 256)))
@@ -114,6 +116,7 @@ export async function bedrockBench(bench: Bench | null, options: BedrockBenchOpt
     runId, benchName: o.name, model: o.model, operation: o.operation, target: o.target, loadMode: levels[0].mode,
     runs: o.runs, quotaTpm: o.quotaTpm ?? (o.target === 'simulator' ? await simulatorQuotaTpm(target.endpoint, o.model) : null) ?? profile?.quotas.tpm ?? null, environment, samplesPath, warnings, startedAtIso: environment.date,
   }
+  if (planned !== null) await addPlannedRequests(dir.progressJson, planned) // the live progress line's ETA
   const acc = new RunAccumulator(meta)
   const log = openSampleLog(samplesPath)
   const monitor = new SaturationMonitor()

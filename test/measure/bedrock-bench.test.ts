@@ -90,6 +90,8 @@ describe('bedrockBench', () => {
     for (const s of samples) expect(s.outputTokens).toBe(sim.groundTruth.get(s.requestId!)!.outputTokens)
     expect(JSON.parse(readFileSync(join(resultsDir, 'environment.json'), 'utf8')).nodeVersion).toBe(process.version)
     expect(task.meta.bedrockBench?.at(-1)).toBe(r)
+    // the reporter's ETA: (20 measure + 4 warm-up) × 2 runs planned
+    expect(JSON.parse(readFileSync(join(resultsDir, 'progress.json'), 'utf8'))).toEqual({ scheduled: 48 })
     expect(r.group).toBe('test/measure/bedrock-bench.test.ts > bedrockBench > closed loop: summary, samples.jsonl, environment.json and task.meta')
   })
 
