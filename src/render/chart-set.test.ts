@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { level, metric, summary } from '../../test/reporter/summary-builder.ts'
+import { level, metric, outcomes, summary } from '../../test/reporter/summary-builder.ts'
 import type { BenchData } from './bench-collector.ts'
 import { chartSet } from './chart-set.ts'
+import { deriveFindings } from './findings.ts'
 
 const seconds = [0, 1, 2, 3].map((tSec) => ({ tSec, rpm: 60, tpm: 6000, outputTokensPerSec: 20, throttled: 0, failed: 0, ttftP50Ms: 300, ttftP95Ms: 400 }))
 const data = (s: ReturnType<typeof summary>): BenchData => ({
@@ -35,6 +36,14 @@ describe('chartSet', () => {
     const sweep = plans.find((p) => p.fileName === 'haiku-sweep--latency-vs-concurrency.svg')!
     expect(sweep.kind === 'line' && sweep.spec.markers).toEqual([{ x: 32, label: 'knee: concurrency 32' }])
     expect(sweep.spec.desc).toContain('The knee (last level before p95 degrades without more throughput) is at concurrency 32.')
+  })
+
+  it('a level where every request failed does not hide the knee: the chart marks what the findings say', () => {
+    const failedLevel = level(128, { ttftMs: null, latencyMs: null, rpm: 0, outcomes: outcomes(0, { throttled: 100 }) })
+    const s = summary({ benchName: 'overloaded', levels: [...sweepLevels, failedLevel] })
+    const chart = chartSet([data(s)]).find((p) => p.fileName === 'overloaded--latency-vs-concurrency.svg')!
+    expect(chart.kind === 'line' && chart.spec.markers).toEqual([{ x: 32, label: 'knee: concurrency 32' }])
+    expect(deriveFindings([s]).findings.map((f) => f.text)).toContain('p95 TTFT rises 3.1× above concurrency 32: 450 ms at concurrency 32, 1395 ms at concurrency 64.')
   })
 
   it('shows TTFT and latency distributions for streaming, latency only otherwise', () => {

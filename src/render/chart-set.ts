@@ -11,7 +11,7 @@ import { fileSlug } from './chart-plan.ts'
 import type { ChartPlan } from './chart-plan.ts'
 import { compareCharts } from './chart-set-compare.ts'
 import { formatMs, formatNumber } from './format.ts'
-import { levelKnee } from './level-knee.ts'
+import { sweepKnee } from './level-knee.ts'
 import { levelAxisLabel, levelLabel, levelX, sortedLevels } from './levels.ts'
 
 /** Time-series charts need at least this many one-second windows to say anything. @default 3 */
@@ -93,9 +93,10 @@ function sweepCharts(s: RunSummary, slug: string): ChartPlan[] {
   const axis = levels.every((l) => l.concurrency != null) ? 'concurrency' : 'rate'
   const xLabel = levelAxisLabel(levels)
   const useTtft = levels.every((l) => l.ttftMs)
-  const found = levelKnee(levels, (l) => (useTtft ? l.ttftMs?.p95 : l.latencyMs?.p95) ?? Number.NaN)
-  const markers = found ? [{ x: levelX(levels[found.lastGoodIndex]), label: `knee: ${levelLabel(levels[found.lastGoodIndex])}` }] : []
-  const kneeNote = found ? ` The knee (last level before p95 degrades without more throughput) is at ${levelLabel(levels[found.lastGoodIndex])}.` : ' No knee: throughput kept scaling or latency stayed flat.'
+  const sweep = sweepKnee(levels)
+  const lastGood = sweep?.knee ? sweep.levels[sweep.knee.lastGoodIndex] : null
+  const markers = lastGood ? [{ x: levelX(lastGood), label: `knee: ${levelLabel(lastGood)}` }] : []
+  const kneeNote = lastGood ? ` The knee (last level before p95 degrades without more throughput) is at ${levelLabel(lastGood)}.` : ' No knee: throughput kept scaling or latency stayed flat.'
   const pick = (f: (l: (typeof levels)[number]) => number | null | undefined) => levels.map((l) => ({ x: levelX(l), y: f(l) ?? null }))
   const latencySeries = [
     ...(useTtft ? [{ name: 'TTFT p50', points: pick((l) => l.ttftMs?.p50) }, { name: 'TTFT p95', points: pick((l) => l.ttftMs?.p95) }] : []),

@@ -4,11 +4,11 @@
  * Pure; every sentence carries the numbers it comes from.
  */
 import { hostDisturbed } from '../load/client-saturation.ts'
-import type { LevelSummary, RunSummary } from '../types.ts'
+import type { RunSummary } from '../types.ts'
 import type { Analysis } from './finding.ts'
 import type { FindingThresholds } from './findings.ts'
 import { formatCount, formatMs, formatNumber, formatPercent, formatRatio } from './format.ts'
-import { levelKnee } from './level-knee.ts'
+import { sweepKnee } from './level-knee.ts'
 import { levelLabel, levelX, sortedLevels } from './levels.ts'
 
 /** All findings of one benchmark. */
@@ -37,12 +37,9 @@ function errorFindings(s: RunSummary, out: Analysis): void {
 }
 
 function kneeFindings(s: RunSummary, t: FindingThresholds, out: Analysis): void {
-  const levels = sortedLevels(s.levels).filter((l) => l.ttftMs != null || l.latencyMs != null)
-  if (levels.length < 2) return
-  const metricName = levels.every((l) => l.ttftMs) ? 'TTFT' : 'latency'
-  const p95 = (l: LevelSummary): number => (metricName === 'TTFT' ? l.ttftMs!.p95 : l.latencyMs!.p95)
-  const found = levelKnee(levels, p95)
-  if (!found) return
+  const sweep = sweepKnee(s.levels)
+  if (!sweep?.knee) return
+  const { levels, metricName, p95Ms: p95, knee: found } = sweep
   const good = levels[found.lastGoodIndex]
   const last = levels[levels.length - 1]
   const rise = p95(last) / p95(good)

@@ -5,7 +5,7 @@
  */
 import { findKnee } from '../stats/knee.ts'
 import type { LevelSummary } from '../types.ts'
-import { levelX } from './levels.ts'
+import { levelX, sortedLevels } from './levels.ts'
 
 /** The knee of a sweep, as indices into the levels given. */
 export interface LevelKnee {
@@ -28,4 +28,29 @@ export function levelKnee(levels: ReadonlyArray<LevelSummary>, p95Ms: (level: Le
   }
   const knee = findKnee(points)
   return knee ? { kneeIndex: knee.index, lastGoodIndex: knee.index - 1 } : null
+}
+
+/** The knee of a benchmark's sweep as the report reads it (findings and chart markers alike). */
+export interface SweepKnee {
+  /** The levels the knee was computed over: sorted by load, each with successful requests. */
+  levels: LevelSummary[]
+  /** TTFT when every such level has it (streaming), else end-to-end latency. */
+  metricName: 'TTFT' | 'latency'
+  /** The p95 of `metricName` at a level (ms). */
+  p95Ms: (level: LevelSummary) => number
+  /** Where it bends, as indices into `levels`, or `null`. */
+  knee: LevelKnee | null
+}
+
+/**
+ * The one rule both the findings and the sweep charts use: levels sorted by load, those without a
+ * successful request left out (they have no p95), p95 TTFT if every level has it, else p95 latency.
+ * @returns `null` with fewer than two usable levels
+ */
+export function sweepKnee(levels: ReadonlyArray<LevelSummary>): SweepKnee | null {
+  const usable = sortedLevels(levels).filter((l) => Number.isFinite(levelX(l)) && (l.ttftMs != null || l.latencyMs != null))
+  if (usable.length < 2) return null
+  const metricName = usable.every((l) => l.ttftMs) ? 'TTFT' : 'latency'
+  const p95Ms = (l: LevelSummary): number => (metricName === 'TTFT' ? l.ttftMs!.p95 : l.latencyMs!.p95)
+  return { levels: usable, metricName, p95Ms, knee: levelKnee(usable, p95Ms) }
 }
