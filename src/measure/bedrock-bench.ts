@@ -64,14 +64,16 @@ function currentTask(): TaskWithMeta | undefined {
   }
 }
 
+/** Characters of a conversation's text (messages and system prompt), the basis of pre-send token bounds. */
+const conversationChars = (c: Conversation): number => c.messages.reduce((a, m) => a + m.text.length, c.system?.length ?? 0)
+
 /**
  * Worst-case cost of one request (USD) for the runtime budget guard: input counted at one token per
  * 2 characters (real tokenizers average 3–4 characters a token in English, fewer for code or CJK),
  * every output token up to `maxTokens`, times the SDK attempts.
  */
 function worstCaseUsd(conversation: Conversation, maxTokens: number, attempts: number, pricing: Pricing): number {
-  const chars = conversation.messages.reduce((a, m) => a + m.text.length, conversation.system?.length ?? 0)
-  return attempts * estimateCost({ requests: 1, inputTokensPerRequest: Math.ceil(chars / 2), maxTokens }, pricing).maxUsd
+  return attempts * estimateCost({ requests: 1, inputTokensPerRequest: Math.ceil(conversationChars(conversation) / 2), maxTokens }, pricing).maxUsd
 }
 
 /** Per-request RNG for prompt generators: deterministic in (seed, run, seq), whatever the completion order. */
@@ -99,9 +101,8 @@ export async function bedrockBench(bench: Bench | null, options: BedrockBenchOpt
     throw new BedrockBenchConfigError([`\`family\` must be set for \`${o.operation}\` when the model has no profile, got \`${o.model}\` with none. Pass \`family: ${MODEL_FAMILIES.map((f) => `'${f}'`).join(' | ')}\`.`])
   }
   const first = conversationFor({ seq: 0, runIndex: 0, rng: requestRng(o.seed, 0, 0) })
-  const inputChars = first.messages.reduce((a, m) => a + m.text.length, first.system?.length ?? 0)
   const planned = plannedRequests(o, levels)
-  checkAwsBudget(o, profile, planned, Math.ceil(inputChars / 4))
+  checkAwsBudget(o, profile, planned, Math.ceil(conversationChars(first) / 4))
 
   const target = await resolveTarget(o, safeInject('bedrockBenchSimulatorUrl'))
   const maxConcurrency = Math.max(...levels.map((l) => l.concurrency ?? (Number.isFinite(l.maxInFlight) ? l.maxInFlight : 256)))
