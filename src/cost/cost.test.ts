@@ -3,7 +3,6 @@ import type { ModelProfile, Pricing } from '../model-profile.ts'
 import { loadProfiles } from '../profiles/load-profiles.ts'
 import type { Sample } from '../types.ts'
 import { costUsd } from './actual-cost.ts'
-import { checkBudget } from './check-budget.ts'
 import { estimateCost, expectedOutputTokens } from './estimate-cost.ts'
 import { priceFor } from './pricing.ts'
 
@@ -74,19 +73,7 @@ describe('estimateCost (hand-computed)', () => {
   })
 })
 
-describe('checkBudget', () => {
-  test('the upper bound decides; the message names both amounts and the fix', () => {
-    const estimate = { expectedUsd: 0.088, maxUsd: 0.2148 }
-    expect(checkBudget(estimate, 0.25)).toEqual({ ok: true })
-    expect(checkBudget(estimate, 0.2148)).toEqual({ ok: true })
-    expect(checkBudget(estimate, Infinity)).toEqual({ ok: true })
-    expect(checkBudget(estimate, 0.1)).toEqual({
-      ok: false,
-      message: 'The planned run could cost up to $0.21 (expected $0.088) at list prices, above `budgetUsd` $0.10. Raise `budgetUsd`, or lower the request count or `maxTokens`.',
-    })
-    expect(checkBudget({ expectedUsd: 0.0001, maxUsd: 0.0042 }, 0.001)).toMatchObject({ message: expect.stringContaining('up to $0.0042 (expected $0.00010)') })
-  })
-
+describe('costUsd on samples', () => {
   test('a Sample is a TokenUsage: costUsd reads its nullable counts directly', () => {
     const sample = { inputTokens: 1000, outputTokens: 500, cacheReadTokens: null, cacheWriteTokens: null } satisfies Pick<Sample, 'inputTokens' | 'outputTokens' | 'cacheReadTokens' | 'cacheWriteTokens'>
     expect(costUsd(sample, haiku)).toBeCloseTo(0.0028, 12)
