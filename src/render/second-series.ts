@@ -2,6 +2,7 @@
  * Per-second time series of one run's measure phase, built while streaming samples: requests
  * (ok / throttled / other failures), tokens and TTFT percentiles per one-second window of
  * completion time. Keeps a few typed columns per sample, never Sample objects. Pure (no clock, no fs).
+ * Serialisable (`toState` / `fromState`, for worker threads) and mergeable (`merge`).
  */
 import { FloatSeries } from '../stats/float-series.ts'
 import { quantiles } from '../stats/quantile.ts'
@@ -32,15 +33,81 @@ const OK = 0
 const THROTTLED = 1
 const FAILED = 2
 
+/**
+ * Structured-cloneable snapshot of a SecondSeriesBuilder: parallel columns (one entry per measure
+ * sample, in the order added — never sorted), as views of the builder's own buffers (not copies).
+ */
+export interface SecondSeriesState {
+  endedAt: Float64Array<ArrayBuffer>
+  /** 0 ok, 1 throttled, 2 other failure. */
+  outcome: Float64Array<ArrayBuffer>
+  tokens: Float64Array<ArrayBuffer>
+  outputTokens: Float64Array<ArrayBuffer>
+  /** NaN when the sample has no TTFT. */
+  ttftMs: Float64Array<ArrayBuffer>
+  originMs: number
+  endMs: number
+}
+
 /** Collects the measure-phase samples of ONE run (times of different runs are not comparable). */
 export class SecondSeriesBuilder {
-  private readonly endedAt = new FloatSeries()
-  private readonly outcome = new FloatSeries()
-  private readonly tokens = new FloatSeries()
-  private readonly outputTokens = new FloatSeries()
-  private readonly ttftMs = new FloatSeries()
+  private endedAt = new FloatSeries()
+  private outcome = new FloatSeries()
+  private tokens = new FloatSeries()
+  private outputTokens = new FloatSeries()
+  private ttftMs = new FloatSeries()
   private originMs = Number.POSITIVE_INFINITY
   private endMs = Number.NEGATIVE_INFINITY
+
+  /**
+   * Rebuilds a builder from a snapshot, taking its columns over (no copy).
+   *
+   * @param state - from `toState` (possibly structured-cloned)
+   * @returns the builder
+   */
+  static fromState(state: SecondSeriesState): SecondSeriesBuilder {
+    const b = new SecondSeriesBuilder()
+    b.endedAt = FloatSeries.from(state.endedAt)
+    b.outcome = FloatSeries.from(state.outcome)
+    b.tokens = FloatSeries.from(state.tokens)
+    b.outputTokens = FloatSeries.from(state.outputTokens)
+    b.ttftMs = FloatSeries.from(state.ttftMs)
+    b.originMs = state.originMs
+    b.endMs = state.endMs
+    return b
+  }
+
+  /**
+   * Snapshot for postMessage, sharing the columns (no copy). The builder must not be changed
+   * while the snapshot is in use, nor used after its buffers are transferred.
+   */
+  toState(): SecondSeriesState {
+    return {
+      endedAt: this.endedAt.view(),
+      outcome: this.outcome.view(),
+      tokens: this.tokens.view(),
+      outputTokens: this.outputTokens.view(),
+      ttftMs: this.ttftMs.view(),
+      originMs: this.originMs,
+      endMs: this.endMs,
+    }
+  }
+
+  /**
+   * Absorbs `later` (samples of the same run, added after this builder's): columns concatenated
+   * in order, origin = the earlier, end = the later.
+   *
+   * @param later - unchanged
+   */
+  merge(later: SecondSeriesBuilder): void {
+    this.endedAt.append(later.endedAt)
+    this.outcome.append(later.outcome)
+    this.tokens.append(later.tokens)
+    this.outputTokens.append(later.outputTokens)
+    this.ttftMs.append(later.ttftMs)
+    this.originMs = Math.min(this.originMs, later.originMs)
+    this.endMs = Math.max(this.endMs, later.endMs)
+  }
 
   /** Adds one sample; non-measure samples are ignored. */
   add(s: Sample): void {

@@ -9,6 +9,10 @@
  * RPM/TPM are therefore the average over the whole sweep's measure time, and `levels` holds the
  * per-level numbers, in order of their first measure sample. `wallClockMs` is the Σ of measure
  * wall clocks over (level, run).
+ *
+ * Serialisable (`toState` / `fromState`, for worker threads) and mergeable (`merge`): absorbing the
+ * accumulator of the samples that came next gives what one accumulator fed both would give (only
+ * the floating-point sum `costUsd` may differ in its last bits, being added in another order).
  */
 import type {
   ClientSaturation,
@@ -22,6 +26,7 @@ import type {
 } from '../types.ts'
 import { acrossRuns, poolBuckets, pooledSorted, type PooledStats } from './pool-buckets.ts'
 import { RunBucket } from './run-bucket.ts'
+import type { RunBucketState } from './run-bucket.ts'
 
 /** What a RunSummary needs besides the samples. */
 export interface RunMeta {
@@ -72,6 +77,17 @@ interface LevelState {
   runs: Map<number, RunBucket>
 }
 
+/** Structured-cloneable snapshot of a RunAccumulator (arrays keep every insertion order). */
+export interface RunAccumulatorState {
+  meta: RunMeta
+  /** In order of first measure sample; each level's buckets in insertion order. */
+  levels: { loadLevel: string; concurrency: number | null; targetRatePerSec: number | null; runs: RunBucketState[] }[]
+  phases: Record<Phase, number>
+  runIndexes: number[]
+  costUsd: number
+  perRun: { runIndex: number; costUsd: number; levels: string[] }[]
+}
+
 /** Accumulates the samples of one `bedrockBench()` call into a RunSummary. */
 export class RunAccumulator {
   private readonly meta: RunMeta
@@ -120,6 +136,93 @@ export class RunAccumulator {
       run.levels.push(sample.loadLevel)
     }
     bucket.add(sample, this.openLoop)
+  }
+
+  /** How samples are accumulated (`meta.loadMode`); accumulators merge only when it is the same. */
+  get loadMode(): 'closed' | 'open' {
+    return this.meta.loadMode
+  }
+
+  /**
+   * Rebuilds an accumulator from a snapshot, taking its columns over (no copy).
+   *
+   * @param state - from `toState` (possibly structured-cloned)
+   * @returns the accumulator
+   */
+  static fromState(state: RunAccumulatorState): RunAccumulator {
+    const acc = new RunAccumulator(state.meta)
+    for (const level of state.levels) {
+      acc.levels.set(level.loadLevel, {
+        loadLevel: level.loadLevel,
+        concurrency: level.concurrency,
+        targetRatePerSec: level.targetRatePerSec,
+        runs: new Map(level.runs.map((b) => [b.runIndex, RunBucket.fromState(b)])),
+      })
+    }
+    Object.assign(acc.phases, state.phases)
+    for (const runIndex of state.runIndexes) acc.runIndexes.add(runIndex)
+    acc.costUsd = state.costUsd
+    for (const run of state.perRun) acc.perRun.set(run.runIndex, { costUsd: run.costUsd, levels: [...run.levels] })
+    return acc
+  }
+
+  /**
+   * Snapshot for postMessage: sorts every bucket's columns, then shares them (no copy). The
+   * accumulator must not be changed while the snapshot is in use, nor used after its buffers are
+   * transferred.
+   */
+  toState(): RunAccumulatorState {
+    return {
+      meta: this.meta,
+      levels: [...this.levels.values()].map((level) => ({
+        loadLevel: level.loadLevel,
+        concurrency: level.concurrency,
+        targetRatePerSec: level.targetRatePerSec,
+        runs: [...level.runs.values()].map((b) => b.toState()),
+      })),
+      phases: { ...this.phases },
+      runIndexes: [...this.runIndexes],
+      costUsd: this.costUsd,
+      perRun: [...this.perRun].map(([runIndex, run]) => ({ runIndex, costUsd: run.costUsd, levels: [...run.levels] })),
+    }
+  }
+
+  /**
+   * Absorbs `later`, whose samples came after this accumulator's: every "order of first
+   * appearance" (levels, each run's levels, error types) keeps this accumulator's entries first,
+   * then `later`'s new ones; this accumulator's meta is kept.
+   *
+   * @param later - an accumulator with the same `loadMode` (throws a TypeError otherwise); must not
+   *   be used afterwards (its buckets are taken over)
+   */
+  merge(later: RunAccumulator): void {
+    if (later.loadMode !== this.loadMode) {
+      throw new TypeError(`Cannot merge a ${later.loadMode}-loop accumulator into a ${this.loadMode}-loop one (benchmark ${this.meta.benchName}).`)
+    }
+    for (const [label, level] of later.levels) {
+      const mine = this.levels.get(label)
+      if (!mine) {
+        this.levels.set(label, level)
+        continue
+      }
+      for (const [runIndex, bucket] of level.runs) {
+        const bucketMine = mine.runs.get(runIndex)
+        if (bucketMine) bucketMine.merge(bucket)
+        else mine.runs.set(runIndex, bucket)
+      }
+    }
+    for (const phase of Object.keys(this.phases) as Phase[]) this.phases[phase] += later.phases[phase]
+    for (const runIndex of later.runIndexes) this.runIndexes.add(runIndex)
+    this.costUsd += later.costUsd
+    for (const [runIndex, run] of later.perRun) {
+      const mine = this.perRun.get(runIndex)
+      if (!mine) {
+        this.perRun.set(runIndex, run)
+        continue
+      }
+      mine.costUsd += run.costUsd
+      for (const label of run.levels) if (!mine.levels.includes(label)) mine.levels.push(label)
+    }
   }
 
   /** Distinct `runIndex` values among the measure samples added so far. */

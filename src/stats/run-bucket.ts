@@ -1,9 +1,32 @@
 /**
  * The statistics state of one (load level, run) pair: counters and typed-array columns, never
  * Sample objects. Memory ≈ 8 bytes × (up to 6 metrics) per measure sample, plus growth slack.
+ * Serialisable (`toState` / `fromState`, for worker threads) and mergeable (`merge`).
  */
 import type { Sample, SampleStatus } from '../types.ts'
 import { FloatSeries } from './float-series.ts'
+
+const COLUMNS = ['ttftMs', 'latencyMs', 'responseTimeMs', 'interTokenMs', 'decodeTokensPerSec', 'queueDelayMs'] as const
+type ColumnName = (typeof COLUMNS)[number]
+
+/**
+ * Structured-cloneable snapshot of a RunBucket. The columns are ascending views of the bucket's
+ * own buffers (not copies).
+ */
+export interface RunBucketState {
+  runIndex: number
+  statusCounts: Record<SampleStatus, number>
+  scheduled: number
+  /** `errorsByType` entries in insertion order. */
+  errorsByType: [string, number][]
+  /** Columns, each ascending. */
+  columns: Record<ColumnName, Float64Array<ArrayBuffer>>
+  windowStartMs: number
+  windowEndMs: number
+  firstStartedAtMs: number
+  lastStartedAtMs: number
+  okTokens: number
+}
 
 /** Counters and columns of the measure-phase samples of one run at one load level. */
 export class RunBucket {
@@ -16,17 +39,17 @@ export class RunBucket {
   /** Non-ok samples by `errorType` (falling back to the status name when absent). */
   readonly errorsByType = new Map<string, number>()
   /** TTFT of ok samples that received a token (ms). */
-  readonly ttftMs = new FloatSeries()
+  readonly ttftMs: FloatSeries
   /** End-to-end latency of ok samples (ms). */
-  readonly latencyMs = new FloatSeries()
+  readonly latencyMs: FloatSeries
   /** Open loop only: endedAt − scheduledAt of ok samples (ms). */
-  readonly responseTimeMs = new FloatSeries()
+  readonly responseTimeMs: FloatSeries
   /** Mean inter-token latency of ok samples (ms). */
-  readonly interTokenMs = new FloatSeries()
+  readonly interTokenMs: FloatSeries
   /** Decode rate of ok samples (tokens/s). */
-  readonly decodeTokensPerSec = new FloatSeries()
+  readonly decodeTokensPerSec: FloatSeries
   /** Scheduler lag startedAt − scheduledAt of every measure sample (ms). */
-  readonly queueDelayMs = new FloatSeries()
+  readonly queueDelayMs: FloatSeries
   /** Earliest measure start: min(scheduledAt, startedAt) (ms). */
   windowStartMs = Number.POSITIVE_INFINITY
   /** Latest measure completion: max endedAt (ms). */
@@ -40,9 +63,91 @@ export class RunBucket {
   /** Whether a column may be out of order (a value was added since `sortColumns`). */
   private unsorted = false
 
-  /** @param runIndex - the run index of the samples this bucket accepts */
-  constructor(runIndex: number) {
+  /**
+   * @param runIndex - the run index of the samples this bucket accepts
+   * @param columns - initial ascending columns, taken over without copying (see `fromState`);
+   *   @default empty columns
+   */
+  constructor(runIndex: number, columns?: Readonly<Record<ColumnName, Float64Array<ArrayBuffer>>>) {
     this.runIndex = runIndex
+    const column = (name: ColumnName) => (columns ? FloatSeries.from(columns[name]) : new FloatSeries())
+    this.ttftMs = column('ttftMs')
+    this.latencyMs = column('latencyMs')
+    this.responseTimeMs = column('responseTimeMs')
+    this.interTokenMs = column('interTokenMs')
+    this.decodeTokensPerSec = column('decodeTokensPerSec')
+    this.queueDelayMs = column('queueDelayMs')
+  }
+
+  /**
+   * Rebuilds a bucket from a snapshot; the bucket takes the snapshot's columns over (no copy).
+   *
+   * @param state - from `toState` (possibly structured-cloned)
+   * @returns the bucket, its columns marked sorted
+   */
+  static fromState(state: RunBucketState): RunBucket {
+    const b = new RunBucket(state.runIndex, state.columns)
+    Object.assign(b.statusCounts, state.statusCounts)
+    b.scheduled = state.scheduled
+    for (const [type, count] of state.errorsByType) b.errorsByType.set(type, count)
+    b.windowStartMs = state.windowStartMs
+    b.windowEndMs = state.windowEndMs
+    b.firstStartedAtMs = state.firstStartedAtMs
+    b.lastStartedAtMs = state.lastStartedAtMs
+    b.okTokens = state.okTokens
+    return b
+  }
+
+  /**
+   * Snapshot for postMessage: sorts the columns first, then shares them (views, no copy). The
+   * bucket must not be changed while the snapshot is in use, nor used after its buffers are
+   * transferred.
+   */
+  toState(): RunBucketState {
+    this.sortColumns()
+    return {
+      runIndex: this.runIndex,
+      statusCounts: { ...this.statusCounts },
+      scheduled: this.scheduled,
+      errorsByType: [...this.errorsByType],
+      columns: {
+        ttftMs: this.ttftMs.view(),
+        latencyMs: this.latencyMs.view(),
+        responseTimeMs: this.responseTimeMs.view(),
+        interTokenMs: this.interTokenMs.view(),
+        decodeTokensPerSec: this.decodeTokensPerSec.view(),
+        queueDelayMs: this.queueDelayMs.view(),
+      },
+      windowStartMs: this.windowStartMs,
+      windowEndMs: this.windowEndMs,
+      firstStartedAtMs: this.firstStartedAtMs,
+      lastStartedAtMs: this.lastStartedAtMs,
+      okTokens: this.okTokens,
+    }
+  }
+
+  /**
+   * Absorbs `later` (same run, samples added after this bucket's): counters add, windows widen,
+   * `errorsByType` keeps this bucket's keys first, then `later`'s new ones. Columns: when both
+   * buckets are sorted, a linear merge (the result stays sorted); otherwise concatenated (unsorted).
+   *
+   * @param later - must not be used afterwards (its column buffers may be taken over)
+   */
+  merge(later: RunBucket): void {
+    for (const status of Object.keys(this.statusCounts) as SampleStatus[]) this.statusCounts[status] += later.statusCounts[status]
+    this.scheduled += later.scheduled
+    for (const [type, count] of later.errorsByType) this.errorsByType.set(type, (this.errorsByType.get(type) ?? 0) + count)
+    const sorted = !this.unsorted && !later.unsorted
+    for (const name of COLUMNS) {
+      if (sorted) this[name].mergeAscending(later[name])
+      else this[name].append(later[name])
+    }
+    this.unsorted = !sorted
+    this.windowStartMs = Math.min(this.windowStartMs, later.windowStartMs)
+    this.windowEndMs = Math.max(this.windowEndMs, later.windowEndMs)
+    this.firstStartedAtMs = Math.min(this.firstStartedAtMs, later.firstStartedAtMs)
+    this.lastStartedAtMs = Math.max(this.lastStartedAtMs, later.lastStartedAtMs)
+    this.okTokens += later.okTokens
   }
 
   /**
@@ -84,9 +189,7 @@ export class RunBucket {
    */
   sortColumns(): void {
     if (!this.unsorted) return
-    for (const column of [this.ttftMs, this.latencyMs, this.responseTimeMs, this.interTokenMs, this.decodeTokensPerSec, this.queueDelayMs]) {
-      column.view().sort()
-    }
+    for (const name of COLUMNS) this[name].view().sort()
     this.unsorted = false
   }
 
