@@ -69,9 +69,18 @@ function roundTrip(c: RunCollector, meta: MetaFor = metaFor): RunCollector {
   const state = c.toState()
   const transfer = stateTransferList(state)
   expect(new Set(transfer).size).toBe(transfer.length)
+  const columns = columnsOf(state)
+  expect(c.count === 0 || columns.length > 0).toBe(true)
   const cloned = structuredClone(state, { transfer })
-  expect(transfer.every((b) => b.byteLength === 0)).toBe(true) // moved, not copied
+  expect(columns.every((b) => b.byteLength === 0)).toBe(true) // every column moved, none copied
   return RunCollector.fromState(cloned, meta)
+}
+
+/** Every typed array inside a state. */
+function columnsOf(value: unknown, out: ArrayBufferView[] = []): ArrayBufferView[] {
+  if (ArrayBuffer.isView(value)) out.push(value)
+  else if (value !== null && typeof value === 'object') for (const v of Object.values(value)) columnsOf(v, out)
+  return out
 }
 
 /** Plain objects → [key, value] entries, so that `toEqual` also checks key order; cost sums pulled out. */
@@ -97,6 +106,20 @@ function expectSameData(actual: BenchData[], expected: BenchData[]): void {
   expect(actualCosts).toHaveLength(expectedCosts.length)
   actualCosts.forEach((cost, i) => expect(Math.abs(cost - expectedCosts[i])).toBeLessThanOrEqual(1e-12 * Math.abs(expectedCosts[i])))
 }
+
+describe('RunCollector merge equals sequential, samples in completion order', () => {
+  // written as requests complete: starts not monotone, runs of a benchmark interleaved
+  const samples = mixedSamples().sort((a, b) => a.endedAt - b.endedAt)
+  const n = samples.length
+  const expected = collect(samples).finish()
+
+  it.each([0, 1, 57, Math.floor(n / 2), 301, n - 1, n])('split at %i, both parts through structuredClone with transfer', (k) => {
+    const first = roundTrip(collect(samples.slice(0, k)))
+    expect(first.merge(roundTrip(collect(samples.slice(k))))).toBe(true)
+    expect(first.count).toBe(n)
+    expectSameData(first.finish(), expected)
+  })
+})
 
 describe('RunCollector merge equals sequential', () => {
   const samples = mixedSamples()

@@ -211,3 +211,45 @@ test('an unknown status is refused with a message, not silently miscounted', () 
   const bad = makeSample({ seq: 7, status: 'weird' as SampleStatus })
   expect(() => new RunAccumulator(meta()).add(bad)).toThrow(/Sample.status must be one of ok \| throttled \| error \| timeout \| cancelled, got `weird` \(seq 7\)/)
 })
+
+describe('RunAccumulator toState / fromState / merge', () => {
+  const random = seededRandom(42)
+  const statuses: SampleStatus[] = ['ok', 'ok', 'ok', 'throttled', 'error', 'timeout']
+  // completion order: starts are not monotone, levels and runs interleave, warm-up in between
+  const samples = Array.from({ length: 240 }, (_, i) =>
+    makeSample({
+      seq: i,
+      runIndex: Math.floor(random() * 3),
+      phase: i % 17 === 3 ? 'warmup' : i % 23 === 5 ? 'cooldown' : 'measure',
+      loadLevel: ['c=1', 'c=4', 'c=2'][Math.floor(random() * 3)],
+      startedAt: Math.floor(random() * 50_000),
+      latencyMs: 50 + Math.floor(random() * 900),
+      ttftMs: 5 + Math.floor(random() * 90),
+      status: statuses[Math.floor(random() * statuses.length)],
+      costUsd: random() / 1000,
+    }),
+  )
+  const sequential = new RunAccumulator(meta())
+  for (const s of samples) sequential.add(s)
+
+  test.each([0, 1, 37, 120, 239, 240])('split at %i: merge after a structuredClone round trip equals one accumulator', (k) => {
+    const first = new RunAccumulator(meta())
+    const second = new RunAccumulator(meta())
+    for (const s of samples.slice(0, k)) first.add(s)
+    for (const s of samples.slice(k)) second.add(s)
+    const merged = RunAccumulator.fromState(structuredClone(first.toState()))
+    merged.merge(RunAccumulator.fromState(structuredClone(second.toState())))
+    expect(merged.phaseCounts()).toEqual(sequential.phaseCounts())
+    expect(merged.measuredRunCount).toBe(sequential.measuredRunCount)
+    const { costUsd, ...rest } = merged.finish()
+    const { costUsd: expectedCost, ...expectedRest } = sequential.finish()
+    expect(rest).toEqual(expectedRest)
+    expect(costUsd).toBeCloseTo(expectedCost, 12)
+    expect(merged.finishRuns().map(({ costUsd: _c, ...r }) => r)).toEqual(sequential.finishRuns().map(({ costUsd: _c, ...r }) => r))
+    expect([...merged.sortedValues('queueDelayMs')]).toEqual([...sequential.sortedValues('queueDelayMs')])
+  })
+
+  test('refuses to merge a different loadMode', () => {
+    expect(() => new RunAccumulator(meta()).merge(new RunAccumulator(meta({ loadMode: 'open' })))).toThrow(TypeError)
+  })
+})
