@@ -3,7 +3,7 @@
  * the target in one step, so a reader (or a crash) never sees half a file. Parent directories are
  * created as needed. Failures are returned as data, never thrown, so a reporter cannot fail a run.
  */
-import { mkdir, open, rename, rm } from 'node:fs/promises'
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
 import { dirname, basename, join } from 'node:path'
 
@@ -24,7 +24,7 @@ let counter = 0
  * @returns `{ status: 'ok', path, bytes }` or `{ status: 'error', path, reason }`; never throws.
  */
 export async function atomicWrite(path: string, content: WriteContent): Promise<WriteOutcome> {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${++counter}.tmp`)
+  const temp = tempPathFor(path)
   let bytes = 0
   try {
     await mkdir(dirname(path), { recursive: true })
@@ -56,6 +56,57 @@ export async function atomicWrite(path: string, content: WriteContent): Promise<
     await rm(temp, { force: true }).catch(() => {})
     return { status: 'error', path, reason: describeError(error) }
   }
+}
+
+/** A fresh temporary path next to `path` (same directory, so a rename replaces `path` in one step). */
+export function tempPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${++counter}.tmp`)
+}
+
+/**
+ * Finishes a file that other code (e.g. worker threads) wrote in pieces: appends each of `parts`
+ * to `temp` in order, renames `temp` to `path`, and deletes the parts — or, on any failure,
+ * deletes `temp` and the parts and leaves `path` as it was.
+ *
+ * @param temp - the first piece, from `tempPathFor(path)`
+ * @param path - the final path
+ * @param parts - further pieces, appended in order. @default []
+ * @returns the write outcome (bytes of the whole file); never throws
+ */
+export async function commitPieces(temp: string, path: string, parts: readonly string[] = []): Promise<WriteOutcome> {
+  try {
+    const handle = await open(temp, 'a')
+    try {
+      const block = Buffer.allocUnsafe(1 << 20)
+      for (const part of parts) {
+        const source = await open(part, 'r')
+        try {
+          for (;;) {
+            const { bytesRead } = await source.read(block, 0, block.length, null)
+            if (bytesRead === 0) break
+            let offset = 0
+            while (offset < bytesRead) offset += (await handle.write(block, offset, bytesRead - offset)).bytesWritten
+          }
+        } finally {
+          await source.close()
+        }
+      }
+    } finally {
+      await handle.close()
+    }
+    const { size } = await stat(temp)
+    await rename(temp, path)
+    await discardPieces(parts)
+    return { status: 'ok', path, bytes: size }
+  } catch (error) {
+    await discardPieces([temp, ...parts])
+    return { status: 'error', path, reason: describeError(error) }
+  }
+}
+
+/** Deletes temporary pieces, ignoring any that are already gone. */
+export async function discardPieces(paths: readonly string[]): Promise<void> {
+  await Promise.all(paths.map((p) => rm(p, { force: true }).catch(() => {})))
 }
 
 async function writeAll(handle: FileHandle, text: string): Promise<number> {

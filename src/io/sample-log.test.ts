@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
 import type { Sample } from '../types.ts'
-import { eachSample, openSampleLog, readSampleBatches, readSamples } from './sample-log.ts'
+import { openSampleLog, readSampleBatches, readSamples } from './sample-log.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'sample-log-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -79,20 +79,5 @@ describe('readSampleBatches', () => {
       for await (const b of readSampleBatches(bad)) seen.push(...b.map((s) => s.seq))
     }).rejects.toThrow(/bad2\.jsonl:2 is not a JSON sample/)
     expect(seen).toEqual([0])
-  })
-})
-
-describe('eachSample', () => {
-  test('uses every sample in order and rejects at a malformed middle line after using the ones before it', async () => {
-    const path = join(dir, 'each.jsonl')
-    appendFileSync(path, `${JSON.stringify(sample(0))}\n${JSON.stringify(sample(1))}\n{oops\n${JSON.stringify(sample(2))}\n`)
-    const seen: number[] = []
-    await expect(eachSample(path, (s) => seen.push(s.seq))).rejects.toThrow(/each\.jsonl:3 is not a JSON sample/)
-    expect(seen).toEqual([0, 1])
-    const ok = join(dir, 'each-ok.jsonl')
-    appendFileSync(ok, `${JSON.stringify(sample(0))}\n${JSON.stringify(sample(1)).slice(0, 30)}`)
-    const all: Sample[] = []
-    await eachSample(ok, (s) => all.push(s))
-    expect(all).toEqual([sample(0)])
   })
 })

@@ -63,17 +63,6 @@ export async function* readSampleBatches(path: string): AsyncGenerator<Sample[]>
   }
 }
 
-/**
- * Calls `use` with each sample of the file, in order, as soon as its line is parsed — no batch of
- * sample objects is held, so they die young (on a million samples this saves garbage-collector
- * time and resident memory). Same rules as `readSamples`; rejects on a malformed line or I/O error
- * after the samples before it were used.
- */
-export async function eachSample(path: string, use: (sample: Sample) => void): Promise<void> {
-  const state: ParseState = { bad: null }
-  for await (const batch of readLineBatches(path)) parseLines(batch, path, state, use)
-}
-
 /** A line that did not parse: fine if it is the last non-blank line (cut by a crash), else an error. */
 interface ParseState {
   bad: { lineNo: number; message: string } | null

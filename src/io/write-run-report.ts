@@ -8,7 +8,6 @@
 import { basename } from 'node:path'
 import { defaultTheme } from '../render/charts/theme.ts'
 import type { Theme } from '../render/charts/theme.ts'
-import { renderChart } from '../render/chart-plan.ts'
 import { chartSet } from '../render/chart-set.ts'
 import { summaryCsv } from '../render/csv.ts'
 import type { SummaryCsvRow } from '../render/csv.ts'
@@ -91,6 +90,8 @@ export async function writeRunReport(runDir: string, options: WriteRunReportOpti
   environment ??= prior[0]?.environment ?? null
 
   const paths = options.samplesPaths ?? [dir.samplesJsonl, ...prior.map((s) => s.samplesPath).filter((p): p is string => !!p)]
+  // the chart renderer loads jsdom (≈ 0.8 s): it loads while the samples are read in worker threads
+  const chartRenderer = (options.charts ?? true) ? import('../render/render-chart.ts') : null
   const collected = await collectRunSamples({ paths, samplesCsvPath: dir.samplesCsv, prior, environment })
   problems.push(...collected.problems)
   if (collected.csvWritten) written.push(dir.samplesCsv)
@@ -112,7 +113,8 @@ export async function writeRunReport(runDir: string, options: WriteRunReportOpti
   record(await atomicWrite(dir.summaryJson, `${JSON.stringify({ runId, environment, summaries }, null, 2)}\n`))
 
   const charts: ChartRef[] = []
-  if (options.charts ?? true) {
+  if (chartRenderer) {
+    const { renderChart } = await chartRenderer
     for (const plan of chartSet(benches)) {
       let svg: string
       try {
