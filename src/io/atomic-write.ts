@@ -3,9 +3,11 @@
  * the target in one step, so a reader (or a crash) never sees half a file. Parent directories are
  * created as needed. Failures are returned as data, never thrown, so a reporter cannot fail a run.
  */
+import { closeSync, openSync, readSync, writeSync } from 'node:fs'
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
 import { dirname, basename, join } from 'node:path'
+import { Worker } from 'node:worker_threads'
 
 /** Outcome of one write: the path and bytes written, or the path and why it failed. */
 export type WriteOutcome =
@@ -65,35 +67,18 @@ export function tempPathFor(path: string): string {
 
 /**
  * Finishes a file that other code (e.g. worker threads) wrote in pieces: appends each of `parts`
- * to `temp` in order, renames `temp` to `path`, and deletes the parts — or, on any failure,
+ * to `temp` in order — in a worker thread, so a caller with work of its own is not held up (big
+ * pieces are hundreds of MB) — renames `temp` to `path`, and deletes the parts; on any failure it
  * deletes `temp` and the parts and leaves `path` as it was.
  *
  * @param temp - the first piece, from `tempPathFor(path)`
  * @param path - the final path
  * @param parts - further pieces, appended in order. @default []
- * @returns the write outcome (bytes of the whole file); never throws
+ * @returns the write outcome (bytes of the whole file); never rejects
  */
 export async function commitPieces(temp: string, path: string, parts: readonly string[] = []): Promise<WriteOutcome> {
   try {
-    const handle = await open(temp, 'a')
-    try {
-      const block = Buffer.allocUnsafe(1 << 20)
-      for (const part of parts) {
-        const source = await open(part, 'r')
-        try {
-          for (;;) {
-            const { bytesRead } = await source.read(block, 0, block.length, null)
-            if (bytesRead === 0) break
-            let offset = 0
-            while (offset < bytesRead) offset += (await handle.write(block, offset, bytesRead - offset)).bytesWritten
-          }
-        } finally {
-          await source.close()
-        }
-      }
-    } finally {
-      await handle.close()
-    }
+    if (parts.length > 0) await appendInWorker(temp, parts)
     const { size } = await stat(temp)
     await rename(temp, path)
     await discardPieces(parts)
@@ -102,6 +87,43 @@ export async function commitPieces(temp: string, path: string, parts: readonly s
     await discardPieces([temp, ...parts])
     return { status: 'error', path, reason: describeError(error) }
   }
+}
+
+/** Appends the files `parts`, in order, to `target`, synchronously, block by block. */
+export function appendFilesSync(target: string, parts: readonly string[]): void {
+  const out = openSync(target, 'a')
+  try {
+    const block = Buffer.allocUnsafe(1 << 20)
+    for (const part of parts) {
+      const source = openSync(part, 'r')
+      try {
+        for (let read = readSync(source, block); read > 0; read = readSync(source, block)) {
+          for (let offset = 0; offset < read;) offset += writeSync(out, block, offset, read - offset)
+        }
+      } finally {
+        closeSync(source)
+      }
+    }
+  } finally {
+    closeSync(out)
+  }
+}
+
+/** `appendFilesSync` in a worker thread (on this thread if none can start); rejects on failure. */
+function appendInWorker(target: string, parts: readonly string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let worker: Worker
+    try {
+      worker = new Worker(new URL('./append-files-worker.ts', import.meta.url), { workerData: { target, parts: [...parts] } })
+    } catch {
+      appendFilesSync(target, parts)
+      resolve()
+      return
+    }
+    worker.once('message', (failure: string | null) => (failure === null ? resolve() : reject(new Error(failure))))
+    worker.once('error', reject)
+    worker.once('exit', () => reject(new Error('the worker appending the pieces stopped without a result')))
+  })
 }
 
 /** Deletes temporary pieces, ignoring any that are already gone. */

@@ -33,11 +33,14 @@ function jsonl(samples: readonly Sample[], eol = '\n'): string {
   return samples.map((s) => `${JSON.stringify(s)}${eol}`).join('')
 }
 
-async function collect(files: string[], parts: number): Promise<{ run: CollectedRun; csv: string | null; leftovers: string[] }> {
+async function collect(files: string[], parts: number): Promise<{ run: CollectedRun; csv: string | null; csvProblem: string | null; leftovers: string[] }> {
   const { dir, paths, csv } = runDir(files)
   const run = await collectRunSamples({ paths, samplesCsvPath: csv, prior: [], environment: null, parts })
+  const outcome = await run.csv
+  expect(existsSync(csv)).toBe(outcome?.status === 'ok')
   return {
     run,
+    csvProblem: outcome?.status === 'error' ? outcome.reason : null,
     csv: existsSync(csv) ? readFileSync(csv, 'utf8') : null,
     leftovers: readdirSync(dir).filter((f) => f.endsWith('.tmp') || f.includes('.tmp.')),
   }
@@ -87,13 +90,12 @@ describe('collectRunSamples', () => {
     const text = lines.join('\n')
     const expectedBefore = 100
     for (const parts of [1, 2, 3, 4, 5, 7, 9]) {
-      const { run, csv, leftovers } = await collect([text, jsonl(open)], parts)
+      const { run, csv, csvProblem, leftovers } = await collect([text, jsonl(open)], parts)
       expect(run.samples, `parts ${parts}`).toBe(expectedBefore + open.length)
-      expect(run.problems.map((p) => p.reason), `parts ${parts}`).toEqual([
-        expect.stringMatching(/s0\.jsonl:101 is not a JSON sample/),
-        expect.stringMatching(/s0\.jsonl:101 is not a JSON sample/),
+      expect(run.problems.map((p) => [p.path.split('/').at(-1), p.reason]), `parts ${parts}`).toEqual([
+        ['s0.jsonl', expect.stringMatching(/s0\.jsonl:101 is not a JSON sample/)],
       ])
-      expect(run.problems.map((p) => p.path.split('/').at(-1))).toEqual(['s0.jsonl', 'samples.csv'])
+      expect(csvProblem).toMatch(/s0\.jsonl:101 is not a JSON sample/)
       expect(csv).toBeNull()
       expect(leftovers).toEqual([])
     }
@@ -113,9 +115,11 @@ describe('collectRunSamples', () => {
     const { dir, paths, csv } = runDir([jsonl(plain)])
     const some = await collectRunSamples({ paths: [...paths, join(dir, 'gone.jsonl')], samplesCsvPath: csv, prior: [], environment: null })
     expect(some.problems).toEqual([])
+    expect(await some.csv).toMatchObject({ status: 'ok', path: csv })
     expect(some.samples).toBe(plain.length)
     const none = await collectRunSamples({ paths: [join(dir, 'gone.jsonl')], samplesCsvPath: csv, prior: [], environment: null })
     expect(none.problems).toEqual([{ path: join(dir, 'gone.jsonl'), reason: 'no samples.jsonl here' }])
+    expect((await none.csv)?.status).toBe('ok')
     expect(readFileSync(csv, 'utf8')).toBe(samplesCsvHeader())
   })
 })

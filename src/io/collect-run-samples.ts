@@ -15,6 +15,7 @@ import type { BenchData } from '../render/bench-collector.ts'
 import { RunCollector } from '../render/run-collector.ts'
 import type { Environment, RunSummary } from '../types.ts'
 import { commitPieces, describeError, discardPieces, tempPathFor } from './atomic-write.ts'
+import type { WriteOutcome } from './atomic-write.ts'
 import { benchMeta } from './bench-meta.ts'
 import { planSegments } from './plan-segments.ts'
 import type { Segment, SizedFile } from './plan-segments.ts'
@@ -45,11 +46,11 @@ export interface CollectedRun {
   benches: BenchData[]
   /** Samples read (every phase). */
   samples: number
-  /** Whether samples.csv was written. */
-  csvWritten: boolean
+  /** Writing samples.csv: settles once it is written or failed (never rejects); null when not asked for. */
+  csv: Promise<WriteOutcome> | null
   /** Threads that read the files: 1 (this one) or the number of worker threads. */
   readers: number
-  /** Files that could not be read or written, with the reason. */
+  /** Files that could not be read, with the reason. */
   problems: FileProblem[]
 }
 
@@ -86,35 +87,31 @@ export async function collectRunSamples(input: CollectRunSamplesInput): Promise<
   const totalBytes = files.reduce((sum, f) => sum + f.bytes, 0)
   const parts = input.parts ?? (totalBytes < PARALLEL_MIN_BYTES ? 1 : Math.min(4, Math.max(2, availableParallelism())))
   let csvPath = input.samplesCsvPath
+  let csvProblem: FileProblem | null = null
   if (csvPath) {
     try {
       mkdirSync(dirname(csvPath), { recursive: true })
     } catch (error) {
-      problems.push({ path: csvPath, reason: describeError(error) })
+      csvProblem = { path: csvPath, reason: describeError(error) }
       csvPath = null
     }
   }
-  input = { ...input, samplesCsvPath: csvPath }
+  const reading = { ...input, samplesCsvPath: csvPath }
+  const parallel = parts > 1 ? await readInParallel(files, parts, reading) : null
+  const { collector, scans, csvPieces } = parallel ?? readInline(files, reading)
+  problems.push(...problemsOfScans(scans))
 
-  const parallel = parts > 1 ? await readInParallel(files, parts, input) : null
-  const { collector, scans, csvPieces } = parallel ?? readInline(files, input)
-  const lineProblems = problemsOfScans(scans)
-  problems.push(...lineProblems)
-
-  let csvWritten = false
-  if (csvPath && csvPieces) {
-    // a file that could not be read in full makes samples.csv incomplete: not written
+  // samples.csv is finished (pieces joined) while the caller renders; a file that could not be
+  // read in full leaves it incomplete, so then it is not written
+  let csv: Promise<WriteOutcome> | null = null
+  if (csvProblem) csv = Promise.resolve({ status: 'error', ...csvProblem })
+  else if (csvPath && csvPieces) {
     const failed = csvPieces.failure ?? problems.find((p) => !missing.includes(p.path))?.reason ?? null
-    if (failed === null) {
-      const outcome = await commitPieces(csvPieces.paths[0], csvPath, csvPieces.paths.slice(1))
-      csvWritten = outcome.status === 'ok'
-      if (outcome.status === 'error') problems.push({ path: outcome.path, reason: outcome.reason })
-    } else {
-      await discardPieces(csvPieces.paths)
-      problems.push({ path: csvPath, reason: failed })
-    }
+    csv = failed === null
+      ? commitPieces(csvPieces.paths[0], csvPath, csvPieces.paths.slice(1))
+      : discardPieces(csvPieces.paths).then(() => ({ status: 'error', path: csvPath, reason: failed }))
   }
-  return { benches: collector.finish(), samples: collector.count, csvWritten, readers: parallel ? parallel.readers : 1, problems }
+  return { benches: collector.finish(), samples: collector.count, csv, readers: parallel ? parallel.readers : 1, problems }
 }
 
 /** The statistics, each segment's scan with its file, and the CSV pieces (first = header). */

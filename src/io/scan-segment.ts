@@ -63,20 +63,28 @@ export function scanSegment(segment: Segment, sink: ScanSink, chunkBytes: number
   let fd: number | null = null
   try {
     fd = openSync(segment.path, 'r')
-    const buffer = Buffer.allocUnsafe(chunkBytes)
-    let carry: Buffer | null = null
+    // one buffer for the whole scan: the unfinished last line of a read moves to its front and the
+    // next read fills in behind it (no per-chunk allocation; it doubles for a line longer than it)
+    let buffer = Buffer.allocUnsafe(chunkBytes)
+    let carried = 0
     let position = segment.startByte
     while (position < segment.endByte && !lines.stopped) {
-      const read = readSync(fd, buffer, 0, Math.min(chunkBytes, segment.endByte - position), position)
+      if (carried === buffer.length) {
+        const bigger = Buffer.allocUnsafe(buffer.length * 2)
+        buffer.copy(bigger, 0, 0, carried)
+        buffer = bigger
+      }
+      const read = readSync(fd, buffer, carried, Math.min(buffer.length - carried, segment.endByte - position), position)
       if (read === 0) break // the file shrank since it was planned
       position += read
-      const data: Buffer = carry ? Buffer.concat([carry, buffer.subarray(0, read)]) : buffer.subarray(0, read)
-      const last = data.lastIndexOf(NEWLINE)
+      const filled = carried + read
+      const last = buffer.lastIndexOf(NEWLINE, filled - 1)
       // A newline byte never occurs inside a multi-byte UTF-8 sequence, so decoding up to it is safe.
-      if (last >= 0) lines.chunk(data.toString('utf8', 0, last))
-      carry = last + 1 < data.length ? Buffer.from(data.subarray(last + 1)) : null
+      if (last >= 0) lines.chunk(buffer.toString('utf8', 0, last))
+      carried = filled - (last + 1)
+      buffer.copyWithin(0, last + 1, filled)
     }
-    if (carry && !lines.stopped) lines.chunk(carry.toString('utf8'))
+    if (carried > 0 && !lines.stopped) lines.chunk(buffer.toString('utf8', 0, carried))
   } catch (error) {
     lines.fail('io', describeError(error))
   } finally {

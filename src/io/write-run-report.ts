@@ -34,6 +34,8 @@ export interface WriteRunReportOptions {
   theme?: Theme
   /** Write SVG charts. @default true */
   charts?: boolean
+  /** Called as each stage ends (`read`, `summaries`, `charts`, `samples.csv`, `report`), e.g. to time them. */
+  onStage?: (stage: string) => void
   /** samples.jsonl files to read. @default [`<runDir>/samples.jsonl`] plus each summary's `samplesPath` */
   samplesPaths?: string[]
 }
@@ -94,7 +96,7 @@ export async function writeRunReport(runDir: string, options: WriteRunReportOpti
   const chartRenderer = (options.charts ?? true) ? import('../render/render-chart.ts') : null
   const collected = await collectRunSamples({ paths, samplesCsvPath: dir.samplesCsv, prior, environment })
   problems.push(...collected.problems)
-  if (collected.csvWritten) written.push(dir.samplesCsv)
+  options.onStage?.('read')
   const benches = collected.benches
   const rebuiltNames = new Set(benches.map((b) => b.summary.benchName))
   const summaries = [...benches.map((b) => b.summary), ...prior.filter((s) => !rebuiltNames.has(s.benchName))]
@@ -111,6 +113,7 @@ export async function writeRunReport(runDir: string, options: WriteRunReportOpti
   record(await atomicWrite(dir.summaryCsv, summaryCsv(rows)))
   const runId = summaries[0]?.runId ?? basename(dir.runDir)
   record(await atomicWrite(dir.summaryJson, `${JSON.stringify({ runId, environment, summaries }, null, 2)}\n`))
+  options.onStage?.('summaries')
 
   const charts: ChartRef[] = []
   if (chartRenderer) {
@@ -128,8 +131,12 @@ export async function writeRunReport(runDir: string, options: WriteRunReportOpti
       }
     }
   }
+  options.onStage?.('charts')
+  if (collected.csv) record(await collected.csv)
+  options.onStage?.('samples.csv')
   const analysis = deriveFindings(summaries)
   for (const p of problems) notes.push(`could not write or read ${p.path}: ${p.reason}`)
   record(await atomicWrite(dir.reportMd, renderReport({ runId, environment, summaries, charts, notes, analysis })))
+  options.onStage?.('report')
   return { runDir: dir.runDir, reportPath: dir.reportMd, written, problems, samples: collected.samples, summaries, analysis }
 }

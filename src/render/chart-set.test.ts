@@ -4,7 +4,7 @@ import type { BenchData } from './bench-collector.ts'
 import { chartSet } from './chart-set.ts'
 import { deriveFindings } from './findings.ts'
 
-const seconds = [0, 1, 2, 3].map((tSec) => ({ tSec, rpm: 60, tpm: 6000, outputTokensPerSec: 20, throttled: 0, failed: 0, ttftP50Ms: 300, ttftP95Ms: 400 }))
+const seconds = [0, 1, 2, 3].map((tSec) => ({ tSec, windowSec: 1, rpm: 60, tpm: 6000, outputTokensPerSec: 20, throttled: 0, failed: 0, ttftP50Ms: 300, ttftP95Ms: 400 }))
 const data = (s: ReturnType<typeof summary>): BenchData => ({
   summary: s, runSummaries: [], seconds, ttftMs: Float64Array.of(280, 300, 420), latencyMs: Float64Array.of(800, 900, 1300),
 })

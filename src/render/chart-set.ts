@@ -37,13 +37,15 @@ function benchCharts(bench: BenchData, slug: string): ChartPlan[] {
   // sweep curves first: for a sweep they are the charts a reader came for
   const plans: ChartPlan[] = sweepCharts(s, slug)
   const sec = bench.seconds
-  const secondsNote = `first run, ${sec.length} one-second windows of completion time`
+  const windowSec = sec[0]?.windowSec ?? 1
+  const per = windowSec === 1 ? 'second' : `${windowSec}-second window`
+  const secondsNote = `first run, ${sec.length} ${windowSec === 1 ? 'one' : windowSec}-second windows of completion time`
   const hasTtft = bench.ttftMs.length > 0
   const time = { label: 'Time since measure start (s)', scale: 'time' as const }
   if (sec.length >= MIN_SERIES_SECONDS && hasTtft) {
     plans.push({ fileName: `${slug}--ttft-over-time.svg`, benchName: name, kind: 'line', spec: {
-      title: `${name}: TTFT per second (p50, p95)`,
-      desc: `TTFT percentiles of requests completing in each second (${secondsNote}); overall p50 ${formatMs(s.ttftMs?.p50)}, p95 ${formatMs(s.ttftMs?.p95)}.`,
+      title: `${name}: TTFT per ${per} (p50, p95)`,
+      desc: `TTFT percentiles of requests completing in each ${per} (${secondsNote}); overall p50 ${formatMs(s.ttftMs?.p50)}, p95 ${formatMs(s.ttftMs?.p95)}.`,
       x: time, y: { label: 'TTFT (ms)' },
       series: [
         { name: 'TTFT p50', points: sec.map((p) => ({ x: p.tSec, y: p.ttftP50Ms })) },
@@ -54,17 +56,17 @@ function benchCharts(bench: BenchData, slug: string): ChartPlan[] {
   if (sec.length >= MIN_SERIES_SECONDS) {
     plans.push({ fileName: `${slug}--requests-over-time.svg`, benchName: name, kind: 'line', spec: {
       title: `${name}: requests per minute over time (ok, throttled, failed)`,
-      desc: `Completions per second scaled to per minute (${secondsNote}); overall ${formatNumber(s.rpm)} RPM, ${s.outcomes.throttled} throttled, ${s.outcomes.error + s.outcomes.timeout + s.outcomes.cancelled} failed.`,
+      desc: `Completions per ${per} scaled to per minute (${secondsNote}); overall ${formatNumber(s.rpm)} RPM, ${s.outcomes.throttled} throttled, ${s.outcomes.error + s.outcomes.timeout + s.outcomes.cancelled} failed.`,
       x: time, y: { label: 'Requests per minute' },
       series: [
         { name: 'ok', points: sec.map((p) => ({ x: p.tSec, y: p.rpm })) },
-        { name: 'throttled', points: sec.map((p) => ({ x: p.tSec, y: p.throttled * 60 })) },
-        { name: 'failed', points: sec.map((p) => ({ x: p.tSec, y: p.failed * 60 })) },
+        { name: 'throttled', points: sec.map((p) => ({ x: p.tSec, y: (p.throttled * 60) / p.windowSec })) },
+        { name: 'failed', points: sec.map((p) => ({ x: p.tSec, y: (p.failed * 60) / p.windowSec })) },
       ],
     } })
     plans.push({ fileName: `${slug}--tokens-over-time.svg`, benchName: name, kind: 'line', spec: {
       title: `${name}: tokens per minute over time`,
-      desc: `Input + output tokens of successful requests per second, scaled to per minute (${secondsNote}); overall ${formatNumber(s.tpm)} TPM.`,
+      desc: `Input + output tokens of successful requests per ${per}, scaled to per minute (${secondsNote}); overall ${formatNumber(s.tpm)} TPM.`,
       x: time, y: { label: 'Tokens per minute (input + output)' },
       series: [{ name: 'TPM', points: sec.map((p) => ({ x: p.tSec, y: p.tpm })) }],
     } })

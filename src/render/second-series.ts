@@ -1,7 +1,9 @@
 /**
- * Per-second time series of one run's measure phase, built while streaming samples: requests
- * (ok / throttled / other failures), tokens and TTFT percentiles per one-second window of
- * completion time. Keeps a few typed columns per sample, never Sample objects. Pure (no clock, no fs).
+ * Time series of one run's measure phase, built while streaming samples: requests (ok / throttled
+ * / other failures), tokens and TTFT percentiles per window of completion time — one second, or
+ * for a run too long to draw second by second (more than `maxWindows` seconds), the shortest of
+ * 2, 5, 10, 15, 30 s, 1, 2, 5, 10, 30, 60 min that gives at most `maxWindows` windows (percentiles
+ * are then over each window's requests, never averaged across seconds). Keeps a few typed columns per sample, never Sample objects. Pure (no clock, no fs).
  * Serialisable (`toState` / `fromState`, for worker threads) and mergeable (`merge`).
  */
 import { FloatSeries } from '../stats/float-series.ts'
@@ -9,24 +11,40 @@ import { quantiles } from '../stats/quantile.ts'
 import { rateWindows, SECOND_MS } from '../stats/windows.ts'
 import type { Sample } from '../types.ts'
 
-/** One second of a run. Rates are scaled to per-minute (RPM/TPM) or per-second as named. */
+/** One window of a run. Rates are scaled to per-minute (RPM/TPM) or per-second as named. */
 export interface SecondPoint {
   /** Seconds since the first measured request was scheduled (window start). */
   tSec: number
-  /** Successful completions in this second, per minute. */
+  /** Nominal window length (s): 1 unless the run is long; the same for every point of a series. */
+  windowSec: number
+  /** Successful completions in this window, per minute. */
   rpm: number
-  /** Input + output tokens of successful completions in this second, per minute. */
+  /** Input + output tokens of successful completions in this window, per minute. */
   tpm: number
-  /** Output tokens of successful completions in this second, per second. */
+  /** Output tokens of successful completions in this window, per second. */
   outputTokensPerSec: number
-  /** Throttled requests that ended in this second. */
+  /** Throttled requests that ended in this window (a count, not a rate). */
   throttled: number
-  /** Other failed requests (error, timeout, cancelled) that ended in this second. */
+  /** Other failed requests (error, timeout, cancelled) that ended in this window (a count). */
   failed: number
-  /** p50 TTFT (ms) of successful requests completing in this second; `null` without one. */
+  /** p50 TTFT (ms) of successful requests completing in this window; `null` without one. */
   ttftP50Ms: number | null
-  /** p95 TTFT (ms) of successful requests completing in this second; `null` without one. */
+  /** p95 TTFT (ms) of successful requests completing in this window; `null` without one. */
   ttftP95Ms: number | null
+}
+
+/** Window lengths (s) a long run's series may use, shortest first. */
+const WINDOW_STEPS_SEC = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 1800, 3600]
+
+/** Most windows in a series by default: about one per pixel pair of an 800 px chart's plot area. */
+export const MAX_SERIES_WINDOWS = 400
+
+/**
+ * The window length (s) for a run of `durationMs`: the shortest step giving ≤ `maxWindows` windows
+ * (the longest step when none does).
+ */
+export function seriesWindowSec(durationMs: number, maxWindows: number = MAX_SERIES_WINDOWS): number {
+  return WINDOW_STEPS_SEC.find((sec) => Math.ceil(durationMs / (sec * SECOND_MS)) <= maxWindows) ?? WINDOW_STEPS_SEC[WINDOW_STEPS_SEC.length - 1]
 }
 
 const OK = 0
@@ -121,9 +139,15 @@ export class SecondSeriesBuilder {
     this.ttftMs.push(s.status === 'ok' && s.ttftMs != null ? s.ttftMs : Number.NaN)
   }
 
-  /** The per-second series (empty without measure samples; a last window shorter than 0.5 s is left out). */
-  finish(): SecondPoint[] {
+  /**
+   * The series (empty without measure samples; a last window shorter than half a window is left out).
+   *
+   * @param maxWindows - most windows before longer windows are used (see `seriesWindowSec`). @default MAX_SERIES_WINDOWS
+   */
+  finish(maxWindows: number = MAX_SERIES_WINDOWS): SecondPoint[] {
     if (!Number.isFinite(this.originMs)) return []
+    const windowSec = seriesWindowSec(this.endMs - this.originMs, maxWindows)
+    const windowMs = windowSec * SECOND_MS
     const ended = this.endedAt.view()
     const outcome = this.outcome.view()
     const tokens = this.tokens.view()
@@ -137,7 +161,7 @@ export class SecondSeriesBuilder {
         yield event
       }
     }
-    const range = { windowMs: SECOND_MS, originMs: this.originMs, endMs: this.endMs }
+    const range = { windowMs, originMs: this.originMs, endMs: this.endMs }
     const windows = rateWindows(okEvents(), range)
     const n = windows.length
     const throttled = new Float64Array(n)
@@ -147,7 +171,7 @@ export class SecondSeriesBuilder {
     const outputTokens = this.outputTokens.view()
     const ttft = this.ttftMs.view()
     for (let i = 0; i < ended.length; i++) {
-      const w = Math.min(n - 1, Math.max(0, Math.floor((ended[i] - this.originMs) / SECOND_MS)))
+      const w = Math.min(n - 1, Math.max(0, Math.floor((ended[i] - this.originMs) / windowMs)))
       if (outcome[i] === THROTTLED) throttled[w]++
       else if (outcome[i] === FAILED) failed[w]++
       else {
@@ -155,13 +179,14 @@ export class SecondSeriesBuilder {
         if (!Number.isNaN(ttft[i])) ttftBySecond[w].push(ttft[i])
       }
     }
-    // a clipped last window of less than half a second scales a handful of completions to a
+    // a clipped last window of less than half a window scales a handful of completions to a
     // per-minute spike; it is dropped from the series (its requests still count in the summary)
-    const keep = windows.length > 1 && windows[n - 1].durationMs < SECOND_MS / 2 ? n - 1 : n
+    const keep = windows.length > 1 && windows[n - 1].durationMs < windowMs / 2 ? n - 1 : n
     return windows.slice(0, keep).map((w, i) => {
       const [p50, p95] = ttftBySecond[i].length > 0 ? quantiles(ttftBySecond[i], [0.5, 0.95]) : [null, null]
       return {
         tSec: (w.startMs - this.originMs) / 1000,
+        windowSec,
         rpm: w.rpm,
         tpm: w.tpm,
         outputTokensPerSec: w.durationMs > 0 ? (output[i] * 1000) / w.durationMs : 0,

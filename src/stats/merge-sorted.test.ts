@@ -12,3 +12,14 @@ test('equals sorting the concatenation, for any number of parts including empty 
   const only = Float64Array.of(1, 2)
   expect(mergeSorted([only])).toBe(only)
 })
+
+test('many parts with long runs, ties and negative zero-free values: equals the sorted concatenation', () => {
+  const random = seededRandom(11)
+  for (const k of [3, 4, 9, 33]) {
+    const parts = Array.from({ length: k }, (_, i) => Float64Array.from({ length: 50 + ((i * 37) % 400) }, () => Math.round(random() * (i % 3 === 0 ? 5 : 1000))).sort())
+    const expected = Float64Array.from(parts.flatMap((p) => [...p])).sort()
+    expect(mergeSorted(parts)).toEqual(expected)
+  }
+  // one part holds everything below the others: copied as one run
+  expect(mergeSorted([Float64Array.of(7, 8, 9), Float64Array.of(1, 2, 3), Float64Array.of(4, 5, 6)])).toEqual(Float64Array.of(1, 2, 3, 4, 5, 6, 7, 8, 9))
+})

@@ -45,9 +45,14 @@ function pooledOutcomes(buckets: readonly RunBucket[]): OutcomeCounts {
   return o
 }
 
-function pooledSummary(buckets: readonly RunBucket[], pick: (b: RunBucket) => FloatSeries): MetricSummary | null {
-  return summarizeSorted(pooledSorted(buckets, pick))
+function pooledSummary(buckets: readonly RunBucket[], pick: (b: RunBucket) => FloatSeries, keep?: (sorted: Float64Array) => void): MetricSummary | null {
+  const sorted = pooledSorted(buckets, pick)
+  keep?.(sorted)
+  return summarizeSorted(sorted)
 }
+
+/** Pooled columns a caller of `poolBuckets` wants to keep (filled in by it). */
+export type KeptColumns = Partial<Record<'ttftMs' | 'latencyMs', Float64Array>>
 
 /**
  * One metric of every bucket as one ascending column (buckets' columns hold finite values only):
@@ -67,9 +72,10 @@ export function pooledSorted(buckets: readonly RunBucket[], pick: (b: RunBucket)
  *
  * @param buckets - at least one bucket
  * @param openLoop - whether response time from `scheduledAt` applies
+ * @param keep - receives the pooled ascending TTFT and latency columns (saves merging them again)
  * @returns pooled statistics
  */
-export function poolBuckets(buckets: readonly RunBucket[], openLoop: boolean): PooledStats {
+export function poolBuckets(buckets: readonly RunBucket[], openLoop: boolean, keep?: KeptColumns): PooledStats {
   const outcomes = pooledOutcomes(buckets)
   let wallClockMs = 0
   let okTokens = 0
@@ -89,8 +95,8 @@ export function poolBuckets(buckets: readonly RunBucket[], openLoop: boolean): P
   const per = (count: number) => (outcomes.scheduled === 0 ? 0 : count / outcomes.scheduled)
   return {
     outcomes,
-    ttftMs: pooledSummary(buckets, (b) => b.ttftMs),
-    latencyMs: pooledSummary(buckets, (b) => b.latencyMs),
+    ttftMs: pooledSummary(buckets, (b) => b.ttftMs, keep && ((v) => { keep.ttftMs = v })),
+    latencyMs: pooledSummary(buckets, (b) => b.latencyMs, keep && ((v) => { keep.latencyMs = v })),
     responseTimeMs: openLoop ? pooledSummary(buckets, (b) => b.responseTimeMs) : null,
     interTokenMs: pooledSummary(buckets, (b) => b.interTokenMs),
     outputTokensPerSec: pooledSummary(buckets, (b) => b.decodeTokensPerSec),

@@ -253,3 +253,20 @@ describe('RunAccumulator toState / fromState / merge', () => {
     expect(() => new RunAccumulator(meta()).merge(new RunAccumulator(meta({ loadMode: 'open' })))).toThrow(TypeError)
   })
 })
+
+test('sortedValues after finish() reuses the pooled columns, and is recomputed after more samples', async () => {
+  const { syntheticSamples } = await import('../../test/reporter/synthetic-samples.ts')
+  const samples = [...syntheticSamples({ levels: [2, 8, 32], requestsPerLevel: 30, throttleEvery: 5 })]
+  const acc = new RunAccumulator(meta())
+  for (const s of samples.slice(0, 60)) acc.add(s)
+  const before = acc.sortedValues('latencyMs')
+  acc.finish()
+  const kept = acc.sortedValues('latencyMs')
+  expect(kept).toEqual(before)
+  expect(acc.sortedValues('latencyMs')).toBe(kept) // same array: not merged again
+  for (const s of samples.slice(60)) acc.add(s)
+  const all = samples.filter((s) => s.status === 'ok').map((s) => s.latencyMs).sort((a, b) => a - b)
+  expect([...acc.sortedValues('latencyMs')]).toEqual(all)
+  acc.finish()
+  expect([...acc.sortedValues('ttftMs')]).toEqual(samples.filter((s) => s.status === 'ok').map((s) => s.ttftMs!).sort((a, b) => a - b))
+})

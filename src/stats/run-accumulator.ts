@@ -24,7 +24,7 @@ import type {
   Sample,
   TargetKind,
 } from '../types.ts'
-import { acrossRuns, poolBuckets, pooledSorted, type PooledStats } from './pool-buckets.ts'
+import { acrossRuns, poolBuckets, pooledSorted, type KeptColumns, type PooledStats } from './pool-buckets.ts'
 import { RunBucket } from './run-bucket.ts'
 import type { RunBucketState } from './run-bucket.ts'
 
@@ -98,6 +98,8 @@ export class RunAccumulator {
   private costUsd = 0
   /** Per run: cost of its samples (any phase) and its levels in order of their first measure sample. */
   private readonly perRun = new Map<number, { costUsd: number; levels: string[] }>()
+  /** The pooled TTFT and latency columns of the last `finish()`, until the next change. */
+  private kept: KeptColumns | null = null
 
   /** @param meta - run identity, environment and the facts samples cannot carry */
   constructor(meta: RunMeta) {
@@ -107,6 +109,7 @@ export class RunAccumulator {
 
   /** Adds one sample (any phase, any order). The sample object is not retained. */
   add(sample: Sample): void {
+    this.kept = null
     this.phases[sample.phase]++
     let run = this.perRun.get(sample.runIndex)
     if (!run) {
@@ -199,6 +202,7 @@ export class RunAccumulator {
     if (later.loadMode !== this.loadMode) {
       throw new TypeError(`Cannot merge a ${later.loadMode}-loop accumulator into a ${this.loadMode}-loop one (benchmark ${this.meta.benchName}).`)
     }
+    this.kept = null
     for (const [label, level] of later.levels) {
       const mine = this.levels.get(label)
       if (!mine) {
@@ -241,7 +245,8 @@ export class RunAccumulator {
       level,
       runs: [...level.runs.values()].sort((a, b) => a.runIndex - b.runIndex),
     }))
-    return this.summaryOf(levels, this.costUsd, this.meta.runs ?? this.runIndexes.size)
+    this.kept = {}
+    return this.summaryOf(levels, this.costUsd, this.meta.runs ?? this.runIndexes.size, this.kept)
   }
 
   /**
@@ -269,17 +274,20 @@ export class RunAccumulator {
    *   (every measure sample); finite values only
    */
   sortedValues(metric: 'ttftMs' | 'latencyMs' | 'interTokenMs' | 'queueDelayMs'): Float64Array {
+    const kept = this.kept?.[metric as keyof KeptColumns]
+    if (kept) return kept
     const buckets = [...this.levels.values()].flatMap((level) => [...level.runs.values()].sort((a, b) => a.runIndex - b.runIndex))
     return pooledSorted(buckets, (b) => b[metric])
   }
 
-  private summaryOf(levels: { level: LevelState; runs: RunBucket[] }[], costUsd: number, runCount: number): RunSummary {
+  /** @param keep - receives the top level's pooled TTFT and latency columns */
+  private summaryOf(levels: { level: LevelState; runs: RunBucket[] }[], costUsd: number, runCount: number, keep?: KeptColumns): RunSummary {
     const meta = this.meta
     const levelSummaries: LevelSummary[] = []
     const pooledPerLevel: PooledStats[] = []
     const allBuckets: RunBucket[] = []
     for (const { level, runs } of levels) {
-      const pooled = poolBuckets(runs, this.openLoop)
+      const pooled = poolBuckets(runs, this.openLoop, levels.length === 1 ? keep : undefined)
       allBuckets.push(...runs)
       pooledPerLevel.push(pooled)
       const { wallClockMs: _wallClockMs, ...stats } = pooled
@@ -292,7 +300,7 @@ export class RunAccumulator {
       })
     }
     // One level: the top level is that level (no second pass over the columns).
-    const top = pooledPerLevel.length === 1 ? pooledPerLevel[0] : poolBuckets(allBuckets, this.openLoop)
+    const top = pooledPerLevel.length === 1 ? pooledPerLevel[0] : poolBuckets(allBuckets, this.openLoop, keep)
     const quotaTpm = meta.quotaTpm ?? null
     return {
       runId: meta.runId,

@@ -148,10 +148,18 @@ function cdfPoints(sorted: Float64Array, xMax: number): [number, number][] {
 }
 
 function sortedDrawable(values: ArrayLike<number>, accepts: (v: number) => boolean): Float64Array {
+  if (values instanceof Float64Array && isSortedAndAccepted(values, accepts)) return values // the usual case: no copy
   const out = new Float64Array(values.length)
   let n = 0
   for (let i = 0; i < values.length; i++) if (accepts(values[i])) out[n++] = values[i]
   const kept = out.subarray(0, n)
   for (let i = 1; i < n; i++) if (kept[i] < kept[i - 1]) return kept.sort()
   return kept // already sorted (callers often pass sorted samples): skip the O(n log n) sort
+}
+
+function isSortedAndAccepted(values: Float64Array, accepts: (v: number) => boolean): boolean {
+  for (let i = 0; i < values.length; i++) {
+    if (!accepts(values[i]) || (i > 0 && values[i] < values[i - 1])) return false
+  }
+  return true
 }
