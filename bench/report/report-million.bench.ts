@@ -7,7 +7,7 @@
  * Asserted: max RSS < 500 MB, and CPU (user + sys) < 20 s — the most a 2-core machine can spend in
  * 10 s of wall time; wall time < 10 s is asserted only when the machine is quiet (1-minute load
  * average < 1 at the start), since on a shared machine it measures the other jobs as much as us.
- * Heavy (writes an 880 MB file, ~2 min on the shared 2-core machine), so it only runs when asked:
+ * Heavy (writes an 842 MB file; ≈ 35 s in all on the shared 2-core machine), so it only runs when asked:
  * `BEDROCK_BENCH_MILLION=1 npx vitest bench --run bench/report`. Numbers are in docs/performance.md.
  */
 import { spawnSync } from 'node:child_process'

@@ -18,8 +18,9 @@ export interface BenchData {
   /** One summary per run, by ascending `runIndex` (its `levels` are that run's levels); empty for a single-run benchmark. */
   runSummaries: RunSummary[]
   /**
-   * Per-second series of the measure phase of the run with the lowest `runIndex` among the
-   * measure samples (run 0 in a normal file) — whatever order the runs' samples arrived in.
+   * Time series (one-second windows; wider for a long run, see `seriesWindowSec`) of the measure
+   * phase of the run with the lowest `runIndex` among the measure samples (run 0 in a normal file) —
+   * whatever order the runs' samples arrived in.
    */
   seconds: SecondPoint[]
   /** TTFT (ms) of every successful measured request, all runs, ascending. */

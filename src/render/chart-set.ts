@@ -14,7 +14,7 @@ import { formatMs, formatNumber } from './format.ts'
 import { sweepKnee } from './level-knee.ts'
 import { levelAxisLabel, levelLabel, levelX, sortedLevels } from './levels.ts'
 
-/** Time-series charts need at least this many one-second windows to say anything. @default 3 */
+/** Time-series charts need at least this many windows (one second each unless the run is long) to say anything. @default 3 */
 export const MIN_SERIES_SECONDS = 3
 
 /** All charts of a run, per benchmark in order, then the comparisons. */
