@@ -69,3 +69,14 @@ describe('chartSet', () => {
     expect(bars.kind === 'bar' && bars.spec.series[0].values).toEqual([{ value: 230, lo: 210, hi: 250 }, 240])
   })
 })
+
+it('a long run\'s time series names its window length in titles and scales failures per minute by it', () => {
+  const long = [0, 300, 600, 900].map((tSec) => ({ tSec, windowSec: 300, rpm: 60, tpm: 6000, outputTokensPerSec: 20, throttled: 10, failed: 5, ttftP50Ms: 300, ttftP95Ms: 400 }))
+  const plans = chartSet([{ ...data(summary({ benchName: 'long' })), seconds: long }])
+  const ttft = plans.find((p) => p.fileName.endsWith('--ttft-over-time.svg'))!
+  expect(ttft.spec.title).toContain('TTFT per 5-minute window')
+  expect(ttft.spec.desc).toContain('4 5-minute windows')
+  const requests = plans.find((p) => p.fileName.endsWith('--requests-over-time.svg'))!
+  if (requests.kind !== 'line') throw new Error('expected a line chart')
+  expect(requests.spec.series.find((s) => s.name === 'throttled')!.points[0].y).toBe(2) // 10 in 300 s = 2 per minute
+})

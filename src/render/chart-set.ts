@@ -38,8 +38,9 @@ function benchCharts(bench: BenchData, slug: string): ChartPlan[] {
   const plans: ChartPlan[] = sweepCharts(s, slug)
   const sec = bench.seconds
   const windowSec = sec[0]?.windowSec ?? 1
-  const per = windowSec === 1 ? 'second' : `${windowSec}-second window`
-  const secondsNote = `first run, ${sec.length} ${windowSec === 1 ? 'one' : windowSec}-second windows of completion time`
+  const windowName = windowSec === 1 ? 'one-second' : windowSec < 60 ? `${windowSec}-second` : `${windowSec / 60}-minute`
+  const per = windowSec === 1 ? 'second' : `${windowName} window`
+  const secondsNote = `first run, ${sec.length} ${windowName} windows of completion time`
   const hasTtft = bench.ttftMs.length > 0
   const time = { label: 'Time since measure start (s)', scale: 'time' as const }
   if (sec.length >= MIN_SERIES_SECONDS && hasTtft) {
