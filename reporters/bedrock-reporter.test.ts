@@ -1,4 +1,4 @@
-import { appendFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { appendFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -53,6 +53,14 @@ describe('onTestRunEnd', () => {
       const broken = { meta: () => ({ bedrockBench: [summary({ samplesPath: blocked })] }) }
       await reporter.onTestRunEnd([{ children: { allTests: function* () { yield broken } } }] as never, [], 'passed')
       expect(logs.at(-1)).toMatch(/could not write or read .*placeholder.*: (ENOTDIR|EEXIST)/)
+      // a run directory deleted before the run ended (a test's temp dir): skipped, not recreated
+      const gone = join(dir, 'deleted-run', 'samples.jsonl')
+      const deleted = { meta: () => ({ bedrockBench: [summary({ samplesPath: gone })] }) }
+      const logged = logs.length
+      await reporter.onTestRunEnd([{ children: { allTests: function* () { yield deleted } } }] as never, [], 'passed')
+      expect(reporter.lastResults).toEqual([])
+      expect(logs.length).toBe(logged)
+      expect(existsSync(join(dir, 'deleted-run'))).toBe(false)
     } finally {
       console.log = original
     }

@@ -7,6 +7,7 @@
  * path, draws a live progress line on a TTY (never under CI), and never throws: a reporter that
  * throws fails the run, so I/O problems are printed with their path and reason instead.
  */
+import { existsSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import type { Reporter, TestModule, TestRunEndReason, Vitest } from 'vitest/node'
 import { writeRunReport } from '../src/io/write-run-report.ts'
@@ -95,6 +96,9 @@ export default class BedrockReporter implements Reporter {
       }
       for (const [runDir, summaries] of groups) {
         const samplesPaths = [...new Set(summaries.map((s) => s.samplesPath).filter((p): p is string => !!p))]
+        // the run's directory and samples were deleted before the run ended (e.g. a test's temp
+        // dir): nothing to report, and writing would bring the directory back
+        if (!existsSync(runDir) && samplesPaths.every((p) => !existsSync(p))) continue
         const result = await writeRunReport(runDir, { summaries, theme: this.theme, charts: this.options.charts ?? true, samplesPaths: samplesPaths.length ? samplesPaths : undefined })
         this.lastResults.push(result)
         this.log(consoleSummary(result, this.root()))
