@@ -54,12 +54,14 @@ function trimZeros(text: string): string {
   return text.includes('.') && !text.includes('e') ? text.replace(/\.?0+$/, '') : text
 }
 
-/** A wall-clock duration: `850 ms`, `12.3 s`, `4 min 05 s`. */
+/** A wall-clock duration: `850 ms`, `12.3 s`, `4 min 05 s`, `18 h 03 min` (from 2 h on). */
 export function formatDuration(ms: number | null | undefined): string {
   if (ms == null || !Number.isFinite(ms)) return 'n/a'
   if (ms < 1000) return formatMs(ms)
   const seconds = ms / 1000
   if (seconds < 120) return `${formatNumber(seconds)} s`
-  const minutes = Math.floor(seconds / 60)
-  return `${minutes} min ${String(Math.round(seconds - minutes * 60)).padStart(2, '0')} s`
+  const whole = Math.round(seconds)
+  const minutes = Math.floor(whole / 60)
+  if (minutes < 120) return `${minutes} min ${String(whole - minutes * 60).padStart(2, '0')} s`
+  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, '0')} min`
 }
