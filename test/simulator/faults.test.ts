@@ -113,11 +113,18 @@ describe.each(transports)('over %s', (transport) => {
     await nextRequestSucceeds()
   })
 
-  test('stall of 300 ms after 3 events shows as one gap of ≥ 300 ms', async () => {
+  test('stall of 300 ms after 3 events shows as the longest gap, ≥ 290 ms, early in the stream', async () => {
     const { kinds, gapsMs } = await drainConverseStream(client, { kind: 'stall', afterEvents: 3, stallMs: 300 })
     expect(kinds.at(-1)).toBe('metadata')
-    expect(Math.max(...gapsMs)).toBeGreaterThanOrEqual(290)
-    expect(gapsMs.filter((gap) => gap >= 250)).toHaveLength(1)
+    // the stall is the longest gap, after the 3rd event the simulator wrote (the SDK's event count
+    // differs by a frame or two per transport); the other gaps are the fast profile's pace — their
+    // median, not their max, is checked: on a loaded host a GC pause can stretch any single gap
+    const stall = gapsMs.indexOf(Math.max(...gapsMs))
+    expect(gapsMs[stall]).toBeGreaterThanOrEqual(290)
+    expect(stall).toBeGreaterThanOrEqual(3)
+    expect(stall).toBeLessThanOrEqual(6)
+    const others = gapsMs.filter((_, i) => i !== stall).sort((x, y) => x - y)
+    expect(others[Math.floor(others.length / 2)]).toBeLessThan(100)
   })
 
   test('slow-first-byte delays the whole response by delayMs', async () => {
