@@ -34,6 +34,8 @@ export interface WriteRunReportOptions {
   theme?: Theme
   /** Write SVG charts. @default true */
   charts?: boolean
+  /** Threads that read the samples (1 = this thread). @default see `collectRunSamples` */
+  readers?: number
   /** Called as each stage ends (`read`, `summaries`, `charts`, `samples.csv`, `report`), e.g. to time them. */
   onStage?: (stage: string) => void
   /** samples.jsonl files to read. @default [`<runDir>/samples.jsonl`] plus each summary's `samplesPath` */
@@ -94,7 +96,7 @@ export async function writeRunReport(runDir: string, options: WriteRunReportOpti
   const paths = options.samplesPaths ?? [dir.samplesJsonl, ...prior.map((s) => s.samplesPath).filter((p): p is string => !!p)]
   // the chart renderer loads jsdom (≈ 0.8 s): it loads while the samples are read in worker threads
   const chartRenderer = (options.charts ?? true) ? import('../render/render-chart.ts') : null
-  const collected = await collectRunSamples({ paths, samplesCsvPath: dir.samplesCsv, prior, environment })
+  const collected = await collectRunSamples({ paths, samplesCsvPath: dir.samplesCsv, prior, environment, parts: options.readers })
   problems.push(...collected.problems)
   options.onStage?.('read')
   const benches = collected.benches
