@@ -34,8 +34,8 @@ export interface CollectRunSamplesInput {
   prior: ReadonlyArray<RunSummary>
   environment: Environment | null
   /**
-   * Worker threads to read with (1 = read on this thread). @default 1 below 32 MiB of samples,
-   * else the available parallelism, 2 to 4
+   * Worker threads to read with (1 = read on this thread). @default 1 below 32 MiB of samples or on
+   * a single core, else 2
    */
   parts?: number
 }
@@ -61,6 +61,14 @@ export interface CollectedRun {
  */
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 16, maxOldGenerationSizeMb: 96 }
 
+/**
+ * Worker threads for a big run, when the machine has two cores or more. Each further worker saves
+ * time only with a free core and costs ≈ 50 MB (its isolate, modules and young generation): on a
+ * million samples 2 workers peak at ≈ 450–480 MB, 3 at ≈ 560 MB, 4 at ≈ 510–580 MB, so the default
+ * stays at 2 and `bedrock-bench report --threads <n>` trades memory for speed.
+ */
+const DEFAULT_READERS = 2
+
 /** Below this many bytes of samples, starting workers costs more than it saves. */
 const PARALLEL_MIN_BYTES = 32 << 20
 
@@ -85,7 +93,7 @@ export async function collectRunSamples(input: CollectRunSamplesInput): Promise<
   if (missing.length === paths.length) for (const path of missing) problems.push({ path, reason: 'no samples.jsonl here' })
 
   const totalBytes = files.reduce((sum, f) => sum + f.bytes, 0)
-  const parts = input.parts ?? (totalBytes < PARALLEL_MIN_BYTES ? 1 : Math.min(4, Math.max(2, availableParallelism())))
+  const parts = input.parts ?? (totalBytes < PARALLEL_MIN_BYTES || availableParallelism() < 2 ? 1 : DEFAULT_READERS)
   let csvPath = input.samplesCsvPath
   let csvProblem: FileProblem | null = null
   if (csvPath) {
