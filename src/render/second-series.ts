@@ -67,13 +67,22 @@ export interface SecondSeriesState {
   endMs: number
 }
 
-/** Collects the measure-phase samples of ONE run (times of different runs are not comparable). */
+/** One block of the parallel columns (one entry per measure sample, in the order added). */
+type Columns = Omit<SecondSeriesState, 'originMs' | 'endMs'>
+
+/**
+ * Collects the measure-phase samples of ONE run (times of different runs are not comparable).
+ * Samples are added to growable columns; merged builders' columns are kept as further blocks
+ * (read in order by `finish`), not copied into one.
+ */
 export class SecondSeriesBuilder {
   private endedAt = new FloatSeries()
   private outcome = new FloatSeries()
   private tokens = new FloatSeries()
   private outputTokens = new FloatSeries()
   private ttftMs = new FloatSeries()
+  /** Blocks that come before the growable columns, in order. */
+  private blocks: Columns[] = []
   private originMs = Number.POSITIVE_INFINITY
   private endMs = Number.NEGATIVE_INFINITY
 
@@ -85,44 +94,54 @@ export class SecondSeriesBuilder {
    */
   static fromState(state: SecondSeriesState): SecondSeriesBuilder {
     const b = new SecondSeriesBuilder()
-    b.endedAt = FloatSeries.from(state.endedAt)
-    b.outcome = FloatSeries.from(state.outcome)
-    b.tokens = FloatSeries.from(state.tokens)
-    b.outputTokens = FloatSeries.from(state.outputTokens)
-    b.ttftMs = FloatSeries.from(state.ttftMs)
-    b.originMs = state.originMs
-    b.endMs = state.endMs
+    const { originMs, endMs, ...columns } = state
+    if (columns.endedAt.length > 0) b.blocks.push(columns)
+    b.originMs = originMs
+    b.endMs = endMs
     return b
   }
 
   /**
-   * Snapshot for postMessage, sharing the columns (no copy). The builder must not be changed
-   * while the snapshot is in use, nor used after its buffers are transferred.
+   * Snapshot for postMessage, sharing the columns (no copy when the builder holds one block, as
+   * a worker's does; merged blocks are joined). The builder must not be changed while the snapshot
+   * is in use, nor used after its buffers are transferred.
    */
   toState(): SecondSeriesState {
+    const blocks = this.allBlocks()
+    const join = (pick: (c: Columns) => Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> => {
+      if (blocks.length === 1) return pick(blocks[0])
+      const out = new Float64Array(blocks.reduce((n, c) => n + pick(c).length, 0))
+      let at = 0
+      for (const c of blocks) {
+        out.set(pick(c), at)
+        at += pick(c).length
+      }
+      return out
+    }
     return {
-      endedAt: this.endedAt.view(),
-      outcome: this.outcome.view(),
-      tokens: this.tokens.view(),
-      outputTokens: this.outputTokens.view(),
-      ttftMs: this.ttftMs.view(),
+      endedAt: join((c) => c.endedAt),
+      outcome: join((c) => c.outcome),
+      tokens: join((c) => c.tokens),
+      outputTokens: join((c) => c.outputTokens),
+      ttftMs: join((c) => c.ttftMs),
       originMs: this.originMs,
       endMs: this.endMs,
     }
   }
 
   /**
-   * Absorbs `later` (samples of the same run, added after this builder's): columns concatenated
-   * in order, origin = the earlier, end = the later.
+   * Absorbs `later` (samples of the same run, added after this builder's): its blocks follow
+   * this builder's (no copy); origin = the earlier, end = the later.
    *
-   * @param later - unchanged
+   * @param later - must not be used afterwards (its columns are taken over)
    */
   merge(later: SecondSeriesBuilder): void {
-    this.endedAt.append(later.endedAt)
-    this.outcome.append(later.outcome)
-    this.tokens.append(later.tokens)
-    this.outputTokens.append(later.outputTokens)
-    this.ttftMs.append(later.ttftMs)
+    this.blocks = [...this.allBlocks(), ...later.allBlocks()]
+    this.endedAt = new FloatSeries()
+    this.outcome = new FloatSeries()
+    this.tokens = new FloatSeries()
+    this.outputTokens = new FloatSeries()
+    this.ttftMs = new FloatSeries()
     this.originMs = Math.min(this.originMs, later.originMs)
     this.endMs = Math.max(this.endMs, later.endMs)
   }
@@ -148,17 +167,17 @@ export class SecondSeriesBuilder {
     if (!Number.isFinite(this.originMs)) return []
     const windowSec = seriesWindowSec(this.endMs - this.originMs, maxWindows)
     const windowMs = windowSec * SECOND_MS
-    const ended = this.endedAt.view()
-    const outcome = this.outcome.view()
-    const tokens = this.tokens.view()
+    const blocks = this.allBlocks()
     // one reused event object: rateWindows reads each event before asking for the next
     function* okEvents(): Generator<{ endedAt: number; tokens: number }> {
       const event = { endedAt: 0, tokens: 0 }
-      for (let i = 0; i < ended.length; i++) {
-        if (outcome[i] !== OK) continue
-        event.endedAt = ended[i]
-        event.tokens = tokens[i]
-        yield event
+      for (const { endedAt, outcome, tokens } of blocks) {
+        for (let i = 0; i < endedAt.length; i++) {
+          if (outcome[i] !== OK) continue
+          event.endedAt = endedAt[i]
+          event.tokens = tokens[i]
+          yield event
+        }
       }
     }
     const range = { windowMs, originMs: this.originMs, endMs: this.endMs }
@@ -168,15 +187,15 @@ export class SecondSeriesBuilder {
     const failed = new Float64Array(n)
     const output = new Float64Array(n)
     const ttftBySecond: number[][] = Array.from({ length: n }, () => [])
-    const outputTokens = this.outputTokens.view()
-    const ttft = this.ttftMs.view()
-    for (let i = 0; i < ended.length; i++) {
-      const w = Math.min(n - 1, Math.max(0, Math.floor((ended[i] - this.originMs) / windowMs)))
-      if (outcome[i] === THROTTLED) throttled[w]++
-      else if (outcome[i] === FAILED) failed[w]++
-      else {
-        output[w] += outputTokens[i]
-        if (!Number.isNaN(ttft[i])) ttftBySecond[w].push(ttft[i])
+    for (const { endedAt, outcome, outputTokens, ttftMs } of blocks) {
+      for (let i = 0; i < endedAt.length; i++) {
+        const w = Math.min(n - 1, Math.max(0, Math.floor((endedAt[i] - this.originMs) / windowMs)))
+        if (outcome[i] === THROTTLED) throttled[w]++
+        else if (outcome[i] === FAILED) failed[w]++
+        else {
+          output[w] += outputTokens[i]
+          if (!Number.isNaN(ttftMs[i])) ttftBySecond[w].push(ttftMs[i])
+        }
       }
     }
     // a clipped last window of less than half a window scales a handful of completions to a
@@ -196,5 +215,12 @@ export class SecondSeriesBuilder {
         ttftP95Ms: p95,
       }
     })
+  }
+
+  /** Every block in order: the merged ones, then the growable columns (when they hold samples). */
+  private allBlocks(): Columns[] {
+    if (this.endedAt.length === 0) return this.blocks
+    const current = { endedAt: this.endedAt.view(), outcome: this.outcome.view(), tokens: this.tokens.view(), outputTokens: this.outputTokens.view(), ttftMs: this.ttftMs.view() }
+    return [...this.blocks, current]
   }
 }
