@@ -7,6 +7,7 @@
  * Exit code 0 on success, 1 when a file could not be read or written, 2 on bad usage.
  */
 import { existsSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import { parseArgs } from 'node:util'
 import type { Command } from '../cli.ts'
 import { resultsDirAt } from '../io/results-dir.ts'
@@ -52,8 +53,9 @@ function parseReportArgs(argv: string[]): { runDir: string; charts: boolean; tim
   let threads: number | undefined
   if (values.threads !== undefined) {
     threads = Number(values.threads)
-    if (!Number.isInteger(threads) || threads < 1 || threads > 64) {
-      throw new Error(`--threads must be a whole number from 1 to 64, got \`${values.threads}\`. Use 1 to read on one thread (least memory), or leave it out for the default.`)
+    const most = Math.max(2, availableParallelism())
+    if (!Number.isInteger(threads) || threads < 1 || threads > most) {
+      throw new Error(`--threads must be a whole number from 1 to ${most} (the cores here, at least 2), got \`${values.threads}\`. Use 1 to read on one thread (least memory), or leave it out for the default (2; each more thread costs ≈ 50 MB).`)
     }
   }
   return { runDir: positionals[0], charts: !values['no-charts'], timings: values.timings === true, threads }

@@ -111,6 +111,26 @@ describe('collectRunSamples', () => {
     }
   })
 
+  test('a line of JSON that is not an object (`null`) is a malformed line, not a blank one', async () => {
+    for (const parts of [1, 2]) {
+      const { run, csvProblem } = await collect([`${jsonl(plain.slice(0, 3))}null\n${jsonl(plain.slice(3))}`], parts)
+      expect(run.samples).toBe(3)
+      expect(run.problems[0].reason).toMatch(/s0\.jsonl:4 is not a JSON sample \(`null` is not an object\)/)
+      expect(csvProblem).toMatch(/s0\.jsonl:4/)
+    }
+  })
+
+  test('a path that cannot be read (a directory) is a problem with any number of threads, never a throw', async () => {
+    const { dir, paths, csv } = runDir([jsonl(plain)])
+    mkdirSync(join(dir, 'sub.jsonl'))
+    for (const parts of [1, 2]) {
+      const run = await collectRunSamples({ paths: [...paths, join(dir, 'sub.jsonl')], samplesCsvPath: csv, prior: [], environment: null, parts })
+      expect(run.samples).toBe(plain.length)
+      expect(run.problems).toEqual([{ path: join(dir, 'sub.jsonl'), reason: expect.stringMatching(/EISDIR/) }])
+      expect((await run.csv)?.status).toBe('error')
+    }
+  })
+
   test('a missing file among others is skipped; all missing is reported', async () => {
     const { dir, paths, csv } = runDir([jsonl(plain)])
     const some = await collectRunSamples({ paths: [...paths, join(dir, 'gone.jsonl')], samplesCsvPath: csv, prior: [], environment: null })

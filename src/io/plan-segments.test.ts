@@ -55,6 +55,16 @@ describe('planSegments', () => {
     expect(plan.flat().map((s) => [s.startByte, s.endByte])).toEqual([[0, 5001], [5001, 5007]])
   })
 
+  test('a file that grew since it was sized is cut only within its planned bytes', () => {
+    const grown = file('grown.jsonl', `${lines(5, () => 40)}`)
+    const next = file('next.jsonl', lines(4, () => 40))
+    const planned = { path: grown.path, bytes: grown.bytes - 20 } // sized mid-line, before the last write ended
+    const plan = planSegments([planned, next], 2)
+    const text = readFileSync(next.path)
+    for (const s of plan.flat().filter((x) => x.path === next.path && x.startByte > 0)) expect(text[s.startByte - 1]).toBe(10)
+    for (const s of plan.flat().filter((x) => x.path === grown.path)) expect(s.endByte).toBeLessThanOrEqual(planned.bytes)
+  })
+
   test('no files, or only empty ones: no parts', () => {
     expect(planSegments([], 2)).toEqual([])
     expect(planSegments([files[1]], 2)).toEqual([])

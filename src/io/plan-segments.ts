@@ -40,7 +40,7 @@ export function planSegments(files: readonly SizedFile[], parts: number): Segmen
     let fileStart = 0
     for (const file of files) {
       if (target < fileStart + file.bytes) {
-        if (target > fileStart) target = fileStart + lineEndAfter(file, target - fileStart)
+        if (target > fileStart) target = fileStart + lineEndAfter(file, target - fileStart - 1)
         break
       }
       fileStart += file.bytes
@@ -71,8 +71,9 @@ function lineEndAfter(file: SizedFile, from: number): number {
   const fd = openSync(file.path, 'r')
   try {
     const probe = Buffer.allocUnsafe(PROBE_BYTES)
+    // never past the planned size, even if the file has grown since (a run still appending)
     for (let at = from; at < file.bytes; at += PROBE_BYTES) {
-      const read = readSync(fd, probe, 0, PROBE_BYTES, at)
+      const read = readSync(fd, probe, 0, Math.min(PROBE_BYTES, file.bytes - at), at)
       if (read === 0) break
       const nl = probe.subarray(0, read).indexOf(NEWLINE)
       if (nl >= 0) return at + nl + 1

@@ -180,15 +180,21 @@ class LineScanner {
       if (line.trim() !== '') this.fatal = true
       return null
     }
+    let value: unknown
     try {
-      const sample = JSON.parse(line) as Sample
-      this.nonBlank = true
-      return sample
+      value = JSON.parse(line)
     } catch (error) {
       if (line.trim() === '') return null
       this.nonBlank = true
       this.bad = { line: this.lineCount, kind: 'parse', message: describeError(error) }
       return null
     }
+    this.nonBlank = true
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      // valid JSON but not a sample object (e.g. `null`, `42`): unusable like a line that does not parse
+      this.bad = { line: this.lineCount, kind: 'parse', message: `${line.length > 20 ? 'the value' : `\`${line}\``} is not an object` }
+      return null
+    }
+    return value as Sample
   }
 }

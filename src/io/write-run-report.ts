@@ -95,7 +95,9 @@ export async function writeRunReport(runDir: string, options: WriteRunReportOpti
 
   const paths = options.samplesPaths ?? [dir.samplesJsonl, ...prior.map((s) => s.samplesPath).filter((p): p is string => !!p)]
   // the chart renderer loads jsdom (≈ 0.8 s): it loads while the samples are read in worker threads
-  const chartRenderer = (options.charts ?? true) ? import('../render/render-chart.ts') : null
+  const chartRenderer = (options.charts ?? true)
+    ? import('../render/render-chart.ts').catch((error: unknown) => ({ failure: describeError(error) }))
+    : null
   const collected = await collectRunSamples({ paths, samplesCsvPath: dir.samplesCsv, prior, environment, parts: options.readers })
   problems.push(...collected.problems)
   options.onStage?.('read')
@@ -118,8 +120,10 @@ export async function writeRunReport(runDir: string, options: WriteRunReportOpti
   options.onStage?.('summaries')
 
   const charts: ChartRef[] = []
-  if (chartRenderer) {
-    const { renderChart } = await chartRenderer
+  const renderer = chartRenderer ? await chartRenderer : null
+  if (renderer && 'failure' in renderer) problems.push({ path: dir.chartsDir, reason: `the chart renderer could not load: ${renderer.failure}` })
+  else if (renderer) {
+    const { renderChart } = renderer
     for (const plan of chartSet(benches)) {
       let svg: string
       try {

