@@ -13,8 +13,6 @@ export interface LineBatch {
   firstLineNo: number
   /** False only for the file's last line when it has no newline (e.g. a write cut by a crash). */
   terminated: boolean
-  /** The text `lines` were split from: the lines joined by their original breaks (`\n` or `\r\n`). */
-  text: string
 }
 
 const NEWLINE = 10
@@ -45,11 +43,10 @@ export async function* readLineBatches(path: string, chunkBytes: number = 1 << 2
       if (line.length > 0 && line.charCodeAt(line.length - 1) === CARRIAGE_RETURN) lines[i] = line.slice(0, -1)
     }
     rest = last + 1 < buf.length ? Buffer.from(buf.subarray(last + 1)) : null
-    yield { lines, firstLineNo: lineNo, terminated: true, text }
+    yield { lines, firstLineNo: lineNo, terminated: true }
     lineNo += lines.length
   }
   if (rest !== null && rest.length > 0) {
-    const text = rest.toString('utf8')
-    yield { lines: [text], firstLineNo: lineNo, terminated: false, text }
+    yield { lines: [rest.toString('utf8')], firstLineNo: lineNo, terminated: false }
   }
 }

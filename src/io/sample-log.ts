@@ -8,6 +8,7 @@ import { dirname } from 'node:path'
 import type { Sample } from '../types.ts'
 import { readLineBatches } from './read-line-batches.ts'
 import type { LineBatch } from './read-line-batches.ts'
+import { SampleLineRules } from './sample-line-rules.ts'
 
 /** An open sample log. */
 export interface SampleLog {
@@ -50,11 +51,11 @@ export async function* readSamples(path: string): AsyncGenerator<Sample> {
  * instead of one per sample, for big files. Same rules for malformed and truncated lines.
  */
 export async function* readSampleBatches(path: string): AsyncGenerator<Sample[]> {
-  const state: ParseState = { bad: null }
+  const rules = new SampleLineRules()
   for await (const batch of readLineBatches(path)) {
     const samples: Sample[] = []
     try {
-      parseLines(batch, path, state, (sample) => samples.push(sample))
+      parseLines(batch, path, rules, (sample) => samples.push(sample))
     } catch (error) {
       if (samples.length > 0) yield samples
       throw error
@@ -63,27 +64,11 @@ export async function* readSampleBatches(path: string): AsyncGenerator<Sample[]>
   }
 }
 
-/** A line that did not parse: fine if it is the last non-blank line (cut by a crash), else an error. */
-interface ParseState {
-  bad: { lineNo: number; message: string } | null
-}
-
-function parseLines(batch: LineBatch, path: string, state: ParseState, use: (sample: Sample) => void): void {
+function parseLines(batch: LineBatch, path: string, rules: SampleLineRules, use: (sample: Sample) => void): void {
   const { lines, firstLineNo } = batch
   for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]
-    if (line.length === 0) continue
-    if (state.bad !== null) {
-      if (line.trim() === '') continue
-      throw new Error(`${path}:${state.bad.lineNo} is not a JSON sample (${state.bad.message})`)
-    }
-    let sample: Sample
-    try {
-      sample = JSON.parse(line) as Sample
-    } catch (error) {
-      if (line.trim() !== '') state.bad = { lineNo: firstLineNo + i, message: (error as Error).message }
-      continue
-    }
-    use(sample)
+    const value = rules.parse(lines[i], firstLineNo + i)
+    if (rules.stopped) throw new Error(`${path}:${rules.pending!.lineNo} is not a JSON sample (${rules.pending!.message})`)
+    if (value !== undefined) use(value as Sample)
   }
 }

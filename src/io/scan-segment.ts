@@ -5,10 +5,10 @@
  * others). Synchronous on purpose: it runs in a worker thread that has nothing else to do, and
  * `readSync` into one reused buffer costs a fraction of a read stream's per-chunk overhead.
  *
- * Line rules (the same as `readSamples`): `\r\n` ends a line like `\n`; blank lines are skipped; a
- * line that does not parse is tolerated only as the file's last non-blank line (a write cut by a
- * crash): when a non-blank line follows it here, the scan stops with `fatal` — the caller decides
- * for a bad line at the segment's end, since only it knows whether a later segment has more lines.
+ * Line rules: `SampleLineRules`, shared with `readSamples` (`\r\n` ends a line like `\n`; a JSON
+ * line that is not an object counts as unparsable here). When a non-blank line follows a bad one in
+ * the segment, the scan stops with `fatal`; for a bad line at the segment's end the caller decides,
+ * since only it knows whether a later segment has more lines.
  */
 import { closeSync, openSync, readSync } from 'node:fs'
 import { JsonLineCsv } from '../render/csv-from-json-line.ts'
@@ -17,6 +17,7 @@ import { samplesCsvRows } from '../render/csv.ts'
 import type { Sample } from '../types.ts'
 import { describeError } from './atomic-write.ts'
 import type { Segment } from './plan-segments.ts'
+import { SampleLineRules } from './sample-line-rules.ts'
 
 /** Where the scanned lines go. */
 export interface ScanSink {
@@ -93,14 +94,14 @@ export function scanSegment(segment: Segment, sink: ScanSink, chunkBytes: number
   return lines.result()
 }
 
-/** Line state of one scan: numbering, the pending bad line, the CSV converter. */
+/** Line state of one scan: numbering, the line rules, a stop, the CSV converter. */
 class LineScanner {
   private readonly sink: ScanSink
   private readonly converter = new JsonLineCsv()
+  private readonly rules = new SampleLineRules()
   private lineCount = 0
-  private nonBlank = false
-  private bad: BadLine | null = null
-  private fatal = false
+  /** A rejected sample or a failed read (it wins over a pending unparsable line). */
+  private failure: BadLine | null = null
 
   constructor(sink: ScanSink) {
     this.sink = sink
@@ -108,17 +109,18 @@ class LineScanner {
 
   /** Whether the scan has stopped (nothing more will be used). */
   get stopped(): boolean {
-    return this.fatal
+    return this.failure !== null || this.rules.stopped
   }
 
-  /** Stops the scan at the current line (a rejected sample or a failed read wins over a pending parse error). */
+  /** Stops the scan at the current line. */
   fail(kind: 'sample' | 'io', message: string): void {
-    if (this.bad === null || this.bad.kind === 'parse') this.bad = { line: this.lineCount, kind, message }
-    this.fatal = true
+    this.failure ??= { line: this.lineCount, kind, message }
   }
 
   result(): SegmentScan {
-    return { lines: this.lineCount, nonBlank: this.nonBlank, bad: this.bad, fatal: this.fatal }
+    const pending = this.rules.pending
+    const bad = this.failure ?? (pending && { line: pending.lineNo, kind: 'parse' as const, message: pending.message })
+    return { lines: this.lineCount, nonBlank: this.rules.nonBlank, bad, fatal: this.stopped }
   }
 
   /** Uses the complete lines of `text` (lines joined by `\n` or `\r\n`, no final line break). */
@@ -142,10 +144,10 @@ class LineScanner {
       if (rawLength > 0 && lines[i].charCodeAt(rawLength - 1) === CARRIAGE_RETURN) lines[i] = lines[i].slice(0, -1)
       const line = lines[i]
       this.lineCount++
-      const sample = this.parse(line)
+      const sample = this.sampleOn(line)
       if (sample === null) {
         flushRun(i)
-        if (this.fatal) break
+        if (this.stopped) break
         offset += rawLength + 1
         continue
       }
@@ -173,26 +175,13 @@ class LineScanner {
     if (csv && rows.length > 0) csv(rows.join(''))
   }
 
-  /** The sample on `line`, or null for a blank or unparsable line (recorded; fatal after a bad one). */
-  private parse(line: string): Sample | null {
-    if (line.length === 0) return null
-    if (this.bad !== null) {
-      if (line.trim() !== '') this.fatal = true
-      return null
-    }
-    let value: unknown
-    try {
-      value = JSON.parse(line)
-    } catch (error) {
-      if (line.trim() === '') return null
-      this.nonBlank = true
-      this.bad = { line: this.lineCount, kind: 'parse', message: describeError(error) }
-      return null
-    }
-    this.nonBlank = true
+  /** The sample on `line`, or null for a line with none (blank, unparsable or not an object; see the rules). */
+  private sampleOn(line: string): Sample | null {
+    const value = this.rules.parse(line, this.lineCount)
+    if (value === undefined) return null
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       // valid JSON but not a sample object (e.g. `null`, `42`): unusable like a line that does not parse
-      this.bad = { line: this.lineCount, kind: 'parse', message: `${line.length > 20 ? 'the value' : `\`${line}\``} is not an object` }
+      this.rules.reject(this.lineCount, `${line.length > 20 ? 'the value' : `\`${line}\``} is not an object`)
       return null
     }
     return value as Sample
