@@ -108,7 +108,7 @@ export async function collectRunSamples(input: CollectRunSamplesInput): Promise<
   const reading = { ...input, samplesCsvPath: csvPath }
   const parallel = parts > 1 ? await readInParallel(files, parts, reading) : null
   const { collector, scans, csvPieces } = parallel ?? readInline(files, reading)
-  problems.push(...problemsOfScans(scans))
+  problems.push(...judgeScans(scans).problems)
 
   // samples.csv is finished (pieces joined) while the caller renders; a file that could not be
   // read in full leaves it incomplete, so then it is not written
@@ -173,29 +173,19 @@ async function readInParallel(files: SizedFile[], parts: number, input: CollectR
   // merge in file order, leaving out what follows a fatal line in the same file (as a
   // sequential read would: it stops reading that file there)
   const metaFor = (first: Parameters<typeof benchMeta>[0]) => benchMeta(first, input.prior, input.environment)
+  const scans = done.flatMap((result, p) => plan[p].map((segment, i) => ({ segment, scan: result.scans[i], state: result.states[i] })))
+  const { used } = judgeScans(scans)
   let collector: RunCollector | null = null
-  const scans: ReadOutcome['scans'] = []
-  const stoppedFiles = new Set<string>()
-  const pendingBad = new Set<string>()
-  for (const [p, result] of done.entries()) {
-    for (const [i, segment] of plan[p].entries()) {
-      const scan = result.scans[i]
-      scans.push({ segment, scan })
-      if (stoppedFiles.has(segment.path) || (pendingBad.has(segment.path) && scan.nonBlank)) {
-        stoppedFiles.add(segment.path)
-        continue
-      }
-      const next = RunCollector.fromState(result.states[i], metaFor)
-      if (collector === null) collector = next
-      else if (!collector.merge(next)) return abandon()
-      if (scan.bad && scan.fatal) stoppedFiles.add(segment.path)
-      else if (scan.bad) pendingBad.add(segment.path)
-    }
+  for (const [k, { state }] of scans.entries()) {
+    if (!used[k]) continue
+    const next = RunCollector.fromState(state, metaFor)
+    if (collector === null) collector = next
+    else if (!collector.merge(next)) return abandon()
   }
   return {
     readers: plan.length,
     collector: collector ?? new RunCollector(metaFor),
-    scans,
+    scans: scans.map(({ segment, scan }) => ({ segment, scan })), // without the states: their columns are merged
     csvPieces: input.samplesCsvPath ? { paths: csvPaths, failure: csvFailure(done) } : null,
   }
 }
@@ -223,33 +213,36 @@ function csvFailure(parts: readonly PartScan[]): string | null {
 }
 
 /**
- * File problems from the scans, in file order: a bad line is a problem when it stopped its file
- * (`fatal`) or when a later segment of the same file has a non-blank line (then it was not the last
- * line, i.e. not a write cut by a crash).
+ * What the scans mean for their files, in file order: a bad line is a problem when it stopped its
+ * file (`fatal`) or when a later segment of the same file has a non-blank line (then it was not the
+ * last line, i.e. not a write cut by a crash); the segments after such a stop are not used.
+ *
+ * @returns the file problems (one per file at most) and, per scan, whether its samples count
  */
-function problemsOfScans(scans: readonly { segment: Segment; scan: SegmentScan }[]): FileProblem[] {
+function judgeScans(scans: readonly { segment: Segment; scan: SegmentScan }[]): { problems: FileProblem[]; used: boolean[] } {
   const problems: FileProblem[] = []
+  const used: boolean[] = []
   const lineOffset = new Map<string, number>()
   const pending = new Map<string, string>()
-  const reported = new Set<string>()
-  const report = (path: string, reason: string): void => {
-    if (reported.has(path)) return
-    reported.add(path)
+  const stopped = new Set<string>()
+  const stop = (path: string, reason: string): void => {
+    stopped.add(path)
     problems.push({ path, reason })
   }
-  for (const { segment, scan } of scans) {
-    const offset = lineOffset.get(segment.path) ?? 0
-    lineOffset.set(segment.path, offset + scan.lines)
-    const earlier = pending.get(segment.path)
-    if (earlier !== undefined && scan.nonBlank) report(segment.path, earlier)
-    if (!scan.bad) continue
+  for (const { segment: { path }, scan } of scans) {
+    const offset = lineOffset.get(path) ?? 0
+    lineOffset.set(path, offset + scan.lines)
+    const earlier = pending.get(path)
+    if (earlier !== undefined && scan.nonBlank && !stopped.has(path)) stop(path, earlier)
+    used.push(!stopped.has(path))
+    if (stopped.has(path) || !scan.bad) continue
     const lineNo = offset + scan.bad.line
     const reason =
-      scan.bad.kind === 'parse' ? `${segment.path}:${lineNo} is not a JSON sample (${scan.bad.message})`
-      : scan.bad.kind === 'sample' ? `${segment.path}:${lineNo}: ${scan.bad.message}`
-      : `${segment.path}: ${scan.bad.message}`
-    if (scan.fatal) report(segment.path, reason)
-    else pending.set(segment.path, reason)
+      scan.bad.kind === 'parse' ? `${path}:${lineNo} is not a JSON sample (${scan.bad.message})`
+      : scan.bad.kind === 'sample' ? `${path}:${lineNo}: ${scan.bad.message}`
+      : `${path}: ${scan.bad.message}`
+    if (scan.fatal) stop(path, reason)
+    else pending.set(path, reason)
   }
-  return problems
+  return { problems, used }
 }
