@@ -15,8 +15,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 describe('BedrockReporter options', () => {
   it('names the option, the expectation, what came and the fix', () => {
-    expect(() => new BedrockReporter({ outputDir: '' })).toThrow("`outputDir` must be a non-empty string, got `\"\"`. Set it to a directory such as 'results'.")
-    expect(() => new BedrockReporter({ charts: 'yes' as unknown as boolean })).toThrow('`charts` must be true or false, got `"yes"`. Remove it for the default (true).')
+    expect(() => new BedrockReporter({ outputDir: '' })).toThrow(
+      '`outputDir` must be a non-empty string, got `""`. Set it to a directory such as \'results\'.',
+    )
+    expect(() => new BedrockReporter({ charts: 'yes' as unknown as boolean })).toThrow(
+      '`charts` must be true or false, got `"yes"`. Remove it for the default (true).',
+    )
     expect(() => new BedrockReporter({ theme: {}, charts: false, progress: false, outputDir: 'out' })).not.toThrow()
   })
 })
@@ -40,24 +44,56 @@ describe('onTestRunEnd', () => {
     writeFileSync(samplesPath, syntheticJsonl({ benchName: 'bench', requestsPerLevel: 10 }))
     const reporter = new BedrockReporter({ progress: false, charts: false })
     const fakeTest = { meta: () => ({ bedrockBench: [summary({ samplesPath })] }) }
-    const fakeModule = { children: { allTests: function* () { yield fakeTest } } }
+    const fakeModule = {
+      children: {
+        allTests: function* () {
+          yield fakeTest
+        },
+      },
+    }
     const logs: string[] = []
     const original = console.log
     console.log = (text: string) => logs.push(text)
     try {
       await reporter.onTestRunEnd([fakeModule] as never, [], 'passed')
       expect(reporter.lastResults[0].problems).toEqual([])
-      expect(logs.join('\n')).toMatch(/^bedrock-bench: 1 benchmark, 10 measured requests \(0 % failed, 0 % throttled\); lowest TTFT p50 .*Report: .*run-a\/report\.md$/)
+      expect(logs.join('\n')).toMatch(
+        /^bedrock-bench: 1 benchmark, 10 measured requests \(0 % failed, 0 % throttled\); lowest TTFT p50 .*Report: .*run-a\/report\.md$/,
+      )
       // a file where the run directory should be: reported, not thrown
       const blocked = join(dir, 'placeholder', 'samples.jsonl')
       const broken = { meta: () => ({ bedrockBench: [summary({ samplesPath: blocked })] }) }
-      await reporter.onTestRunEnd([{ children: { allTests: function* () { yield broken } } }] as never, [], 'passed')
+      await reporter.onTestRunEnd(
+        [
+          {
+            children: {
+              allTests: function* () {
+                yield broken
+              },
+            },
+          },
+        ] as never,
+        [],
+        'passed',
+      )
       expect(logs.at(-1)).toMatch(/could not write or read .*placeholder.*: (ENOTDIR|EEXIST)/)
       // a run directory deleted before the run ended (a test's temp dir): skipped, not recreated
       const gone = join(dir, 'deleted-run', 'samples.jsonl')
       const deleted = { meta: () => ({ bedrockBench: [summary({ samplesPath: gone })] }) }
       const logged = logs.length
-      await reporter.onTestRunEnd([{ children: { allTests: function* () { yield deleted } } }] as never, [], 'passed')
+      await reporter.onTestRunEnd(
+        [
+          {
+            children: {
+              allTests: function* () {
+                yield deleted
+              },
+            },
+          },
+        ] as never,
+        [],
+        'passed',
+      )
       expect(reporter.lastResults).toEqual([])
       expect(logs.length).toBe(logged)
       expect(existsSync(join(dir, 'deleted-run'))).toBe(false)
@@ -70,19 +106,28 @@ describe('onTestRunEnd', () => {
 describe('console summary', () => {
   it('is one paragraph with the counts and the report path relative to the root', () => {
     const result = {
-      runDir: '/r/results/x', reportPath: '/r/results/x/report.md', written: ['/r/results/x/charts/a.svg'], problems: [],
-      samples: 100, summaries: [summary()], analysis: { findings: [], recommendations: [] },
+      runDir: '/r/results/x',
+      reportPath: '/r/results/x/report.md',
+      written: ['/r/results/x/charts/a.svg'],
+      problems: [],
+      samples: 100,
+      summaries: [summary()],
+      analysis: { findings: [], recommendations: [] },
     }
-    expect(consoleSummary(result, '/r')).toBe('bedrock-bench: 1 benchmark, 100 measured requests (0 % failed, 0 % throttled); lowest TTFT p50 300 ms (bench, p95 400 ms); 0 findings (0 warnings), 1 charts. Report: results/x/report.md')
+    expect(consoleSummary(result, '/r')).toBe(
+      'bedrock-bench: 1 benchmark, 100 measured requests (0 % failed, 0 % throttled); lowest TTFT p50 300 ms (bench, p95 400 ms); 0 findings (0 warnings), 1 charts. Report: results/x/report.md',
+    )
   })
 })
 
 describe('progress line', () => {
   it('shows done/scheduled, RPM, failures and the ETA', () => {
-    expect(progressLine({ done: 640, scheduled: 1000, throttled: 3, failed: 0, recentRpm: 720, elapsedMs: 50_000 }))
-      .toBe('bedrock-bench 640/1 000 · 720 RPM · 3 throttled · 0 failed · ETA 30 s')
-    expect(progressLine({ done: 10, scheduled: null, throttled: 0, failed: 1, recentRpm: 60, elapsedMs: 10_000 }))
-      .toBe('bedrock-bench 10 done · 60 RPM · 0 throttled · 1 failed · elapsed 10 s')
+    expect(
+      progressLine({ done: 640, scheduled: 1000, throttled: 3, failed: 0, recentRpm: 720, elapsedMs: 50_000 }),
+    ).toBe('bedrock-bench 640/1 000 · 720 RPM · 3 throttled · 0 failed · ETA 30 s')
+    expect(progressLine({ done: 10, scheduled: null, throttled: 0, failed: 1, recentRpm: 60, elapsedMs: 10_000 })).toBe(
+      'bedrock-bench 10 done · 60 RPM · 0 throttled · 1 failed · elapsed 10 s',
+    )
   })
 
   it('is off unless the stream is a TTY and CI is not set', () => {
@@ -114,7 +159,11 @@ describe('ProgressFeed', () => {
     mkdirSync(runDir, { recursive: true })
     const out: string[] = []
     let clock = 0
-    const feed = new ProgressFeed({ resultsDir: () => runDir, stream: { write: (t: string) => out.push(t) } as unknown as NodeJS.WriteStream, now: () => clock })
+    const feed = new ProgressFeed({
+      resultsDir: () => runDir,
+      stream: { write: (t: string) => out.push(t) } as unknown as NodeJS.WriteStream,
+      now: () => clock,
+    })
     await feed.tick()
     expect(out).toEqual([])
     writeFileSync(join(runDir, 'progress.json'), JSON.stringify({ scheduled: 40 }))

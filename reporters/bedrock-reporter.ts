@@ -33,15 +33,21 @@ export interface BedrockReporterOptions {
 function validate(options: BedrockReporterOptions): void {
   const problems: string[] = []
   if (options.outputDir !== undefined && (typeof options.outputDir !== 'string' || options.outputDir === '')) {
-    problems.push(`\`outputDir\` must be a non-empty string, got \`${JSON.stringify(options.outputDir)}\`. Set it to a directory such as 'results'.`)
+    problems.push(
+      `\`outputDir\` must be a non-empty string, got \`${JSON.stringify(options.outputDir)}\`. Set it to a directory such as 'results'.`,
+    )
   }
   for (const key of ['charts', 'progress'] as const) {
     if (options[key] !== undefined && typeof options[key] !== 'boolean') {
-      problems.push(`\`${key}\` must be true or false, got \`${JSON.stringify(options[key])}\`. Remove it for the default (true).`)
+      problems.push(
+        `\`${key}\` must be true or false, got \`${JSON.stringify(options[key])}\`. Remove it for the default (true).`,
+      )
     }
   }
   if (options.theme !== undefined && (typeof options.theme !== 'object' || options.theme === null)) {
-    problems.push(`\`theme\` must be an object of theme overrides, got \`${JSON.stringify(options.theme)}\`. Pass e.g. { width: 1000 }.`)
+    problems.push(
+      `\`theme\` must be an object of theme overrides, got \`${JSON.stringify(options.theme)}\`. Pass e.g. { width: 1000 }.`,
+    )
   }
   if (problems.length) throw new TypeError(`bedrock-bench reporter options:\n  ${problems.join('\n  ')}`)
 }
@@ -50,7 +56,10 @@ function validate(options: BedrockReporterOptions): void {
 export function summariesOf(meta: unknown): RunSummary[] {
   const list = (meta as { bedrockBench?: unknown } | undefined)?.bedrockBench
   if (!Array.isArray(list)) return []
-  return list.filter((s): s is RunSummary => typeof s === 'object' && s !== null && typeof s.runId === 'string' && typeof s.benchName === 'string')
+  return list.filter(
+    (s): s is RunSummary =>
+      typeof s === 'object' && s !== null && typeof s.runId === 'string' && typeof s.benchName === 'string',
+  )
 }
 
 /** The Vitest reporter; default export so it can be named by path in `vitest.config.ts`. */
@@ -78,7 +87,11 @@ export default class BedrockReporter implements Reporter {
     this.progress.start()
   }
 
-  async onTestRunEnd(testModules: ReadonlyArray<TestModule>, _errors: ReadonlyArray<unknown>, _reason: TestRunEndReason): Promise<void> {
+  async onTestRunEnd(
+    testModules: ReadonlyArray<TestModule>,
+    _errors: ReadonlyArray<unknown>,
+    _reason: TestRunEndReason,
+  ): Promise<void> {
     this.progress?.stop()
     this.progress = null
     this.lastResults = []
@@ -95,16 +108,23 @@ export default class BedrockReporter implements Reporter {
         }
       }
       for (const [runDir, summaries] of groups) {
-        const samplesPaths = [...new Set(summaries.map((s) => s.samplesPath).filter((p): p is string => !!p))]
+        const samplesPaths = [...new Set(summaries.map(s => s.samplesPath).filter((p): p is string => !!p))]
         // the run's directory and samples were deleted before the run ended (e.g. a test's temp
         // dir): nothing to report, and writing would bring the directory back
-        if (!existsSync(runDir) && samplesPaths.every((p) => !existsSync(p))) continue
-        const result = await writeRunReport(runDir, { summaries, theme: this.theme, charts: this.options.charts ?? true, samplesPaths: samplesPaths.length ? samplesPaths : undefined })
+        if (!existsSync(runDir) && samplesPaths.every(p => !existsSync(p))) continue
+        const result = await writeRunReport(runDir, {
+          summaries,
+          theme: this.theme,
+          charts: this.options.charts ?? true,
+          samplesPaths: samplesPaths.length ? samplesPaths : undefined,
+        })
         this.lastResults.push(result)
         this.log(consoleSummary(result, this.root()))
       }
     } catch (error) {
-      this.log(`bedrock-bench reporter: could not write the report: ${error instanceof Error ? error.message : String(error)}`)
+      this.log(
+        `bedrock-bench reporter: could not write the report: ${error instanceof Error ? error.message : String(error)}`,
+      )
     }
   }
 

@@ -12,15 +12,18 @@ export function consoleSummary(result: RunReportResult, cwd: string): string {
   const scheduled = s.reduce((n, x) => n + x.outcomes.scheduled, 0)
   const throttled = s.reduce((n, x) => n + x.outcomes.throttled, 0)
   const failed = s.reduce((n, x) => n + x.outcomes.error + x.outcomes.timeout + x.outcomes.cancelled, 0)
-  const fastest = [...s].filter((x) => x.ttftMs && x.ttftMs.count > 0).sort((a, b) => a.ttftMs!.p50 - b.ttftMs!.p50)[0]
-  const charts = result.written.filter((p) => p.endsWith('.svg')).length
-  const warnings = result.analysis.findings.filter((f) => f.severity === 'warning').length
+  const fastest = [...s].filter(x => x.ttftMs && x.ttftMs.count > 0).sort((a, b) => a.ttftMs!.p50 - b.ttftMs!.p50)[0]
+  const charts = result.written.filter(p => p.endsWith('.svg')).length
+  const warnings = result.analysis.findings.filter(f => f.severity === 'warning').length
   const parts = [
     `bedrock-bench: ${formatCount(s.length)} benchmark${s.length === 1 ? '' : 's'}, ${formatCount(scheduled)} measured requests`,
     `(${formatPercent(scheduled ? failed / scheduled : 0)} failed, ${formatPercent(scheduled ? throttled / scheduled : 0)} throttled)`,
   ]
   const sentence = [parts.join(' ')]
-  if (fastest) sentence.push(`lowest TTFT p50 ${formatMs(fastest.ttftMs!.p50)} (${fastest.benchName}, p95 ${formatMs(fastest.ttftMs!.p95)})`)
+  if (fastest)
+    sentence.push(
+      `lowest TTFT p50 ${formatMs(fastest.ttftMs!.p50)} (${fastest.benchName}, p95 ${formatMs(fastest.ttftMs!.p95)})`,
+    )
   sentence.push(`${formatCount(result.analysis.findings.length)} findings (${warnings} warnings), ${charts} charts`)
   const rel = relative(cwd, result.reportPath)
   const lines = [`${sentence.join('; ')}. Report: ${rel && !rel.startsWith('..') ? rel : result.reportPath}`]

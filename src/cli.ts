@@ -20,7 +20,10 @@ export async function main(argv: string[]): Promise<number> {
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     const lines = ['Usage: bedrock-bench <command> [options]', '', 'Commands:']
     for (const [commandName, load] of Object.entries(commands)) {
-      const summary = await load().then((m) => m.default.summary, () => '(unavailable)')
+      const summary = await load().then(
+        m => m.default.summary,
+        () => '(unavailable)',
+      )
       lines.push(`  ${commandName.padEnd(12)} ${summary}`)
     }
     console.log(lines.join('\n'))

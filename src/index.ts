@@ -6,14 +6,39 @@ export { defineBedrockBenchConfig, type BedrockBenchConfigOptions } from './conf
 export { BedrockBenchConfigError } from './config/bedrock-bench-config-error.ts'
 export { checkOptions, validateOptions, type ResolvedOptions } from './config/validate-options.ts'
 export type {
-  Arrival, AwsOptions, BedrockBenchOptions, ClosedLoad, Conversation, ConversationMessage, LoadLimits, LoadOptions,
-  OpenLoad, PromptContext, PromptOption, RateOption, RateStep, RetryOptions, WarmupOptions,
+  Arrival,
+  AwsOptions,
+  BedrockBenchOptions,
+  ClosedLoad,
+  Conversation,
+  ConversationMessage,
+  LoadLimits,
+  LoadOptions,
+  OpenLoad,
+  PromptContext,
+  PromptOption,
+  RateOption,
+  RateStep,
+  RetryOptions,
+  WarmupOptions,
 } from './config/options.ts'
 export { createClient, clientQueueWarnings, type ClientSpec } from './measure/client-factory.ts'
 export { openSampleLog, readSamples, type SampleLog } from './io/sample-log.ts'
 export { ELD_P99_LIMIT_MS, ELU_LIMIT, CPU_LIMIT } from './load/client-saturation.ts'
 export type { TaskWithMeta } from './measure/task-meta.ts'
 export type {
-  ClientSaturation, Environment, Interval, LevelSummary, MeasuredMetrics, MetricSummary, Operation, OutcomeCounts, Phase, RunSummary,
-  Sample, SampleStatus, TargetKind, TokenSource,
+  ClientSaturation,
+  Environment,
+  Interval,
+  LevelSummary,
+  MeasuredMetrics,
+  MetricSummary,
+  Operation,
+  OutcomeCounts,
+  Phase,
+  RunSummary,
+  Sample,
+  SampleStatus,
+  TargetKind,
+  TokenSource,
 } from './types.ts'

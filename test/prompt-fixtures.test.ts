@@ -8,7 +8,7 @@ const read = async (name: string) => JSON.parse(await readFile(new URL(name, dir
 
 describe('prompt fixtures', () => {
   test('every file is `{ text }` or a conversation that starts and ends with a user message and alternates', async () => {
-    const names = (await readdir(dir)).filter((n) => n.endsWith('.json'))
+    const names = (await readdir(dir)).filter(n => n.endsWith('.json'))
     expect(names.length).toBeGreaterThanOrEqual(5)
     for (const name of names) {
       const p = await read(name)
@@ -24,19 +24,22 @@ describe('prompt fixtures', () => {
       })
       expect(roles[0], name).toBe('user')
       expect(roles.at(-1), name).toBe('user')
-      roles.forEach((r: string, i: number) => expect(r, `${name} message ${i}`).toBe(i % 2 === 0 ? 'user' : 'assistant'))
+      roles.forEach((r: string, i: number) =>
+        expect(r, `${name} message ${i}`).toBe(i % 2 === 0 ? 'user' : 'assistant'),
+      )
     }
   })
 
   test('the sizes the README documents', async () => {
-    const tokens = (p: { system?: string; messages: { text: string }[] }) => countTokens(p.system ?? '') + p.messages.reduce((s, m) => s + countTokens(m.text), 0)
+    const tokens = (p: { system?: string; messages: { text: string }[] }) =>
+      countTokens(p.system ?? '') + p.messages.reduce((s, m) => s + countTokens(m.text), 0)
     expect(tokens(await read('short-qa.json'))).toBe(16)
     expect(tokens(await read('multi-turn.json'))).toBeLessThan(120)
     const medium = tokens(await read('summarize-medium.json'))
     expect(medium).toBeGreaterThan(600)
     expect(medium).toBeLessThan(700)
     const long = await read('long-context-cacheable.json')
-    const maxCacheMin = Math.max(...(await loadProfiles()).map((p) => p.cacheMinTokens ?? 0))
+    const maxCacheMin = Math.max(...(await loadProfiles()).map(p => p.cacheMinTokens ?? 0))
     expect(maxCacheMin).toBe(4096)
     expect(countTokens(long.system)).toBeGreaterThan(maxCacheMin)
   })

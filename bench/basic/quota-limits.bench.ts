@@ -26,7 +26,10 @@ beforeAll(async () => {
 afterAll(() => sim.close())
 
 /** Request shape shared by both tests: ~15 input + 16 output tokens, retries off so throttles show. */
-const request = (): Pick<BedrockBenchOptions, 'model' | 'operation' | 'prompt' | 'maxTokens' | 'endpoint' | 'retry'> => ({
+const request = (): Pick<
+  BedrockBenchOptions,
+  'model' | 'operation' | 'prompt' | 'maxTokens' | 'endpoint' | 'retry'
+> => ({
   model: MODEL,
   operation: 'converse',
   prompt: { fixture: 'prompts/short-qa.json' },
@@ -53,8 +56,10 @@ test('throttling above a low TPM quota: admitted TPM ≈ quota', async ({ bench 
   expect(efficiency).toBeCloseTo(r.tpm / QUOTA_TPM, 6)
   expect(efficiency).toBeGreaterThan(0.75)
   expect(efficiency).toBeLessThan(1.3)
-  console.info(`[quota-limits] offered ${OVERLOAD_PER_SEC}/s against ${QUOTA_TPM} TPM: throttle rate ${(r.throttleRate * 100).toFixed(1)} %, ` +
-    `admitted ${r.rpm.toFixed(0)} RPM / ${r.tpm.toFixed(0)} TPM, quota efficiency ${efficiency.toFixed(2)}`)
+  console.info(
+    `[quota-limits] offered ${OVERLOAD_PER_SEC}/s against ${QUOTA_TPM} TPM: throttle rate ${(r.throttleRate * 100).toFixed(1)} %, ` +
+      `admitted ${r.rpm.toFixed(0)} RPM / ${r.tpm.toFixed(0)} TPM, quota efficiency ${efficiency.toFixed(2)}`,
+  )
 })
 
 /** Probe rate after the burst (req/s): ~62 tokens/s, below the 100 tokens/s refill. */
@@ -65,7 +70,12 @@ test('recovery after a burst: time until requests are admitted again', async ({ 
     ...request(),
     name: 'quota-recovery',
     load: {
-      rate: { steps: [{ perSec: OVERLOAD_PER_SEC, durationMs: 3000 }, { perSec: PROBE_PER_SEC, durationMs: 4000 }] },
+      rate: {
+        steps: [
+          { perSec: OVERLOAD_PER_SEC, durationMs: 3000 },
+          { perSec: PROBE_PER_SEC, durationMs: 4000 },
+        ],
+      },
       warmup: DRAIN,
     },
   })
@@ -78,19 +88,21 @@ test('recovery after a burst: time until requests are admitted again', async ({ 
   }
   samples.sort((a, b) => a.scheduledAt - b.scheduledAt)
   expect(samples).toHaveLength(r.outcomes.scheduled)
-  const burst = samples.filter((s) => s.targetRatePerSec === OVERLOAD_PER_SEC)
-  const probes = samples.filter((s) => s.targetRatePerSec === PROBE_PER_SEC)
+  const burst = samples.filter(s => s.targetRatePerSec === OVERLOAD_PER_SEC)
+  const probes = samples.filter(s => s.targetRatePerSec === PROBE_PER_SEC)
   expect(probes).toHaveLength((PROBE_PER_SEC * 4000) / 1000)
-  expect(burst.filter((s) => s.status === 'throttled').length / burst.length).toBeGreaterThan(0.8)
+  expect(burst.filter(s => s.status === 'throttled').length / burst.length).toBeGreaterThan(0.8)
   const burstEndMs = probes[0].scheduledAt
-  const firstOk = probes.findIndex((s) => s.status === 'ok')
+  const firstOk = probes.findIndex(s => s.status === 'ok')
   expect(firstOk).toBeGreaterThanOrEqual(0)
   const recoveryMs = probes[firstOk].startedAt - burstEndMs
   // a token bucket recovers as soon as it refills one request's debt (~32 tokens at 100 tokens/s
   // ≈ 0.3 s), then the next probe is admitted: resolution is the probe interval (500 ms)
   expect(recoveryMs).toBeLessThan(320 + 1000 / PROBE_PER_SEC + 500)
   // below the refill rate, nothing is throttled once admitted again
-  expect(probes.slice(firstOk).every((s) => s.status === 'ok')).toBe(true)
-  console.info(`[quota-limits] burst throttle rate ${(100 * burst.filter((s) => s.status === 'throttled').length / burst.length).toFixed(1)} %; ` +
-    `recovery: first request admitted ${recoveryMs.toFixed(0)} ms after the burst, then ${probes.length - firstOk}/${probes.length - firstOk} probes admitted`)
+  expect(probes.slice(firstOk).every(s => s.status === 'ok')).toBe(true)
+  console.info(
+    `[quota-limits] burst throttle rate ${((100 * burst.filter(s => s.status === 'throttled').length) / burst.length).toFixed(1)} %; ` +
+      `recovery: first request admitted ${recoveryMs.toFixed(0)} ms after the burst, then ${probes.length - firstOk}/${probes.length - firstOk} probes admitted`,
+  )
 })

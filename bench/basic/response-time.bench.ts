@@ -56,5 +56,9 @@ test('TTFT grows with input length (prefill)', async ({ bench }) => {
   // the profile adds 40 ms of prefill per 1 000 input tokens: ~+270 ms for the long prompt
   expect(long.ttftMs!.mean - short.ttftMs!.mean).toBeGreaterThan(100)
   expect(medium.ttftMs!.p50).toBeLessThan(long.ttftMs!.p50)
-  console.info(`[response-time] TTFT p50 by input: ${Object.entries(byInput).map(([k, r]) => `${k} ${r!.ttftMs!.p50.toFixed(0)} ms (${tokensPerRequest(r!).toFixed(0)} tokens/request)`).join(', ')}`)
+  console.info(
+    `[response-time] TTFT p50 by input: ${Object.entries(byInput)
+      .map(([k, r]) => `${k} ${r!.ttftMs!.p50.toFixed(0)} ms (${tokensPerRequest(r!).toFixed(0)} tokens/request)`)
+      .join(', ')}`,
+  )
 })

@@ -21,7 +21,7 @@ test('concurrency sweep: RPM scales with requests in flight', async ({ bench }) 
     // each level: warm-up of `concurrency` requests, then 2 s of measurement
     load: { concurrency: CONCURRENCY, durationMs: 2000 },
   })
-  expect(r.levels.map((l) => l.concurrency)).toEqual(CONCURRENCY)
+  expect(r.levels.map(l => l.concurrency)).toEqual(CONCURRENCY)
   for (const level of r.levels) {
     expect(level.errorRate).toBe(0)
     expect(level.throttleRate).toBe(0)
@@ -36,9 +36,11 @@ test('concurrency sweep: RPM scales with requests in flight', async ({ bench }) 
   expect(r.levels[3].rpm).toBeGreaterThan(16 * r.levels[0].rpm)
   // the quota is far away: achieved TPM is a small fraction of the model's default TPM quota
   expect(r.quotaEfficiency).toBeLessThan(0.5)
-  const best = r.levels.filter((l) => l.throttleRate === 0 && l.errorRate === 0).reduce((a, b) => (b.rpm > a.rpm ? b : a))
-  console.info(`[throughput] RPM by concurrency: ${r.levels.map((l) => `${l.loadLevel} ${l.rpm.toFixed(0)}`).join(', ')}; ` +
-    `highest without throttling: ${best.rpm.toFixed(0)} RPM / ${best.tpm.toFixed(0)} TPM at ${best.loadLevel}`)
+  const best = r.levels.filter(l => l.throttleRate === 0 && l.errorRate === 0).reduce((a, b) => (b.rpm > a.rpm ? b : a))
+  console.info(
+    `[throughput] RPM by concurrency: ${r.levels.map(l => `${l.loadLevel} ${l.rpm.toFixed(0)}`).join(', ')}; ` +
+      `highest without throttling: ${best.rpm.toFixed(0)} RPM / ${best.tpm.toFixed(0)} TPM at ${best.loadLevel}`,
+  )
 })
 
 /** Payload sizes, as fixtures (simulator input tokens: ~16, ~660, ~6 680). */
@@ -47,21 +49,23 @@ const PAYLOADS = ['short-qa', 'summarize-medium', 'long-context-cacheable']
 test('payload size: TPM per request and the RPM the quota allows', async ({ bench }) => {
   const runs: RunSummary[] = []
   for (const payload of PAYLOADS) {
-    runs.push(await bedrockBench(bench, {
-      name: `nova-micro-payload-${payload}`,
-      model: MODEL,
-      operation: 'converse',
-      prompt: { fixture: `prompts/${payload}.json` },
-      maxTokens: 32,
-      load: { concurrency: 8, durationMs: 2000 },
-    }))
+    runs.push(
+      await bedrockBench(bench, {
+        name: `nova-micro-payload-${payload}`,
+        model: MODEL,
+        operation: 'converse',
+        prompt: { fixture: `prompts/${payload}.json` },
+        maxTokens: 32,
+        load: { concurrency: 8, durationMs: 2000 },
+      }),
+    )
   }
   const [small, medium, large] = runs
   for (const r of runs) {
     expect(r.errorRate).toBe(0)
     expect(r.throttleRate).toBe(0)
   }
-  const tokensPerRequest = runs.map((r) => r.tpm / r.rpm)
+  const tokensPerRequest = runs.map(r => r.tpm / r.rpm)
   expect(tokensPerRequest[1]).toBeGreaterThan(10 * tokensPerRequest[0])
   expect(tokensPerRequest[2]).toBeGreaterThan(8 * tokensPerRequest[1])
   // prefill (15 ms per 1 000 input tokens) makes the large payload slower, never faster
@@ -71,6 +75,12 @@ test('payload size: TPM per request and the RPM the quota allows', async ({ benc
   expect(large.quotaEfficiency!).toBeGreaterThan(medium.quotaEfficiency!)
   expect(medium.quotaEfficiency!).toBeGreaterThan(small.quotaEfficiency!)
   // RPM at which this payload would hit the TPM quota: rpm / (tpm / quota)
-  console.info(`[throughput] payload → tokens/request, RPM, quota-bound RPM: ${runs.map((r, i) =>
-    `${PAYLOADS[i]} ${tokensPerRequest[i].toFixed(0)}, ${r.rpm.toFixed(0)}, ${(r.rpm / r.quotaEfficiency!).toFixed(0)}`).join('; ')}`)
+  console.info(
+    `[throughput] payload → tokens/request, RPM, quota-bound RPM: ${runs
+      .map(
+        (r, i) =>
+          `${PAYLOADS[i]} ${tokensPerRequest[i].toFixed(0)}, ${r.rpm.toFixed(0)}, ${(r.rpm / r.quotaEfficiency!).toFixed(0)}`,
+      )
+      .join('; ')}`,
+  )
 })

@@ -26,7 +26,10 @@ test('streaming vs non-streaming, Converse vs InvokeModel', async ({ bench }) =>
     expect(r.errorRate).toBe(0)
     expect(r.outcomes.ok).toBe(12)
   }
-  for (const [stream, sync] of [['converse-stream', 'converse'], ['invoke-stream', 'invoke']] as const) {
+  for (const [stream, sync] of [
+    ['converse-stream', 'converse'],
+    ['invoke-stream', 'invoke'],
+  ] as const) {
     // non-streaming: TTFT is the whole latency; streaming: the first token arrives after ~TTFT only
     expect(by[sync].ttftMs!.p50).toBe(by[sync].latencyMs!.p50)
     expect(by[stream].ttftMs!.p50).toBeLessThan(0.6 * by[sync].latencyMs!.p50)
@@ -37,10 +40,14 @@ test('streaming vs non-streaming, Converse vs InvokeModel', async ({ bench }) =>
     expect(by[stream].outputTokensPerSec!.mean).toBeGreaterThan(75)
   }
   // the same work whichever API: tokens per request (input + output from usage) within 20 %
-  const tokens = OPERATIONS.map((op) => by[op].tpm / by[op].rpm)
+  const tokens = OPERATIONS.map(op => by[op].tpm / by[op].rpm)
   expect(Math.max(...tokens) / Math.min(...tokens)).toBeLessThan(1.2)
   // client resource use per method (CPU cores of the benchmark process over the measure phase)
-  console.info(`[inference-methods] TTFT p50 / latency p50 (ms), client CPU: ${OPERATIONS.map((op) =>
-    `${op} ${by[op].ttftMs!.p50.toFixed(0)} / ${by[op].latencyMs!.p50.toFixed(0)}, ${by[op].client?.cpuUtilization.toFixed(2) ?? '?'}`).join('; ')}; ` +
-    `streaming cuts perceived latency by ${(100 * (1 - by['converse-stream'].ttftMs!.p50 / by.converse.latencyMs!.p50)).toFixed(0)} %`)
+  console.info(
+    `[inference-methods] TTFT p50 / latency p50 (ms), client CPU: ${OPERATIONS.map(
+      op =>
+        `${op} ${by[op].ttftMs!.p50.toFixed(0)} / ${by[op].latencyMs!.p50.toFixed(0)}, ${by[op].client?.cpuUtilization.toFixed(2) ?? '?'}`,
+    ).join('; ')}; ` +
+      `streaming cuts perceived latency by ${(100 * (1 - by['converse-stream'].ttftMs!.p50 / by.converse.latencyMs!.p50)).toFixed(0)} %`,
+  )
 })

@@ -47,6 +47,12 @@ test('one model per family: TTFT, tokens/s, cost per request', async ({ bench })
   expect(costPerRequest(by.anthropic)).toBeGreaterThan(5 * costPerRequest(by.nova))
   expect(costPerRequest(by.anthropic)).toBeGreaterThan(5 * costPerRequest(by.mistral))
   expect(costPerRequest(by.titan)).toBeLessThan(costPerRequest(by.anthropic))
-  console.info(`[model-families] TTFT p50, tokens/s, USD per request: ${(Object.keys(MODELS) as Family[]).map((f) =>
-    `${f} ${by[f].ttftMs!.p50.toFixed(0)} ms, ${by[f].outputTokensPerSec!.mean.toFixed(0)}/s, $${costPerRequest(by[f]).toPrecision(2)}`).join('; ')}`)
+  console.info(
+    `[model-families] TTFT p50, tokens/s, USD per request: ${(Object.keys(MODELS) as Family[])
+      .map(
+        f =>
+          `${f} ${by[f].ttftMs!.p50.toFixed(0)} ms, ${by[f].outputTokensPerSec!.mean.toFixed(0)}/s, $${costPerRequest(by[f]).toPrecision(2)}`,
+      )
+      .join('; ')}`,
+  )
 })

@@ -13,16 +13,17 @@ const HAIKU_STREAM = { model: 'anthropic.claude-3-5-haiku-20241022-v1:0', operat
 test('prompt caching: cached prefix vs full prefill', async ({ bench }) => {
   // Claude Haiku 4.5, not 3.5: ~375 k uncached input tokens fit its 500 k TPM bucket, and 3.5's
   // bucket is left to response-time.bench.ts (the global simulator's quotas are shared by every file)
-  const run = (cachePoint: boolean) => bedrockBench(bench, {
-    model: 'anthropic.claude-haiku-4-5-20251001-v1:0',
-    operation: 'converse-stream',
-    name: `haiku-4-5-long-context-${cachePoint ? 'cached' : 'uncached'}`,
-    prompt: { fixture: 'prompts/long-context-cacheable.json' },
-    cachePoint,
-    maxTokens: 16,
-    // the first warm-up request writes the cache; every later one reads it
-    load: { concurrency: 8, requests: 48 },
-  })
+  const run = (cachePoint: boolean) =>
+    bedrockBench(bench, {
+      model: 'anthropic.claude-haiku-4-5-20251001-v1:0',
+      operation: 'converse-stream',
+      name: `haiku-4-5-long-context-${cachePoint ? 'cached' : 'uncached'}`,
+      prompt: { fixture: 'prompts/long-context-cacheable.json' },
+      cachePoint,
+      maxTokens: 16,
+      // the first warm-up request writes the cache; every later one reads it
+      load: { concurrency: 8, requests: 48 },
+    })
   const uncached = await run(false)
   const cached = await run(true)
   for (const r of [uncached, cached]) {
@@ -33,15 +34,22 @@ test('prompt caching: cached prefix vs full prefill', async ({ bench }) => {
   expect(cached.ttftMs!.p50).toBeLessThan(uncached.ttftMs!.p50 - 50)
   // cache reads cost 10 % of input tokens: same requests, a fraction of the bill
   expect(cached.costUsd).toBeLessThan(0.3 * uncached.costUsd)
-  console.info(`[optimization] prompt caching: TTFT p50 ${uncached.ttftMs!.p50.toFixed(0)} → ${cached.ttftMs!.p50.toFixed(0)} ms, ` +
-    `cost $${uncached.costUsd.toPrecision(3)} → $${cached.costUsd.toPrecision(3)} for the same ${uncached.outcomes.scheduled} requests`)
+  console.info(
+    `[optimization] prompt caching: TTFT p50 ${uncached.ttftMs!.p50.toFixed(0)} → ${cached.ttftMs!.p50.toFixed(0)} ms, ` +
+      `cost $${uncached.costUsd.toPrecision(3)} → $${cached.costUsd.toPrecision(3)} for the same ${uncached.outcomes.scheduled} requests`,
+  )
 })
 
 test('latency-optimized inference vs standard', async ({ bench }) => {
-  const run = (performanceConfig: 'standard' | 'optimized') => bedrockBench(bench, {
-    ...HAIKU_STREAM, name: `haiku-${performanceConfig}`, performanceConfig,
-    prompt: { fixture: 'prompts/short-qa.json' }, maxTokens: 64, load: { concurrency: 8, requests: 16 },
-  })
+  const run = (performanceConfig: 'standard' | 'optimized') =>
+    bedrockBench(bench, {
+      ...HAIKU_STREAM,
+      name: `haiku-${performanceConfig}`,
+      performanceConfig,
+      prompt: { fixture: 'prompts/short-qa.json' },
+      maxTokens: 64,
+      load: { concurrency: 8, requests: 16 },
+    })
   const standard = await run('standard')
   const optimized = await run('optimized')
   for (const r of [standard, optimized]) expect(r.errorRate).toBe(0)
@@ -49,20 +57,23 @@ test('latency-optimized inference vs standard', async ({ bench }) => {
   expect(optimized.outputTokensPerSec!.mean).toBeGreaterThan(1.3 * standard.outputTokensPerSec!.mean)
   expect(optimized.ttftMs!.mean).toBeLessThan(standard.ttftMs!.mean)
   expect(optimized.latencyMs!.p50).toBeLessThan(standard.latencyMs!.p50)
-  console.info(`[optimization] latency-optimized: TTFT mean ${standard.ttftMs!.mean.toFixed(0)} → ${optimized.ttftMs!.mean.toFixed(0)} ms, ` +
-    `decode ${standard.outputTokensPerSec!.mean.toFixed(0)} → ${optimized.outputTokensPerSec!.mean.toFixed(0)} tokens/s, ` +
-    `latency p50 ${standard.latencyMs!.p50.toFixed(0)} → ${optimized.latencyMs!.p50.toFixed(0)} ms`)
+  console.info(
+    `[optimization] latency-optimized: TTFT mean ${standard.ttftMs!.mean.toFixed(0)} → ${optimized.ttftMs!.mean.toFixed(0)} ms, ` +
+      `decode ${standard.outputTokensPerSec!.mean.toFixed(0)} → ${optimized.outputTokensPerSec!.mean.toFixed(0)} tokens/s, ` +
+      `latency p50 ${standard.latencyMs!.p50.toFixed(0)} → ${optimized.latencyMs!.p50.toFixed(0)} ms`,
+  )
 })
 
 test('maxTokens tuning: a tight cap vs a loose one', async ({ bench }) => {
-  const run = (maxTokens: number) => bedrockBench(bench, {
-    name: `nova-micro-max-tokens-${maxTokens}`,
-    model: 'amazon.nova-micro-v1:0',
-    operation: 'converse-stream',
-    prompt: { fixture: 'prompts/short-qa.json' },
-    maxTokens,
-    load: { concurrency: 4, requests: 8 },
-  })
+  const run = (maxTokens: number) =>
+    bedrockBench(bench, {
+      name: `nova-micro-max-tokens-${maxTokens}`,
+      model: 'amazon.nova-micro-v1:0',
+      operation: 'converse-stream',
+      prompt: { fixture: 'prompts/short-qa.json' },
+      maxTokens,
+      load: { concurrency: 4, requests: 8 },
+    })
   const tight = await run(32)
   const loose = await run(256)
   for (const r of [tight, loose]) expect(r.errorRate).toBe(0)
@@ -74,6 +85,8 @@ test('maxTokens tuning: a tight cap vs a loose one', async ({ bench }) => {
   // fewer tokens: less decode time and a smaller bill; TTFT is unaffected by the cap
   expect(tight.latencyMs!.p50).toBeLessThan(0.7 * loose.latencyMs!.p50)
   expect(tight.costUsd).toBeLessThan(loose.costUsd)
-  console.info(`[optimization] maxTokens 256 → 32: tokens/request ${tokensPerRequest(loose).toFixed(0)} → ${tokensPerRequest(tight).toFixed(0)}, ` +
-    `latency p50 ${loose.latencyMs!.p50.toFixed(0)} → ${tight.latencyMs!.p50.toFixed(0)} ms, cost $${loose.costUsd.toPrecision(2)} → $${tight.costUsd.toPrecision(2)}`)
+  console.info(
+    `[optimization] maxTokens 256 → 32: tokens/request ${tokensPerRequest(loose).toFixed(0)} → ${tokensPerRequest(tight).toFixed(0)}, ` +
+      `latency p50 ${loose.latencyMs!.p50.toFixed(0)} → ${tight.latencyMs!.p50.toFixed(0)} ms, cost $${loose.costUsd.toPrecision(2)} → $${tight.costUsd.toPrecision(2)}`,
+  )
 })

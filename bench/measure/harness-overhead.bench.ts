@@ -12,12 +12,26 @@ const CONCURRENCY = 16
 const REQUESTS = 600
 
 async function bareLoop(url: string): Promise<number> {
-  const client = createClient({ target: 'simulator', endpoint: url, transport: 'http1', maxConcurrency: CONCURRENCY, maxAttempts: 1 })
+  const client = createClient({
+    target: 'simulator',
+    endpoint: url,
+    transport: 'http1',
+    maxConcurrency: CONCURRENCY,
+    maxAttempts: 1,
+  })
   let next = 0
   const worker = async () => {
     while (next++ < REQUESTS) {
-      const out = await client.send(new ConverseStreamCommand({ modelId: MODEL, messages: [{ role: 'user', content: [{ text: 'ping' }] }], inferenceConfig: { maxTokens: 16 } }))
-      for await (const _ of out.stream ?? []) { /* drain */ }
+      const out = await client.send(
+        new ConverseStreamCommand({
+          modelId: MODEL,
+          messages: [{ role: 'user', content: [{ text: 'ping' }] }],
+          inferenceConfig: { maxTokens: 16 },
+        }),
+      )
+      for await (const _ of out.stream ?? []) {
+        /* drain */
+      }
     }
   }
   const t0 = performance.now()
@@ -29,8 +43,13 @@ async function bareLoop(url: string): Promise<number> {
 
 async function harness(bench: Parameters<typeof bedrockBench>[0], i: number): Promise<number> {
   const r = await bedrockBench(i === 0 ? bench : null, {
-    name: 'overhead-harness', model: MODEL, operation: 'converse-stream', prompt: { text: 'ping' }, maxTokens: 16,
-    transport: 'http1', load: { concurrency: CONCURRENCY, requests: REQUESTS, warmup: { requests: CONCURRENCY } },
+    name: 'overhead-harness',
+    model: MODEL,
+    operation: 'converse-stream',
+    prompt: { text: 'ping' },
+    maxTokens: 16,
+    transport: 'http1',
+    load: { concurrency: CONCURRENCY, requests: REQUESTS, warmup: { requests: CONCURRENCY } },
   })
   return r.outcomes.ok / (r.levels[0].outcomes.scheduled > 0 ? r.wallClockMs / 1000 : 1)
 }
@@ -45,6 +64,8 @@ test('harness overhead vs a bare SDK loop (zero-latency model, c=16, HTTP/1.1)',
     ours.push(await harness(bench, i))
   }
   const ratio = Math.max(...ours) / Math.max(...bare)
-  console.log(`harness overhead: bare ${bare.map((x) => x.toFixed(0)).join('/')} req/s, bedrockBench ${ours.map((x) => x.toFixed(0)).join('/')} req/s, ratio ${ratio.toFixed(3)}`)
+  console.log(
+    `harness overhead: bare ${bare.map(x => x.toFixed(0)).join('/')} req/s, bedrockBench ${ours.map(x => x.toFixed(0)).join('/')} req/s, ratio ${ratio.toFixed(3)}`,
+  )
   expect(ratio).toBeGreaterThanOrEqual(0.9)
 })

@@ -22,16 +22,25 @@ const SAMPLES = 1_000_000
 const LEVELS = [8, 16, 32, 64]
 const repo = fileURLToPath(new URL('../../', import.meta.url))
 let dir = ''
-afterAll(() => { if (dir) rmSync(dir, { recursive: true, force: true }) })
+afterAll(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true })
+})
 
 async function writeSamples(): Promise<void> {
   const out = createWriteStream(join(dir, 'samples.jsonl'))
   let chunk = ''
   const perLevel = SAMPLES / LEVELS.length
-  for (const s of syntheticSamples({ benchName: 'million', levels: LEVELS, requestsPerLevel: perLevel * 0.99, warmupPerLevel: perLevel * 0.01, throttleEvery: 50, errorEvery: 97 })) {
+  for (const s of syntheticSamples({
+    benchName: 'million',
+    levels: LEVELS,
+    requestsPerLevel: perLevel * 0.99,
+    warmupPerLevel: perLevel * 0.01,
+    throttleEvery: 50,
+    errorEvery: 97,
+  })) {
     chunk += `${JSON.stringify(s)}\n`
     if (chunk.length > 1 << 20) {
-      if (!out.write(chunk)) await new Promise<void>((r) => out.once('drain', () => r()))
+      if (!out.write(chunk)) await new Promise<void>(r => out.once('drain', () => r()))
       chunk = ''
     }
   }
@@ -39,29 +48,42 @@ async function writeSamples(): Promise<void> {
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())))
 }
 
-test.runIf(process.env.BEDROCK_BENCH_MILLION === '1')('bedrock-bench report: 1e6 samples in < 10 s with RSS < 500 MB', async ({ bench }) => {
-  dir = mkdtempSync(join(tmpdir(), 'bb-report-million-'))
-  const t0 = performance.now()
-  await writeSamples()
-  const jsonlMb = statSync(join(dir, 'samples.jsonl')).size / 2 ** 20
-  console.log(`[report-million] wrote samples.jsonl ${jsonlMb.toFixed(0)} MB in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
-  const runs: { seconds: number; cpuSeconds: number; rssMb: number; loadAvg1m: number }[] = []
-  await bench('bedrock-bench report, 1e6 samples (child process)', { async: false }, () => {
-    rmSync(join(dir, 'charts'), { recursive: true, force: true })
-    const loadAvg1m = loadavg()[0]
-    const child = spawnSync('/usr/bin/time', ['-f', '%e %U %S %M', process.execPath, join(repo, 'bin/bedrock-bench.js'), 'report', dir], { encoding: 'utf8', timeout: 60_000 })
-    expect(child.status, child.stderr).toBe(0)
-    const [seconds, userS, sysS, rssKb] = child.stderr.trim().split('\n').at(-1)!.split(' ').map(Number)
-    runs.push({ seconds, cpuSeconds: userS + sysS, rssMb: rssKb / 1024, loadAvg1m })
-    return { overriddenDuration: seconds * 1000 }
-  }).run({ iterations: 3, time: 0, warmup: false })
-  for (const r of runs) console.log(`[report-million] elapsed=${r.seconds.toFixed(2)} s cpu=${r.cpuSeconds.toFixed(1)} s maxRSS=${r.rssMb.toFixed(0)} MB load1m=${r.loadAvg1m.toFixed(2)}`)
-  expect(statSync(join(dir, 'samples.csv')).size).toBeGreaterThan(jsonlMb * 2 ** 20 * 0.3)
-  expect(existsSync(join(dir, 'report.md'))).toBe(true)
-  expect(readdirSync(join(dir, 'charts')).length).toBeGreaterThanOrEqual(7)
-  for (const r of runs) {
-    if (r.loadAvg1m < 1) expect(r.seconds).toBeLessThan(10)
-    expect(r.cpuSeconds).toBeLessThan(20)
-    expect(r.rssMb).toBeLessThan(500)
-  }
-}, 300_000)
+test.runIf(process.env.BEDROCK_BENCH_MILLION === '1')(
+  'bedrock-bench report: 1e6 samples in < 10 s with RSS < 500 MB',
+  async ({ bench }) => {
+    dir = mkdtempSync(join(tmpdir(), 'bb-report-million-'))
+    const t0 = performance.now()
+    await writeSamples()
+    const jsonlMb = statSync(join(dir, 'samples.jsonl')).size / 2 ** 20
+    console.log(
+      `[report-million] wrote samples.jsonl ${jsonlMb.toFixed(0)} MB in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    )
+    const runs: { seconds: number; cpuSeconds: number; rssMb: number; loadAvg1m: number }[] = []
+    await bench('bedrock-bench report, 1e6 samples (child process)', { async: false }, () => {
+      rmSync(join(dir, 'charts'), { recursive: true, force: true })
+      const loadAvg1m = loadavg()[0]
+      const child = spawnSync(
+        '/usr/bin/time',
+        ['-f', '%e %U %S %M', process.execPath, join(repo, 'bin/bedrock-bench.js'), 'report', dir],
+        { encoding: 'utf8', timeout: 60_000 },
+      )
+      expect(child.status, child.stderr).toBe(0)
+      const [seconds, userS, sysS, rssKb] = child.stderr.trim().split('\n').at(-1)!.split(' ').map(Number)
+      runs.push({ seconds, cpuSeconds: userS + sysS, rssMb: rssKb / 1024, loadAvg1m })
+      return { overriddenDuration: seconds * 1000 }
+    }).run({ iterations: 3, time: 0, warmup: false })
+    for (const r of runs)
+      console.log(
+        `[report-million] elapsed=${r.seconds.toFixed(2)} s cpu=${r.cpuSeconds.toFixed(1)} s maxRSS=${r.rssMb.toFixed(0)} MB load1m=${r.loadAvg1m.toFixed(2)}`,
+      )
+    expect(statSync(join(dir, 'samples.csv')).size).toBeGreaterThan(jsonlMb * 2 ** 20 * 0.3)
+    expect(existsSync(join(dir, 'report.md'))).toBe(true)
+    expect(readdirSync(join(dir, 'charts')).length).toBeGreaterThanOrEqual(7)
+    for (const r of runs) {
+      if (r.loadAvg1m < 1) expect(r.seconds).toBeLessThan(10)
+      expect(r.cpuSeconds).toBeLessThan(20)
+      expect(r.rssMb).toBeLessThan(500)
+    }
+  },
+  300_000,
+)

@@ -4,7 +4,13 @@
  * each request's scheduled arrival (coordinated-omission corrected), as users experience them.
  */
 import { expect, test } from 'vitest'
-import { bedrockBench, readSamples, type Conversation, type ConversationMessage, type PromptContext } from '../../src/index.ts'
+import {
+  bedrockBench,
+  readSamples,
+  type Conversation,
+  type ConversationMessage,
+  type PromptContext,
+} from '../../src/index.ts'
 
 /** Turns per conversation: request `seq` is turn `seq % TURNS` of its conversation. */
 const TURNS = 6
@@ -18,7 +24,8 @@ const QUESTIONS = [
   'What does a ThrottlingException mean for my users?',
 ]
 /** A stand-in for the assistant's earlier answers (~60 tokens each). */
-const ANSWER = 'It depends on the workload. Measure it under realistic load, keep the prompt stable, and compare the percentiles rather than the mean, because the tail is what users notice first when the service is busy.'
+const ANSWER =
+  'It depends on the workload. Measure it under realistic load, keep the prompt stable, and compare the percentiles rather than the mean, because the tail is what users notice first when the service is busy.'
 
 /** Turn `k` of a conversation: `k` earlier question/answer pairs, then a new question. */
 function chatTurn(ctx: PromptContext): Conversation {
@@ -52,11 +59,14 @@ test('multi-turn chat, Poisson arrivals at 5 req/s', async ({ bench }) => {
   // the history reaches the model: input tokens (from usage, warm-up included) grow with the turn number
   const inputByTurn: number[][] = Array.from({ length: TURNS }, () => [])
   for await (const s of readSamples(r.samplesPath!)) {
-    if (s.runId === r.runId && s.benchName === r.benchName && s.status === 'ok' && s.inputTokens !== null) inputByTurn[s.seq % TURNS].push(s.inputTokens)
+    if (s.runId === r.runId && s.benchName === r.benchName && s.status === 'ok' && s.inputTokens !== null)
+      inputByTurn[s.seq % TURNS].push(s.inputTokens)
   }
-  const meanInput = inputByTurn.map((xs) => xs.reduce((a, b) => a + b, 0) / xs.length)
+  const meanInput = inputByTurn.map(xs => xs.reduce((a, b) => a + b, 0) / xs.length)
   expect(meanInput[TURNS - 1]).toBeGreaterThan(4 * meanInput[0])
   for (let t = 1; t < TURNS; t++) expect(meanInput[t]).toBeGreaterThan(meanInput[t - 1])
-  console.info(`[chat] ${r.outcomes.ok} turns at ${r.levels[0].achievedRatePerSec.toFixed(2)} req/s: TTFT p50 ${r.ttftMs!.p50.toFixed(0)} ms, ` +
-    `response time p95 ${r.responseTimeMs!.p95.toFixed(0)} ms; mean input tokens by turn: ${meanInput.map((x) => x.toFixed(0)).join(' → ')}`)
+  console.info(
+    `[chat] ${r.outcomes.ok} turns at ${r.levels[0].achievedRatePerSec.toFixed(2)} req/s: TTFT p50 ${r.ttftMs!.p50.toFixed(0)} ms, ` +
+      `response time p95 ${r.responseTimeMs!.p95.toFixed(0)} ms; mean input tokens by turn: ${meanInput.map(x => x.toFixed(0)).join(' → ')}`,
+  )
 })

@@ -14,16 +14,22 @@ import { expect, test } from 'vitest'
 import { closedLoop, holdStreams } from './load-generator.ts'
 
 const child = fileURLToPath(new URL('./simulator-child.ts', import.meta.url))
-const converseBody = JSON.stringify({ messages: [{ role: 'user', content: [{ text: 'Hello, simulator.' }] }], inferenceConfig: { maxTokens: 64 } })
+const converseBody = JSON.stringify({
+  messages: [{ role: 'user', content: [{ text: 'Hello, simulator.' }] }],
+  inferenceConfig: { maxTokens: 64 },
+})
 
 /** 2 000 streams, or fewer when the open-file limit (one socket each, in both processes) is lower. */
 function streamCount(): number {
   let limit = Number.POSITIVE_INFINITY
   try {
     limit = Number(execSync('ulimit -n', { shell: '/bin/sh', encoding: 'utf8' }).trim()) || limit
-  } catch { /* no shell: assume enough */ }
+  } catch {
+    /* no shell: assume enough */
+  }
   const count = Math.min(2000, Math.floor(limit - 200))
-  if (count < 2000) console.warn(`capacity bench: open-file limit ${limit} allows only ${count} streams (raise it with ulimit -n 4096)`)
+  if (count < 2000)
+    console.warn(`capacity bench: open-file limit ${limit} allows only ${count} streams (raise it with ulimit -n 4096)`)
   return count
 }
 
@@ -49,7 +55,9 @@ async function startChild(): Promise<ChildSim> {
 }
 
 function table(title: string, rows: Record<string, number | string>): void {
-  const body = Object.entries(rows).map(([k, v]) => `  ${k.padEnd(28)} ${typeof v === 'number' ? Math.round(v * 10) / 10 : v}`).join('\n')
+  const body = Object.entries(rows)
+    .map(([k, v]) => `  ${k.padEnd(28)} ${typeof v === 'number' ? Math.round(v * 10) / 10 : v}`)
+    .join('\n')
   console.log(`\n${title}\n${body}`)
 }
 
@@ -65,8 +73,12 @@ test('simulator capacity: non-streaming req/s and concurrent streams held', asyn
     const cpu1 = await sim.stats()
     const serverCpu = (cpu1.cpu.user + cpu1.cpu.system - cpu0.cpu.user - cpu0.cpu.system) / 1000 / rps.durationMs
     table('Non-streaming Converse, zero-latency profile, 64 keep-alive HTTP/1.1 sockets, 5 s', {
-      'requests/s': rps.requestsPerSec, completed: rps.completed, errors: rps.errors,
-      'latency p50 (ms)': rps.latencyP50Ms, 'latency p99 (ms)': rps.latencyP99Ms, 'simulator CPU (cores)': serverCpu,
+      'requests/s': rps.requestsPerSec,
+      completed: rps.completed,
+      errors: rps.errors,
+      'latency p50 (ms)': rps.latencyP50Ms,
+      'latency p99 (ms)': rps.latencyP99Ms,
+      'simulator CPU (cores)': serverCpu,
       'load generator CPU (cores)': (clientCpu.user + clientCpu.system) / 1000 / rps.durationMs,
       'simulator CPU / request (µs)': (serverCpu * rps.durationMs * 1000) / rps.completed,
     })
@@ -76,16 +88,22 @@ test('simulator capacity: non-streaming req/s and concurrent streams held', asyn
     const held = await holdStreams(slowUrl, converseBody, streams)
     const cpu2 = await sim.stats()
     table(`ConverseStream, ${streams} streams opened at once (≈ 6 s each, 10 tokens/s)`, {
-      'peak open streams': held.peakOpen, completed: held.completed, errors: held.errors,
-      'first byte p50 (ms)': held.firstByteP50Ms, 'first byte p99 (ms)': held.firstByteP99Ms,
-      'stream duration p50 (ms)': held.durationP50Ms, 'stream duration p99 (ms)': held.durationP99Ms,
-      'wall (ms)': held.wallMs, 'simulator RSS (MB)': cpu2.rssBytes / 2 ** 20,
+      'peak open streams': held.peakOpen,
+      completed: held.completed,
+      errors: held.errors,
+      'first byte p50 (ms)': held.firstByteP50Ms,
+      'first byte p99 (ms)': held.firstByteP99Ms,
+      'stream duration p50 (ms)': held.durationP50Ms,
+      'stream duration p99 (ms)': held.durationP99Ms,
+      'wall (ms)': held.wallMs,
+      'simulator RSS (MB)': cpu2.rssBytes / 2 ** 20,
       'simulator CPU (cores)': (cpu2.cpu.user + cpu2.cpu.system - cpu1.cpu.user - cpu1.cpu.system) / 1000 / held.wallMs,
     })
 
     // Let Vitest's table show the two headline numbers (durations = 1000 / rate, for the record).
-    await bench('non-streaming requests/s (as ms per 1000 requests)', { async: false }, () => ({ overriddenDuration: 1_000_000 / rps.requestsPerSec }))
-      .run({ iterations: 1, time: 0, warmup: false })
+    await bench('non-streaming requests/s (as ms per 1000 requests)', { async: false }, () => ({
+      overriddenDuration: 1_000_000 / rps.requestsPerSec,
+    })).run({ iterations: 1, time: 0, warmup: false })
     expect(rps.errors).toBe(0)
     expect(held.errors).toBe(0)
     expect(held.completed).toBe(streams)

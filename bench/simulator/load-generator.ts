@@ -18,24 +18,37 @@ export interface ClosedLoopResult {
 
 /** POSTs `body` and reports the status once the response has been read to its end (0 on a network error). */
 function post(agent: Agent, url: URL, body: string, onResponse: (status: number) => void): void {
-  const req = request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-    res.on('end', () => onResponse(res.statusCode ?? 0))
-    res.on('error', () => onResponse(0))
-    res.resume()
-  })
+  const req = request(
+    url,
+    {
+      method: 'POST',
+      agent,
+      headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+    },
+    res => {
+      res.on('end', () => onResponse(res.statusCode ?? 0))
+      res.on('error', () => onResponse(0))
+      res.resume()
+    },
+  )
   req.on('error', () => onResponse(0))
   req.end(body)
 }
 
 /** Runs `connections` closed-loop workers for `durationMs`, each re-sending `body` to `url` as soon as the last answer ended. */
-export function closedLoop(url: string, body: string, connections: number, durationMs: number): Promise<ClosedLoopResult> {
+export function closedLoop(
+  url: string,
+  body: string,
+  connections: number,
+  durationMs: number,
+): Promise<ClosedLoopResult> {
   const agent = new Agent({ keepAlive: true, maxSockets: connections })
   const target = new URL(url)
   const latencies: number[] = []
   let errors = 0
   const started = performance.now()
   const deadline = started + durationMs
-  return new Promise((resolve) => {
+  return new Promise(resolve => {
     let running = connections
     const worker = (): void => {
       if (performance.now() >= deadline) {
@@ -43,12 +56,19 @@ export function closedLoop(url: string, body: string, connections: number, durat
           agent.destroy()
           const elapsed = performance.now() - started
           const [latencyP50Ms, latencyP99Ms] = quantiles(latencies, [0.5, 0.99])
-          resolve({ completed: latencies.length, errors, durationMs: elapsed, requestsPerSec: latencies.length / (elapsed / 1000), latencyP50Ms, latencyP99Ms })
+          resolve({
+            completed: latencies.length,
+            errors,
+            durationMs: elapsed,
+            requestsPerSec: latencies.length / (elapsed / 1000),
+            latencyP50Ms,
+            latencyP99Ms,
+          })
         }
         return
       }
       const sentAt = performance.now()
-      post(agent, target, body, (status) => {
+      post(agent, target, body, status => {
         if (status === 200) latencies.push(performance.now() - sentAt)
         else errors++
         worker()
@@ -86,28 +106,36 @@ export function holdStreams(url: string, body: string, streams: number): Promise
   let errors = 0
   let pending = streams
   const started = performance.now()
-  return new Promise((resolve) => {
+  return new Promise(resolve => {
     for (let i = 0; i < streams; i++) {
       const sentAt = performance.now()
       let counted = false
-      const req = request(target, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-        let last = ''
-        res.on('data', (chunk: Buffer) => {
-          if (!counted) {
-            counted = true
-            firstBytes.push(performance.now() - sentAt)
-            peakOpen = Math.max(peakOpen, ++open)
-          }
-          last = (last + chunk.toString('latin1')).slice(-400)
-        })
-        res.on('end', () => {
-          if (counted) open--
-          if (res.statusCode === 200 && last.includes('metadata')) completed++
-          else errors++
-          durations.push(performance.now() - sentAt)
-          if (--pending === 0) done()
-        })
-      })
+      const req = request(
+        target,
+        {
+          method: 'POST',
+          agent,
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        },
+        res => {
+          let last = ''
+          res.on('data', (chunk: Buffer) => {
+            if (!counted) {
+              counted = true
+              firstBytes.push(performance.now() - sentAt)
+              peakOpen = Math.max(peakOpen, ++open)
+            }
+            last = (last + chunk.toString('latin1')).slice(-400)
+          })
+          res.on('end', () => {
+            if (counted) open--
+            if (res.statusCode === 200 && last.includes('metadata')) completed++
+            else errors++
+            durations.push(performance.now() - sentAt)
+            if (--pending === 0) done()
+          })
+        },
+      )
       req.on('error', () => {
         errors++
         if (counted) open--
@@ -119,7 +147,17 @@ export function holdStreams(url: string, body: string, streams: number): Promise
       agent.destroy()
       const [firstByteP50Ms, firstByteP99Ms] = quantiles(firstBytes, [0.5, 0.99])
       const [durationP50Ms, durationP99Ms] = quantiles(durations, [0.5, 0.99])
-      resolve({ streams, peakOpen, completed, errors, firstByteP50Ms, firstByteP99Ms, durationP50Ms, durationP99Ms, wallMs: performance.now() - started })
+      resolve({
+        streams,
+        peakOpen,
+        completed,
+        errors,
+        firstByteP50Ms,
+        firstByteP99Ms,
+        durationP50Ms,
+        durationP99Ms,
+        wallMs: performance.now() - started,
+      })
     }
   })
 }

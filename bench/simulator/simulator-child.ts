@@ -9,13 +9,18 @@ import { loadProfiles } from '../../src/profiles/load-profiles.ts'
 import { startSimulator } from '../../src/simulator/start-simulator.ts'
 
 const fixtures = await loadProfiles()
-const zero = fixtures.find((p) => p.modelId === 'bedrock-bench.zero-latency-v1:0')!
+const zero = fixtures.find(p => p.modelId === 'bedrock-bench.zero-latency-v1:0')!
 const slow = {
   ...zero,
   modelId: 'bench.slow-stream-v1:0',
   displayName: 'Slow stream (capacity benchmark)',
   outputTokens: { median: 60, p90OverP50: 1 },
-  standard: { ttftMs: { median: 100, p90OverP50: 1 }, prefillMsPer1kTokens: 0, decodeTokensPerSec: 10, decodeJitter: 0.1 },
+  standard: {
+    ttftMs: { median: 100, p90OverP50: 1 },
+    prefillMsPer1kTokens: 0,
+    decodeTokensPerSec: 10,
+    decodeJitter: 0.1,
+  },
 }
 const sim = await startSimulator({ models: [zero, slow], seed: 1 })
 process.stdout.write(`${JSON.stringify({ url: sim.url })}\n`)
@@ -24,7 +29,7 @@ const stop = async (): Promise<void> => {
   process.exit(0)
 }
 process.on('SIGTERM', () => void stop())
-process.stdin.on('data', (data) => {
+process.stdin.on('data', data => {
   if (String(data).includes('stats')) {
     process.stdout.write(`${JSON.stringify({ cpu: process.cpuUsage(), rssBytes: process.memoryUsage.rss() })}\n`)
   }

@@ -23,17 +23,24 @@ const report: Command = {
     try {
       parsed = parseReportArgs(argv)
     } catch (error) {
-      console.error(`bedrock-bench report: ${(error as Error).message}\n${usage}\nPass the run directory that holds samples.jsonl, e.g. results/20261125-194701-ab12.`)
+      console.error(
+        `bedrock-bench report: ${(error as Error).message}\n${usage}\nPass the run directory that holds samples.jsonl, e.g. results/20261125-194701-ab12.`,
+      )
       return 2
     }
     const { runDir, charts, timings, threads } = parsed
     if (!existsSync(resultsDirAt(runDir).samplesJsonl)) {
-      console.error(`bedrock-bench report: no samples.jsonl in ${runDir}. Pass the directory of one run, e.g. results/<runId>.`)
+      console.error(
+        `bedrock-bench report: no samples.jsonl in ${runDir}. Pass the directory of one run, e.g. results/<runId>.`,
+      )
       return 2
     }
     const started = performance.now()
     const onStage = timings
-      ? (stage: string) => console.error(`bedrock-bench report: ${stage} done at ${((performance.now() - started) / 1000).toFixed(2)} s, RSS ${(process.memoryUsage.rss() / 2 ** 20).toFixed(0)} MB`)
+      ? (stage: string) =>
+          console.error(
+            `bedrock-bench report: ${stage} done at ${((performance.now() - started) / 1000).toFixed(2)} s, RSS ${(process.memoryUsage.rss() / 2 ** 20).toFixed(0)} MB`,
+          )
       : undefined
     const result = await writeRunReport(runDir, { charts, onStage, readers: threads })
     console.log(consoleSummary(result, process.cwd()))
@@ -42,7 +49,12 @@ const report: Command = {
 }
 
 /** The command's arguments; throws with a message naming the bad argument. */
-function parseReportArgs(argv: string[]): { runDir: string; charts: boolean; timings: boolean; threads: number | undefined } {
+function parseReportArgs(argv: string[]): {
+  runDir: string
+  charts: boolean
+  timings: boolean
+  threads: number | undefined
+} {
   const { values, positionals } = parseArgs({
     args: argv,
     options: { 'no-charts': { type: 'boolean' }, timings: { type: 'boolean' }, threads: { type: 'string' } },
@@ -55,7 +67,9 @@ function parseReportArgs(argv: string[]): { runDir: string; charts: boolean; tim
     threads = Number(values.threads)
     const most = Math.max(2, availableParallelism())
     if (!Number.isInteger(threads) || threads < 1 || threads > most) {
-      throw new Error(`--threads must be a whole number from 1 to ${most} (the cores here, at least 2), got \`${values.threads}\`. Use 1 to read on one thread (least memory), or leave it out for the default (2; each more thread costs ≈ 50 MB).`)
+      throw new Error(
+        `--threads must be a whole number from 1 to ${most} (the cores here, at least 2), got \`${values.threads}\`. Use 1 to read on one thread (least memory), or leave it out for the default (2; each more thread costs ≈ 50 MB).`,
+      )
     }
   }
   return { runDir: positionals[0], charts: !values['no-charts'], timings: values.timings === true, threads }

@@ -18,25 +18,38 @@ const usage = `Usage: bedrock-bench simulator [--port 8787] [--host 127.0.0.1] [
 function integer(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback
   const n = Number(value)
-  if (!Number.isInteger(n)) throw new TypeError(`--${name} must be an integer, got "${value}". Example: --${name} ${fallback}.`)
+  if (!Number.isInteger(n))
+    throw new TypeError(`--${name} must be an integer, got "${value}". Example: --${name} ${fallback}.`)
   return n
 }
 
 const command: Command = {
   summary: 'Run the Bedrock-compatible simulator (HTTP/1.1 + h2c) until Ctrl-C',
   async run(argv) {
-    let port: number, seed: number, faults: FaultRule[] = []
+    let port: number,
+      seed: number,
+      faults: FaultRule[] = []
     let values: { port?: string; host?: string; seed?: string; models?: string; faults?: string; help?: boolean }
     try {
       values = parseArgs({
         args: argv,
-        options: { port: { type: 'string' }, host: { type: 'string' }, seed: { type: 'string' }, models: { type: 'string' }, faults: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+        options: {
+          port: { type: 'string' },
+          host: { type: 'string' },
+          seed: { type: 'string' },
+          models: { type: 'string' },
+          faults: { type: 'string' },
+          help: { type: 'boolean', short: 'h' },
+        },
       }).values
       port = integer('port', values.port, 8787)
       seed = integer('seed', values.seed, 1)
       if (values.faults) {
         faults = JSON.parse(await readFile(values.faults, 'utf8')) as FaultRule[]
-        if (!Array.isArray(faults)) throw new TypeError(`--faults ${values.faults} must hold a JSON array of fault rules, like [{"kind":"throttle","probability":0.05}].`)
+        if (!Array.isArray(faults))
+          throw new TypeError(
+            `--faults ${values.faults} must hold a JSON array of fault rules, like [{"kind":"throttle","probability":0.05}].`,
+          )
       }
     } catch (error) {
       console.error(`bedrock-bench simulator: ${(error as Error).message}\n\n${usage}`)
@@ -49,16 +62,29 @@ const command: Command = {
     const controller = new AbortController()
     let simulator
     try {
-      simulator = await startSimulator({ port, host: values.host, seed, models: values.models, faults, signal: controller.signal })
+      simulator = await startSimulator({
+        port,
+        host: values.host,
+        seed,
+        models: values.models,
+        faults,
+        signal: controller.signal,
+      })
     } catch (error) {
       console.error(`bedrock-bench simulator: could not start: ${(error as Error).message}`)
       return 1
     }
-    const model = simulator.profiles.find((p) => p.family === 'anthropic')?.modelId ?? simulator.profiles[0].modelId
-    console.log(`Bedrock simulator listening on ${simulator.url} (HTTP/1.1 and h2c, seed ${seed}, ${simulator.profiles.length} models)`)
-    console.log(`Try:\n  curl -s ${simulator.url}/model/${encodeURIComponent(model)}/converse -H 'content-type: application/json' \\\n    -d '{"messages":[{"role":"user","content":[{"text":"Hello"}]}],"inferenceConfig":{"maxTokens":32}}'`)
-    console.log(`SDK: new BedrockRuntimeClient({ endpoint: '${simulator.url}', region: 'us-east-1' })   — Ctrl-C to stop`)
-    await new Promise<void>((resolve) => {
+    const model = simulator.profiles.find(p => p.family === 'anthropic')?.modelId ?? simulator.profiles[0].modelId
+    console.log(
+      `Bedrock simulator listening on ${simulator.url} (HTTP/1.1 and h2c, seed ${seed}, ${simulator.profiles.length} models)`,
+    )
+    console.log(
+      `Try:\n  curl -s ${simulator.url}/model/${encodeURIComponent(model)}/converse -H 'content-type: application/json' \\\n    -d '{"messages":[{"role":"user","content":[{"text":"Hello"}]}],"inferenceConfig":{"maxTokens":32}}'`,
+    )
+    console.log(
+      `SDK: new BedrockRuntimeClient({ endpoint: '${simulator.url}', region: 'us-east-1' })   — Ctrl-C to stop`,
+    )
+    await new Promise<void>(resolve => {
       const stop = (): void => resolve()
       process.once('SIGINT', stop)
       process.once('SIGTERM', stop)

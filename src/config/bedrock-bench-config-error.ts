@@ -7,7 +7,7 @@ export class BedrockBenchConfigError extends Error {
   readonly problems: readonly string[]
 
   constructor(problems: readonly string[]) {
-    const list = problems.map((p) => `  - ${p}`).join('\n')
+    const list = problems.map(p => `  - ${p}`).join('\n')
     super(`Invalid bedrockBench options (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${list}`)
     this.name = 'BedrockBenchConfigError'
     this.problems = problems

@@ -19,7 +19,8 @@ describe('defineBedrockBenchConfig', () => {
       { test: { globalSetup: './db.ts', testTimeout: 5 } },
     )
     expect(c.test).toEqual({
-      globalSetup: ['./db.ts', 'bedrock-bench/global-setup'], testTimeout: 5,
+      globalSetup: ['./db.ts', 'bedrock-bench/global-setup'],
+      testTimeout: 5,
       reporters: [['bedrock-bench/reporter', { charts: false }]],
       benchmark: { enabled: true, include: ['perf/*.bench.ts'] },
     })

@@ -33,12 +33,18 @@ export interface BedrockBenchConfigOptions {
  * Returns `base` with benchmark mode, the global setup and the reporter added (arrays are appended to,
  * never replaced).
  */
-export function defineBedrockBenchConfig(options: BedrockBenchConfigOptions = {}, base: ViteUserConfig = {}): ViteUserConfig {
+export function defineBedrockBenchConfig(
+  options: BedrockBenchConfigOptions = {},
+  base: ViteUserConfig = {},
+): ViteUserConfig {
   const test = base.test ?? {}
   const globalSetup = [test.globalSetup ?? []].flat()
   if (options.simulator !== false) globalSetup.push(options.modules?.globalSetup ?? 'bedrock-bench/global-setup')
-  const reporters: NonNullable<NonNullable<ViteUserConfig['test']>['reporters']> = [test.reporters ?? (options.defaultReporter === false ? [] : ['default'])].flat() as never
-  if (options.reporter !== false) (reporters as unknown[]).push([options.modules?.reporter ?? 'bedrock-bench/reporter', options.reporter ?? {}])
+  const reporters: NonNullable<NonNullable<ViteUserConfig['test']>['reporters']> = [
+    test.reporters ?? (options.defaultReporter === false ? [] : ['default']),
+  ].flat() as never
+  if (options.reporter !== false)
+    (reporters as unknown[]).push([options.modules?.reporter ?? 'bedrock-bench/reporter', options.reporter ?? {}])
   return {
     ...base,
     test: {
@@ -48,7 +54,11 @@ export function defineBedrockBenchConfig(options: BedrockBenchConfigOptions = {}
       // Vitest's bench project inherits this (raised to at least 60 s): a 60 s limit would kill
       // a realistic benchmark (200 requests of a few seconds each) half-way
       testTimeout: test.testTimeout ?? BENCH_TEST_TIMEOUT_MS,
-      benchmark: { ...test.benchmark, enabled: true, include: options.include ?? test.benchmark?.include ?? ['bench/**/*.bench.ts'] },
+      benchmark: {
+        ...test.benchmark,
+        enabled: true,
+        include: options.include ?? test.benchmark?.include ?? ['bench/**/*.bench.ts'],
+      },
     },
   }
 }

@@ -32,10 +32,7 @@ export interface PromptContext {
  * The prompt: inline text (one user message), a fixture file (`{ "messages": [...], "system"? }` or
  * `{ "text": "..." }`, resolved against the project root, then `fixtures/`), or a generator.
  */
-export type PromptOption =
-  | { text: string }
-  | { fixture: string }
-  | ((ctx: PromptContext) => Conversation)
+export type PromptOption = { text: string } | { fixture: string } | ((ctx: PromptContext) => Conversation)
 
 /** Warm-up before the measure phase. Samples are recorded with `phase: 'warmup'` and excluded from statistics. */
 export interface WarmupOptions {

@@ -14,19 +14,33 @@ export type ConversationSource = (ctx: PromptContext) => Conversation
 
 /** Checks a parsed fixture / generated value; returns a problem sentence or null. */
 function conversationProblem(value: unknown, where: string): string | null {
-  if (typeof value !== 'object' || value === null) return `${where} must be an object \`{ text }\` or \`{ system?, messages }\`, got \`${JSON.stringify(value)}\`. Fix the prompt.`
+  if (typeof value !== 'object' || value === null)
+    return `${where} must be an object \`{ text }\` or \`{ system?, messages }\`, got \`${JSON.stringify(value)}\`. Fix the prompt.`
   const v = value as Record<string, unknown>
   if (typeof v.text === 'string' && v.text.length > 0) return null
-  if (!Array.isArray(v.messages) || v.messages.length === 0) return `${where} must have a non-empty \`messages\` list or a \`text\`, got keys \`${Object.keys(v).join(', ')}\`. Add \`"text": "…"\`.`
-  const bad = v.messages.findIndex((m) => typeof m !== 'object' || m === null || (m.role !== 'user' && m.role !== 'assistant') || typeof m.text !== 'string')
-  if (bad >= 0) return `${where}.messages[${bad}] must be \`{ "role": "user" | "assistant", "text": string }\`, got \`${JSON.stringify(v.messages[bad])}\`. Fix that message.`
-  if (v.messages[v.messages.length - 1].role !== 'user') return `${where} must end with a user message, got a final \`${v.messages[v.messages.length - 1].role}\` message. Add the user turn.`
-  if (v.system !== undefined && typeof v.system !== 'string') return `${where}.system must be a string, got \`${JSON.stringify(v.system)}\`. Use plain text.`
+  if (!Array.isArray(v.messages) || v.messages.length === 0)
+    return `${where} must have a non-empty \`messages\` list or a \`text\`, got keys \`${Object.keys(v).join(', ')}\`. Add \`"text": "…"\`.`
+  const bad = v.messages.findIndex(
+    m =>
+      typeof m !== 'object' ||
+      m === null ||
+      (m.role !== 'user' && m.role !== 'assistant') ||
+      typeof m.text !== 'string',
+  )
+  if (bad >= 0)
+    return `${where}.messages[${bad}] must be \`{ "role": "user" | "assistant", "text": string }\`, got \`${JSON.stringify(v.messages[bad])}\`. Fix that message.`
+  if (v.messages[v.messages.length - 1].role !== 'user')
+    return `${where} must end with a user message, got a final \`${v.messages[v.messages.length - 1].role}\` message. Add the user turn.`
+  if (v.system !== undefined && typeof v.system !== 'string')
+    return `${where}.system must be a string, got \`${JSON.stringify(v.system)}\`. Use plain text.`
   return null
 }
 
 /** Normalises a valid fixture/generated value into a Conversation. */
-function toConversation(value: { text?: string; system?: string; messages?: Conversation['messages'] }, system?: string): Conversation {
+function toConversation(
+  value: { text?: string; system?: string; messages?: Conversation['messages'] },
+  system?: string,
+): Conversation {
   const messages = value.messages ?? [{ role: 'user' as const, text: value.text ?? '' }]
   const sys = value.system ?? system
   return sys !== undefined ? { messages, system: sys } : { messages }
@@ -37,9 +51,13 @@ function toConversation(value: { text?: string; system?: string; messages?: Conv
  * request loudly (a programmer error), with the same message shape.
  * @param root project root (Vitest's root or `process.cwd()`)
  */
-export async function resolvePrompt(prompt: PromptOption, system: string | undefined, root: string): Promise<ConversationSource> {
+export async function resolvePrompt(
+  prompt: PromptOption,
+  system: string | undefined,
+  root: string,
+): Promise<ConversationSource> {
   if (typeof prompt === 'function') {
-    return (ctx) => {
+    return ctx => {
       const value = prompt(ctx)
       const problem = conversationProblem(value, `prompt(ctx) for seq ${ctx.seq}`)
       if (problem) throw new BedrockBenchConfigError([problem])
@@ -50,7 +68,9 @@ export async function resolvePrompt(prompt: PromptOption, system: string | undef
     const conversation = toConversation({ text: prompt.text }, system)
     return () => conversation
   }
-  const candidates = isAbsolute(prompt.fixture) ? [prompt.fixture] : [resolve(root, prompt.fixture), resolve(root, 'fixtures', prompt.fixture)]
+  const candidates = isAbsolute(prompt.fixture)
+    ? [prompt.fixture]
+    : [resolve(root, prompt.fixture), resolve(root, 'fixtures', prompt.fixture)]
   for (const path of candidates) {
     let text: string
     try {
@@ -62,12 +82,16 @@ export async function resolvePrompt(prompt: PromptOption, system: string | undef
     try {
       json = JSON.parse(text)
     } catch (error) {
-      throw new BedrockBenchConfigError([`\`prompt.fixture\` must be a JSON file, got \`${path}\` which does not parse (${(error as Error).message}). Fix the file.`])
+      throw new BedrockBenchConfigError([
+        `\`prompt.fixture\` must be a JSON file, got \`${path}\` which does not parse (${(error as Error).message}). Fix the file.`,
+      ])
     }
     const problem = conversationProblem(json, `\`prompt.fixture\` (${path})`)
     if (problem) throw new BedrockBenchConfigError([problem])
     const conversation = toConversation(json as Conversation, system)
     return () => conversation
   }
-  throw new BedrockBenchConfigError([`\`prompt.fixture\` must name a readable file, got \`${prompt.fixture}\` (looked in ${candidates.join(' and ')}). Check the path; relative paths start at the project root or fixtures/.`])
+  throw new BedrockBenchConfigError([
+    `\`prompt.fixture\` must name a readable file, got \`${prompt.fixture}\` (looked in ${candidates.join(' and ')}). Check the path; relative paths start at the project root or fixtures/.`,
+  ])
 }

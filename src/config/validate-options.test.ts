@@ -14,8 +14,15 @@ describe('checkOptions', () => {
     expect(checkOptions(base)).toEqual([])
     const r = validateOptions(base)
     expect(r).toMatchObject({
-      operation: 'converse-stream', maxTokens: 256, runs: 1, timeoutMs: 60_000, maxAttempts: 1,
-      transport: 'h2', target: 'simulator', seed: 1, load: { concurrency: 1, requests: 100 },
+      operation: 'converse-stream',
+      maxTokens: 256,
+      runs: 1,
+      timeoutMs: 60_000,
+      maxAttempts: 1,
+      transport: 'h2',
+      target: 'simulator',
+      seed: 1,
+      load: { concurrency: 1, requests: 100 },
     })
   })
 
@@ -34,8 +41,16 @@ describe('checkOptions', () => {
 
   test('every problem is listed at once, each naming option, expectation, value and fix', () => {
     const bad = {
-      name: '', model: 7, operation: 'chat', prompt: {}, maxTokens: 0, temperature: 3,
-      load: { rate: { perSec: 0, arrival: 'bursty' } }, runs: 0, transport: 'h3', seed: -2,
+      name: '',
+      model: 7,
+      operation: 'chat',
+      prompt: {},
+      maxTokens: 0,
+      temperature: 3,
+      load: { rate: { perSec: 0, arrival: 'bursty' } },
+      runs: 0,
+      transport: 'h3',
+      seed: -2,
     }
     const problems = checkOptions(bad)
     expect(problems).toEqual([
@@ -55,7 +70,9 @@ describe('checkOptions', () => {
   })
 
   test('closed and open loop together is refused; ramp-down longer than cool-down is refused', () => {
-    expect(checkOptions({ ...base, load: { concurrency: 2, rate: { perSec: 1 } } })[0]).toMatch(/^`load` must be either closed loop/)
+    expect(checkOptions({ ...base, load: { concurrency: 2, rate: { perSec: 1 } } })[0]).toMatch(
+      /^`load` must be either closed loop/,
+    )
     expect(checkOptions({ ...base, load: { concurrency: 2, cooldownMs: 100, rampDownMs: 200 } })).toEqual([
       '`load.rampDownMs` must be ≤ `load.cooldownMs` (100), got `200`. Shorten the ramp-down or lengthen the cool-down.',
     ])
@@ -72,11 +89,25 @@ describe('checkOptions', () => {
   })
 
   test('open-loop schedules are checked per step', () => {
-    expect(checkOptions({ ...base, load: { rate: { steps: [{ perSec: 5, durationMs: 100 }, { perSec: -1, durationMs: 0 }] } } })).toEqual([
+    expect(
+      checkOptions({
+        ...base,
+        load: {
+          rate: {
+            steps: [
+              { perSec: 5, durationMs: 100 },
+              { perSec: -1, durationMs: 0 },
+            ],
+          },
+        },
+      }),
+    ).toEqual([
       '`load.rate.steps[1].perSec` must be a number > 0, got `-1`. Set it to the target arrival rate in requests per second.',
       '`load.rate.steps[1].durationMs` must be a number > 0, got `0`. Set it to the step length in milliseconds.',
     ])
-    expect(checkOptions({ ...base, load: { rate: { ramp: { fromPerSec: 1, toPerSec: 10, durationMs: 1000 } } } })).toEqual([])
+    expect(
+      checkOptions({ ...base, load: { rate: { ramp: { fromPerSec: 1, toPerSec: 10, durationMs: 1000 } } } }),
+    ).toEqual([])
   })
 
   test('quotaTpm must be a positive number', () => {
@@ -87,10 +118,16 @@ describe('checkOptions', () => {
   })
 
   test('BEDROCK_BENCH_TARGET=aws takes the opt-in from the environment, and still validates it', () => {
-    expect(validateOptions(base, { target: 'aws', awsRegion: 'us-west-2', budgetUsd: '2.5' }))
-      .toMatchObject({ target: 'aws', aws: { region: 'us-west-2', budgetUsd: 2.5 } })
-    expect(() => validateOptions(base, { target: 'aws', awsRegion: 'us-west-2', budgetUsd: 'lots' })).toThrow(/`aws.budgetUsd` must be a number > 0, got `"lots"`/)
+    expect(validateOptions(base, { target: 'aws', awsRegion: 'us-west-2', budgetUsd: '2.5' })).toMatchObject({
+      target: 'aws',
+      aws: { region: 'us-west-2', budgetUsd: 2.5 },
+    })
+    expect(() => validateOptions(base, { target: 'aws', awsRegion: 'us-west-2', budgetUsd: 'lots' })).toThrow(
+      /`aws.budgetUsd` must be a number > 0, got `"lots"`/,
+    )
     expect(() => validateOptions(base, { target: 'aws' })).toThrow(/`aws` must be an explicit opt-in/)
-    expect(validateOptions(base, { target: 'simulator', awsRegion: 'us-west-2', budgetUsd: '1' }).target).toBe('simulator')
+    expect(validateOptions(base, { target: 'simulator', awsRegion: 'us-west-2', budgetUsd: '1' }).target).toBe(
+      'simulator',
+    )
   })
 })

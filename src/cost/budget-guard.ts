@@ -38,7 +38,7 @@ export class BudgetGuard {
   started(maxUsd: number): (actualUsd: number | null) => void {
     this.#inFlightMaxUsd += maxUsd
     if (this.#spentUsd + this.#inFlightMaxUsd + maxUsd > this.budgetUsd) this.#controller.abort(new Error('budget'))
-    return (actualUsd) => {
+    return actualUsd => {
       this.#inFlightMaxUsd -= maxUsd
       this.#spentUsd += actualUsd ?? maxUsd
     }

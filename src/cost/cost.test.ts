@@ -7,7 +7,14 @@ import { estimateCost, expectedOutputTokens } from './estimate-cost.ts'
 import { priceFor } from './pricing.ts'
 
 // Claude 3.5 Haiku list prices (bedrock-wire §11 / §10.3), per 1k tokens.
-const haiku: Pricing = { inputPer1k: 0.0008, outputPer1k: 0.004, cacheReadPer1k: 0.00008, cacheWritePer1k: 0.001, asOf: '2026-11-24', source: 'test' }
+const haiku: Pricing = {
+  inputPer1k: 0.0008,
+  outputPer1k: 0.004,
+  cacheReadPer1k: 0.00008,
+  cacheWritePer1k: 0.001,
+  asOf: '2026-11-24',
+  source: 'test',
+}
 
 describe('costUsd (hand-computed)', () => {
   test.each([
@@ -26,9 +33,13 @@ describe('costUsd (hand-computed)', () => {
 
   test('Claude Sonnet 4 from the shipped profile: 1M in + 1M out = $18 (3 + 15)', async () => {
     const sonnet = priceFor('us.anthropic.claude-sonnet-4-20250514-v1:0', await loadProfiles())!
-    expect(costUsd({ inputTokens: 1_000_000, outputTokens: 1_000_000, cacheReadTokens: 0, cacheWriteTokens: 0 }, sonnet)).toBeCloseTo(18, 9)
+    expect(
+      costUsd({ inputTokens: 1_000_000, outputTokens: 1_000_000, cacheReadTokens: 0, cacheWriteTokens: 0 }, sonnet),
+    ).toBeCloseTo(18, 9)
     // cache: 1M read at 0.1× ($0.30) + 1M write at 1.25× ($3.75)
-    expect(costUsd({ inputTokens: 0, outputTokens: 0, cacheReadTokens: 1_000_000, cacheWriteTokens: 1_000_000 }, sonnet)).toBeCloseTo(4.05, 9)
+    expect(
+      costUsd({ inputTokens: 0, outputTokens: 0, cacheReadTokens: 1_000_000, cacheWriteTokens: 1_000_000 }, sonnet),
+    ).toBeCloseTo(4.05, 9)
   })
 })
 
@@ -60,9 +71,15 @@ describe('estimateCost (hand-computed)', () => {
   })
 
   test('an invalid plan is a programmer error naming the field', () => {
-    expect(() => estimateCost({ ...plan, requests: -1 }, haiku)).toThrow('estimateCost: `requests` must be an integer ≥ 0, got `-1`.')
-    expect(() => estimateCost({ ...plan, maxTokens: 1.5 }, haiku)).toThrow('`maxTokens` must be an integer ≥ 0, got `1.5`')
-    expect(() => estimateCost({ ...plan, inputTokensPerRequest: Number.NaN }, haiku)).toThrow('`inputTokensPerRequest` must be a number ≥ 0, got `NaN`')
+    expect(() => estimateCost({ ...plan, requests: -1 }, haiku)).toThrow(
+      'estimateCost: `requests` must be an integer ≥ 0, got `-1`.',
+    )
+    expect(() => estimateCost({ ...plan, maxTokens: 1.5 }, haiku)).toThrow(
+      '`maxTokens` must be an integer ≥ 0, got `1.5`',
+    )
+    expect(() => estimateCost({ ...plan, inputTokensPerRequest: Number.NaN }, haiku)).toThrow(
+      '`inputTokensPerRequest` must be a number ≥ 0, got `NaN`',
+    )
   })
 
   test('expectedOutputTokens: log-normal mean median·exp(σ²/2), σ = ln(p90/p50)/1.28155', () => {
@@ -75,7 +92,12 @@ describe('estimateCost (hand-computed)', () => {
 
 describe('costUsd on samples', () => {
   test('a Sample is a TokenUsage: costUsd reads its nullable counts directly', () => {
-    const sample = { inputTokens: 1000, outputTokens: 500, cacheReadTokens: null, cacheWriteTokens: null } satisfies Pick<Sample, 'inputTokens' | 'outputTokens' | 'cacheReadTokens' | 'cacheWriteTokens'>
+    const sample = {
+      inputTokens: 1000,
+      outputTokens: 500,
+      cacheReadTokens: null,
+      cacheWriteTokens: null,
+    } satisfies Pick<Sample, 'inputTokens' | 'outputTokens' | 'cacheReadTokens' | 'cacheWriteTokens'>
     expect(costUsd(sample, haiku)).toBeCloseTo(0.0028, 12)
   })
 })

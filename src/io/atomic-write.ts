@@ -11,8 +11,7 @@ import { Worker } from 'node:worker_threads'
 
 /** Outcome of one write: the path and bytes written, or the path and why it failed. */
 export type WriteOutcome =
-  | { status: 'ok'; path: string; bytes: number }
-  | { status: 'error'; path: string; reason: string }
+  { status: 'ok'; path: string; bytes: number } | { status: 'error'; path: string; reason: string }
 
 /** What can be written: one string, or chunks (sync or async) written in order without joining. */
 export type WriteContent = string | Iterable<string> | AsyncIterable<string>
@@ -114,7 +113,9 @@ function appendInWorker(target: string, parts: readonly string[]): Promise<void>
   return new Promise((resolve, reject) => {
     let worker: Worker
     try {
-      worker = new Worker(new URL('./append-files-worker.ts', import.meta.url), { workerData: { target, parts: [...parts] } })
+      worker = new Worker(new URL('./append-files-worker.ts', import.meta.url), {
+        workerData: { target, parts: [...parts] },
+      })
     } catch {
       appendFilesSync(target, parts)
       resolve()
@@ -128,7 +129,7 @@ function appendInWorker(target: string, parts: readonly string[]): Promise<void>
 
 /** Deletes temporary pieces, ignoring any that are already gone. */
 export async function discardPieces(paths: readonly string[]): Promise<void> {
-  await Promise.all(paths.map((p) => rm(p, { force: true }).catch(() => {})))
+  await Promise.all(paths.map(p => rm(p, { force: true }).catch(() => {})))
 }
 
 async function writeAll(handle: FileHandle, text: string): Promise<number> {

@@ -12,7 +12,7 @@ import type { Environment, RunSummary, Sample, TargetKind } from '../types.ts'
  * @param environment - the run's environment.json, if read
  */
 export function benchMeta(first: Sample, prior: ReadonlyArray<RunSummary>, environment: Environment | null): RunMeta {
-  const p = prior.find((s) => s.benchName === first.benchName)
+  const p = prior.find(s => s.benchName === first.benchName)
   return {
     runId: first.runId,
     benchName: first.benchName,
@@ -34,7 +34,16 @@ export function benchMeta(first: Sample, prior: ReadonlyArray<RunSummary>, envir
 /** An environment whose every field says it is unknown (report rebuilt without environment.json). */
 function unknownEnvironment(target: TargetKind): Environment {
   return {
-    target, region: null, simulatorSeed: null, nodeVersion: 'unknown', sdkVersion: 'unknown',
-    vitestVersion: 'unknown', os: 'unknown', cpuModel: 'unknown', cpuCount: 0, loadAvg1m: Number.NaN, date: 'unknown',
+    target,
+    region: null,
+    simulatorSeed: null,
+    nodeVersion: 'unknown',
+    sdkVersion: 'unknown',
+    vitestVersion: 'unknown',
+    os: 'unknown',
+    cpuModel: 'unknown',
+    cpuCount: 0,
+    loadAvg1m: Number.NaN,
+    date: 'unknown',
   }
 }

@@ -13,10 +13,25 @@ afterAll(() => rmSync(root, { recursive: true, force: true }))
 
 // plain lines and lines with commas/escapes (the other CSV paths), two benchmarks, two runs,
 // warm-up, throttles and errors; an open-loop benchmark in a second file
-const sweep = [...syntheticSamples({ benchName: 'sweep', levels: [1, 8, 32], requestsPerLevel: 40, warmupPerLevel: 3, runs: 2, throttleEvery: 4, errorEvery: 7 })]
+const sweep = [
+  ...syntheticSamples({
+    benchName: 'sweep',
+    levels: [1, 8, 32],
+    requestsPerLevel: 40,
+    warmupPerLevel: 3,
+    runs: 2,
+    throttleEvery: 4,
+    errorEvery: 7,
+  }),
+]
 const plain = [...syntheticSamples({ benchName: 'plain', operation: 'converse', requestsPerLevel: 30, errorEvery: 5 })]
-const open = [...syntheticSamples({ benchName: 'open', requestsPerLevel: 50, throttleEvery: 9 })].map(
-  (s): Sample => ({ ...s, concurrency: null, targetRatePerSec: 5, loadLevel: 'rate=5/s', errorMessage: s.errorMessage && `quoted "${s.errorMessage}"\tand tab` }))
+const open = [...syntheticSamples({ benchName: 'open', requestsPerLevel: 50, throttleEvery: 9 })].map((s): Sample => ({
+  ...s,
+  concurrency: null,
+  targetRatePerSec: 5,
+  loadLevel: 'rate=5/s',
+  errorMessage: s.errorMessage && `quoted "${s.errorMessage}"\tand tab`,
+}))
 const first = [...sweep.slice(0, 150), ...plain, ...sweep.slice(150)]
 const expectedCsv = samplesCsvHeader() + samplesCsvRows([...first, ...open])
 
@@ -30,10 +45,13 @@ function runDir(files: string[]): { dir: string; paths: string[]; csv: string } 
 }
 
 function jsonl(samples: readonly Sample[], eol = '\n'): string {
-  return samples.map((s) => `${JSON.stringify(s)}${eol}`).join('')
+  return samples.map(s => `${JSON.stringify(s)}${eol}`).join('')
 }
 
-async function collect(files: string[], parts: number): Promise<{ run: CollectedRun; csv: string | null; csvProblem: string | null; leftovers: string[] }> {
+async function collect(
+  files: string[],
+  parts: number,
+): Promise<{ run: CollectedRun; csv: string | null; csvProblem: string | null; leftovers: string[] }> {
   const { dir, paths, csv } = runDir(files)
   const run = await collectRunSamples({ paths, samplesCsvPath: csv, prior: [], environment: null, parts })
   const outcome = await run.csv
@@ -42,21 +60,23 @@ async function collect(files: string[], parts: number): Promise<{ run: Collected
     run,
     csvProblem: outcome?.status === 'error' ? outcome.reason : null,
     csv: existsSync(csv) ? readFileSync(csv, 'utf8') : null,
-    leftovers: readdirSync(dir).filter((f) => f.endsWith('.tmp') || f.includes('.tmp.')),
+    leftovers: readdirSync(dir).filter(f => f.endsWith('.tmp') || f.includes('.tmp.')),
   }
 }
 
 /** The report data without the float sums whose order depends on the split (compared apart). */
 function comparable(run: CollectedRun): unknown {
-  return JSON.parse(JSON.stringify(run.benches, (key, value) => {
-    if (key === 'costUsd') return typeof value === 'number' ? Number(value.toPrecision(12)) : value
-    if (value instanceof Float64Array) return [...value]
-    return value
-  }))
+  return JSON.parse(
+    JSON.stringify(run.benches, (key, value) => {
+      if (key === 'costUsd') return typeof value === 'number' ? Number(value.toPrecision(12)) : value
+      if (value instanceof Float64Array) return [...value]
+      return value
+    }),
+  )
 }
 
 describe('collectRunSamples', () => {
-  test('samples.csv equals csv-writer\'s rows for every sample, whatever the line breaks, blank lines and cut last line', async () => {
+  test("samples.csv equals csv-writer's rows for every sample, whatever the line breaks, blank lines and cut last line", async () => {
     const cut = JSON.stringify(first[0]).slice(0, 50)
     for (const parts of [1, 3]) {
       expect((await collect([jsonl(first), jsonl(open)], parts)).csv).toBe(expectedCsv)
@@ -79,7 +99,9 @@ describe('collectRunSamples', () => {
       expect(many.run.samples).toBe(one.run.samples)
       expect(many.csv).toBe(one.csv)
       expect(comparable(many.run)).toEqual(comparable(one.run))
-      expect(many.run.benches.map((b) => b.summary.costUsd)).toEqual(one.run.benches.map((b) => expect.closeTo(b.summary.costUsd, 12)))
+      expect(many.run.benches.map(b => b.summary.costUsd)).toEqual(
+        one.run.benches.map(b => expect.closeTo(b.summary.costUsd, 12)),
+      )
       expect(many.leftovers).toEqual([])
     }
   })
@@ -92,9 +114,10 @@ describe('collectRunSamples', () => {
     for (const parts of [1, 2, 3, 4, 5, 7, 9]) {
       const { run, csv, csvProblem, leftovers } = await collect([text, jsonl(open)], parts)
       expect(run.samples, `parts ${parts}`).toBe(expectedBefore + open.length)
-      expect(run.problems.map((p) => [p.path.split('/').at(-1), p.reason]), `parts ${parts}`).toEqual([
-        ['s0.jsonl', expect.stringMatching(/s0\.jsonl:101 is not a JSON sample/)],
-      ])
+      expect(
+        run.problems.map(p => [p.path.split('/').at(-1), p.reason]),
+        `parts ${parts}`,
+      ).toEqual([['s0.jsonl', expect.stringMatching(/s0\.jsonl:101 is not a JSON sample/)]])
       expect(csvProblem).toMatch(/s0\.jsonl:101 is not a JSON sample/)
       expect(csv).toBeNull()
       expect(leftovers).toEqual([])
@@ -124,7 +147,13 @@ describe('collectRunSamples', () => {
     const { dir, paths, csv } = runDir([jsonl(plain)])
     mkdirSync(join(dir, 'sub.jsonl'))
     for (const parts of [1, 2]) {
-      const run = await collectRunSamples({ paths: [...paths, join(dir, 'sub.jsonl')], samplesCsvPath: csv, prior: [], environment: null, parts })
+      const run = await collectRunSamples({
+        paths: [...paths, join(dir, 'sub.jsonl')],
+        samplesCsvPath: csv,
+        prior: [],
+        environment: null,
+        parts,
+      })
       expect(run.samples).toBe(plain.length)
       expect(run.problems).toEqual([{ path: join(dir, 'sub.jsonl'), reason: expect.stringMatching(/EISDIR/) }])
       expect((await run.csv)?.status).toBe('error')
@@ -133,11 +162,21 @@ describe('collectRunSamples', () => {
 
   test('a missing file among others is skipped; all missing is reported', async () => {
     const { dir, paths, csv } = runDir([jsonl(plain)])
-    const some = await collectRunSamples({ paths: [...paths, join(dir, 'gone.jsonl')], samplesCsvPath: csv, prior: [], environment: null })
+    const some = await collectRunSamples({
+      paths: [...paths, join(dir, 'gone.jsonl')],
+      samplesCsvPath: csv,
+      prior: [],
+      environment: null,
+    })
     expect(some.problems).toEqual([])
     expect(await some.csv).toMatchObject({ status: 'ok', path: csv })
     expect(some.samples).toBe(plain.length)
-    const none = await collectRunSamples({ paths: [join(dir, 'gone.jsonl')], samplesCsvPath: csv, prior: [], environment: null })
+    const none = await collectRunSamples({
+      paths: [join(dir, 'gone.jsonl')],
+      samplesCsvPath: csv,
+      prior: [],
+      environment: null,
+    })
     expect(none.problems).toEqual([{ path: join(dir, 'gone.jsonl'), reason: 'no samples.jsonl here' }])
     expect((await none.csv)?.status).toBe('ok')
     expect(readFileSync(csv, 'utf8')).toBe(samplesCsvHeader())

@@ -81,7 +81,7 @@ export async function collectRunSamples(input: CollectRunSamplesInput): Promise<
   const problems: FileProblem[] = []
   const files: SizedFile[] = []
   const missing: string[] = []
-  const paths = [...new Set(input.paths.map((p) => resolve(p)))]
+  const paths = [...new Set(input.paths.map(p => resolve(p)))]
   for (const path of paths) {
     try {
       files.push({ path, bytes: statSync(path).size })
@@ -91,7 +91,8 @@ export async function collectRunSamples(input: CollectRunSamplesInput): Promise<
     }
   }
   // a missing file is a problem only when every file is missing
-  if (missing.length === paths.length) for (const path of missing) problems.push({ path, reason: 'no samples.jsonl here' })
+  if (missing.length === paths.length)
+    for (const path of missing) problems.push({ path, reason: 'no samples.jsonl here' })
 
   const totalBytes = files.reduce((sum, f) => sum + f.bytes, 0)
   const parts = input.parts ?? (totalBytes < PARALLEL_MIN_BYTES || availableParallelism() < 2 ? 1 : DEFAULT_READERS)
@@ -115,12 +116,19 @@ export async function collectRunSamples(input: CollectRunSamplesInput): Promise<
   let csv: Promise<WriteOutcome> | null = null
   if (csvProblem) csv = Promise.resolve({ status: 'error', ...csvProblem })
   else if (csvPath && csvPieces) {
-    const failed = csvPieces.failure ?? problems.find((p) => !missing.includes(p.path))?.reason ?? null
-    csv = failed === null
-      ? commitPieces(csvPieces.paths[0], csvPath, csvPieces.paths.slice(1))
-      : discardPieces(csvPieces.paths).then(() => ({ status: 'error', path: csvPath, reason: failed }))
+    const failed = csvPieces.failure ?? problems.find(p => !missing.includes(p.path))?.reason ?? null
+    csv =
+      failed === null
+        ? commitPieces(csvPieces.paths[0], csvPath, csvPieces.paths.slice(1))
+        : discardPieces(csvPieces.paths).then(() => ({ status: 'error', path: csvPath, reason: failed }))
   }
-  return { benches: collector.finish(), samples: collector.count, csv, readers: parallel ? parallel.readers : 1, problems }
+  return {
+    benches: collector.finish(),
+    samples: collector.count,
+    csv,
+    readers: parallel ? parallel.readers : 1,
+    problems,
+  }
 }
 
 /** The statistics, each segment's scan with its file, and the CSV pieces (first = header). */
@@ -135,8 +143,11 @@ interface ReadOutcome {
 function readInline(files: SizedFile[], input: CollectRunSamplesInput): ReadOutcome {
   const segments = planSegments(files, 1)[0] ?? []
   const csvOut = input.samplesCsvPath ? tempPathFor(input.samplesCsvPath) : null
-  const collector = new RunCollector((first) => benchMeta(first, input.prior, input.environment))
-  const part = scanPart({ segments, csvOut, csvHeader: true, prior: [...input.prior], environment: input.environment }, () => collector)
+  const collector = new RunCollector(first => benchMeta(first, input.prior, input.environment))
+  const part = scanPart(
+    { segments, csvOut, csvHeader: true, prior: [...input.prior], environment: input.environment },
+    () => collector,
+  )
   return {
     readers: 1,
     collector,
@@ -149,7 +160,11 @@ function readInline(files: SizedFile[], input: CollectRunSamplesInput): ReadOutc
  * The files in `parts` worker threads; null (pieces deleted) when a worker cannot start or fails,
  * or when the segments' statistics cannot be merged, so the caller reads inline instead.
  */
-async function readInParallel(files: SizedFile[], parts: number, input: CollectRunSamplesInput): Promise<ReadOutcome | null> {
+async function readInParallel(
+  files: SizedFile[],
+  parts: number,
+  input: CollectRunSamplesInput,
+): Promise<ReadOutcome | null> {
   let plan: Segment[][]
   try {
     plan = planSegments(files, parts)
@@ -159,7 +174,11 @@ async function readInParallel(files: SizedFile[], parts: number, input: CollectR
   if (plan.length < 2) return null
   const csvOuts = plan.map(() => (input.samplesCsvPath ? tempPathFor(input.samplesCsvPath) : null))
   const inputs: PartInput[] = plan.map((segments, i) => ({
-    segments, csvOut: csvOuts[i], csvHeader: i === 0, prior: [...input.prior], environment: input.environment,
+    segments,
+    csvOut: csvOuts[i],
+    csvHeader: i === 0,
+    prior: [...input.prior],
+    environment: input.environment,
   }))
   const results = await Promise.all(inputs.map(runWorker))
   const csvPaths = csvOuts.filter((p): p is string => p !== null)
@@ -167,13 +186,15 @@ async function readInParallel(files: SizedFile[], parts: number, input: CollectR
     await discardPieces(csvPaths)
     return null
   }
-  if (results.some((r) => r === null)) return abandon()
+  if (results.some(r => r === null)) return abandon()
   const done = results as PartResult[]
 
   // merge in file order, leaving out what follows a fatal line in the same file (as a
   // sequential read would: it stops reading that file there)
   const metaFor = (first: Parameters<typeof benchMeta>[0]) => benchMeta(first, input.prior, input.environment)
-  const scans = done.flatMap((result, p) => plan[p].map((segment, i) => ({ segment, scan: result.scans[i], state: result.states[i] })))
+  const scans = done.flatMap((result, p) =>
+    plan[p].map((segment, i) => ({ segment, scan: result.scans[i], state: result.states[i] })),
+  )
   const { used } = judgeScans(scans)
   let collector: RunCollector | null = null
   for (const [k, { state }] of scans.entries()) {
@@ -192,10 +213,13 @@ async function readInParallel(files: SizedFile[], parts: number, input: CollectR
 
 /** Runs one part in a worker thread; null when the worker cannot start or ends without a result. */
 function runWorker(part: PartInput): Promise<PartResult | null> {
-  return new Promise((resolve) => {
+  return new Promise(resolve => {
     let worker: Worker
     try {
-      worker = new Worker(new URL('./scan-part-worker.ts', import.meta.url), { workerData: part, resourceLimits: WORKER_LIMITS })
+      worker = new Worker(new URL('./scan-part-worker.ts', import.meta.url), {
+        workerData: part,
+        resourceLimits: WORKER_LIMITS,
+      })
     } catch {
       resolve(null)
       return
@@ -219,7 +243,10 @@ function csvFailure(parts: readonly PartScan[]): string | null {
  *
  * @returns the file problems (one per file at most) and, per scan, whether its samples count
  */
-function judgeScans(scans: readonly { segment: Segment; scan: SegmentScan }[]): { problems: FileProblem[]; used: boolean[] } {
+function judgeScans(scans: readonly { segment: Segment; scan: SegmentScan }[]): {
+  problems: FileProblem[]
+  used: boolean[]
+} {
   const problems: FileProblem[] = []
   const used: boolean[] = []
   const lineOffset = new Map<string, number>()
@@ -229,7 +256,10 @@ function judgeScans(scans: readonly { segment: Segment; scan: SegmentScan }[]): 
     stopped.add(path)
     problems.push({ path, reason })
   }
-  for (const { segment: { path }, scan } of scans) {
+  for (const {
+    segment: { path },
+    scan,
+  } of scans) {
     const offset = lineOffset.get(path) ?? 0
     lineOffset.set(path, offset + scan.lines)
     const earlier = pending.get(path)
@@ -238,9 +268,11 @@ function judgeScans(scans: readonly { segment: Segment; scan: SegmentScan }[]): 
     if (stopped.has(path) || !scan.bad) continue
     const lineNo = offset + scan.bad.line
     const reason =
-      scan.bad.kind === 'parse' ? `${path}:${lineNo} is not a JSON sample (${scan.bad.message})`
-      : scan.bad.kind === 'sample' ? `${path}:${lineNo}: ${scan.bad.message}`
-      : `${path}: ${scan.bad.message}`
+      scan.bad.kind === 'parse'
+        ? `${path}:${lineNo} is not a JSON sample (${scan.bad.message})`
+        : scan.bad.kind === 'sample'
+          ? `${path}:${lineNo}: ${scan.bad.message}`
+          : `${path}: ${scan.bad.message}`
     if (scan.fatal) stop(path, reason)
     else pending.set(path, reason)
   }

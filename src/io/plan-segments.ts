@@ -63,7 +63,7 @@ export function planSegments(files: readonly SizedFile[], parts: number): Segmen
     }
     fileStart += file.bytes
   }
-  return out.filter((part) => part.length > 0)
+  return out.filter(part => part.length > 0)
 }
 
 /** Offset just after the first newline at or after `from` (the file size when there is none). */

@@ -33,6 +33,8 @@ test('splits lines exactly like String#split, across chunk boundaries and inside
 
 test('rejects for a missing file', async () => {
   await expect(async () => {
-    for await (const _ of readLineBatches(join(dir, 'nope.jsonl'))) { /* nothing */ }
+    for await (const _ of readLineBatches(join(dir, 'nope.jsonl'))) {
+      /* nothing */
+    }
   }).rejects.toThrow(/ENOENT/)
 })

@@ -40,6 +40,6 @@ export function resultsDirAt(runDir: string, cwd: string = process.cwd()): Resul
     environmentJson: join(root, 'environment.json'),
     progressJson: join(root, 'progress.json'),
     reportMd: join(root, 'report.md'),
-    chart: (fileName) => join(chartsDir, fileName),
+    chart: fileName => join(chartsDir, fileName),
   }
 }

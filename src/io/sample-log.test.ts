@@ -9,13 +9,42 @@ const dir = mkdtempSync(join(tmpdir(), 'sample-log-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 const sample = (seq: number): Sample => ({
-  runId: 'r', benchName: 'b', phase: 'measure', runIndex: 0, seq, model: 'm', operation: 'converse',
-  target: 'simulator', loadLevel: 'c=1', concurrency: 1, targetRatePerSec: null, scheduledAt: seq,
-  startedAt: seq, firstTokenAt: seq + 1, endedAt: seq + 2, ttftMs: 1, latencyMs: 2, queueDelayMs: 0,
-  interTokenMs: 0.5, decodeTokensPerSec: 2000, inputTokens: 3, outputTokens: 3, cacheReadTokens: 0,
-  cacheWriteTokens: 0, tokenSource: 'usage', serverLatencyMs: 1, serverFirstByteMs: null, status: 'ok',
-  errorType: null, errorMessage: null, httpStatus: 200, attempts: 1, retryDelayMs: 0, stopReason: 'end_turn',
-  costUsd: 0.001, requestId: `id-${seq}`,
+  runId: 'r',
+  benchName: 'b',
+  phase: 'measure',
+  runIndex: 0,
+  seq,
+  model: 'm',
+  operation: 'converse',
+  target: 'simulator',
+  loadLevel: 'c=1',
+  concurrency: 1,
+  targetRatePerSec: null,
+  scheduledAt: seq,
+  startedAt: seq,
+  firstTokenAt: seq + 1,
+  endedAt: seq + 2,
+  ttftMs: 1,
+  latencyMs: 2,
+  queueDelayMs: 0,
+  interTokenMs: 0.5,
+  decodeTokensPerSec: 2000,
+  inputTokens: 3,
+  outputTokens: 3,
+  cacheReadTokens: 0,
+  cacheWriteTokens: 0,
+  tokenSource: 'usage',
+  serverLatencyMs: 1,
+  serverFirstByteMs: null,
+  status: 'ok',
+  errorType: null,
+  errorMessage: null,
+  httpStatus: 200,
+  attempts: 1,
+  retryDelayMs: 0,
+  stopReason: 'end_turn',
+  costUsd: 0.001,
+  requestId: `id-${seq}`,
 })
 
 const collect = async (path: string): Promise<Sample[]> => {
@@ -45,7 +74,7 @@ describe('sample log', () => {
       log.append(sample(seq))
       log.close()
     }
-    expect((await collect(path)).map((s) => s.seq)).toEqual([0, 1])
+    expect((await collect(path)).map(s => s.seq)).toEqual([0, 1])
   })
 
   test('a truncated last line (crash mid-write) is skipped; everything before it survives', async () => {
@@ -55,7 +84,7 @@ describe('sample log', () => {
     log.append(sample(1))
     log.close()
     appendFileSync(path, JSON.stringify(sample(2)).slice(0, 40))
-    expect((await collect(path)).map((s) => s.seq)).toEqual([0, 1])
+    expect((await collect(path)).map(s => s.seq)).toEqual([0, 1])
   })
 
   test('a malformed line in the middle is an error naming the line', async () => {
@@ -76,7 +105,7 @@ describe('readSampleBatches', () => {
     appendFileSync(bad, `${JSON.stringify(sample(0))}\nnot json\n\n${JSON.stringify(sample(1))}\n`)
     const seen: number[] = []
     await expect(async () => {
-      for await (const b of readSampleBatches(bad)) seen.push(...b.map((s) => s.seq))
+      for await (const b of readSampleBatches(bad)) seen.push(...b.map(s => s.seq))
     }).rejects.toThrow(/bad2\.jsonl:2 is not a JSON sample/)
     expect(seen).toEqual([0])
   })

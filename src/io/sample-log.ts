@@ -55,7 +55,7 @@ export async function* readSampleBatches(path: string): AsyncGenerator<Sample[]>
   for await (const batch of readLineBatches(path)) {
     const samples: Sample[] = []
     try {
-      parseLines(batch, path, rules, (sample) => samples.push(sample))
+      parseLines(batch, path, rules, sample => samples.push(sample))
     } catch (error) {
       if (samples.length > 0) yield samples
       throw error
@@ -68,7 +68,8 @@ function parseLines(batch: LineBatch, path: string, rules: SampleLineRules, use:
   const { lines, firstLineNo } = batch
   for (let i = 0; i < lines.length; i++) {
     const value = rules.parse(lines[i], firstLineNo + i)
-    if (rules.stopped) throw new Error(`${path}:${rules.pending!.lineNo} is not a JSON sample (${rules.pending!.message})`)
+    if (rules.stopped)
+      throw new Error(`${path}:${rules.pending!.lineNo} is not a JSON sample (${rules.pending!.message})`)
     if (value !== undefined) use(value as Sample)
   }
 }

@@ -59,16 +59,18 @@ export function scanPart(input: PartInput, collectorFor: (segmentIndex: number) 
   const csv = input.csvOut ? new CsvPartFile(input.csvOut, input.csvHeader) : null
   const scans = input.segments.map((segment, i) => {
     const collector = collectorFor(i)
-    return scanSegment(segment, { sample: (s) => collector.add(s), csv: csv ? (rows) => csv.write(rows) : null })
+    return scanSegment(segment, { sample: s => collector.add(s), csv: csv ? rows => csv.write(rows) : null })
   })
   return { scans, csv: csv ? csv.close() : null }
 }
 
 /** `scanPart` with one new collector per segment, returned as snapshots (what a worker posts). */
 export function scanPartToStates(input: PartInput): PartResult {
-  const collectors = input.segments.map(() => new RunCollector((first) => benchMeta(first, input.prior, input.environment)))
-  const scan = scanPart(input, (i) => collectors[i])
-  return { ...scan, states: collectors.map((c) => c.toState()) }
+  const collectors = input.segments.map(
+    () => new RunCollector(first => benchMeta(first, input.prior, input.environment)),
+  )
+  const scan = scanPart(input, i => collectors[i])
+  return { ...scan, states: collectors.map(c => c.toState()) }
 }
 
 /** Buffered synchronous writes of CSV text; the first failure is kept and later writes are dropped. */
@@ -125,7 +127,9 @@ class CsvPartFile {
       // encoded into one reused buffer, a slice of the text at a time (≤ 3 bytes per UTF-16 unit),
       // instead of a new Buffer per write
       for (let start = 0; start < text.length; start += ENCODE_CHARS) {
-        const bytes = this.block.write(start === 0 && text.length <= ENCODE_CHARS ? text : text.slice(start, start + ENCODE_CHARS))
+        const bytes = this.block.write(
+          start === 0 && text.length <= ENCODE_CHARS ? text : text.slice(start, start + ENCODE_CHARS),
+        )
         for (let offset = 0; offset < bytes;) offset += writeSync(this.fd, this.block, offset, bytes - offset)
       }
     } catch (error) {

@@ -75,7 +75,13 @@ export function scanSegment(segment: Segment, sink: ScanSink, chunkBytes: number
         buffer.copy(bigger, 0, 0, carried)
         buffer = bigger
       }
-      const read = readSync(fd, buffer, carried, Math.min(buffer.length - carried, segment.endByte - position), position)
+      const read = readSync(
+        fd,
+        buffer,
+        carried,
+        Math.min(buffer.length - carried, segment.endByte - position),
+        position,
+      )
       if (read === 0) break // the file shrank since it was planned
       position += read
       const filled = carried + read
@@ -136,7 +142,9 @@ class LineScanner {
     let offset = 0 // of line i in `text`
     const flushRun = (end: number): void => {
       if (runStart < 0) return
-      rows.push(crlf ? plainSampleRows(lines.slice(runStart, end)) : plainSampleText(text.slice(runStartOffset, offset - 1)))
+      rows.push(
+        crlf ? plainSampleRows(lines.slice(runStart, end)) : plainSampleText(text.slice(runStartOffset, offset - 1)),
+      )
       runStart = -1
     }
     for (let i = 0; i < lines.length; i++) {

@@ -12,8 +12,20 @@ afterAll(() => rmSync(root, { recursive: true, force: true }))
 function runDir(name: string): string {
   const dir = join(root, name)
   mkdirSync(dir, { recursive: true })
-  const sweep = syntheticJsonl({ benchName: 'sweep', levels: [1, 4, 16, 64], requestsPerLevel: 30, warmupPerLevel: 4, throttleEvery: 25 })
-  const plain = syntheticJsonl({ benchName: 'plain', operation: 'converse', requestsPerLevel: 40, runs: 2, baseTtftMs: 800 })
+  const sweep = syntheticJsonl({
+    benchName: 'sweep',
+    levels: [1, 4, 16, 64],
+    requestsPerLevel: 30,
+    warmupPerLevel: 4,
+    throttleEvery: 25,
+  })
+  const plain = syntheticJsonl({
+    benchName: 'plain',
+    operation: 'converse',
+    requestsPerLevel: 40,
+    runs: 2,
+    baseTtftMs: 800,
+  })
   // the last line is cut mid-write, as after kill -9
   writeFileSync(join(dir, 'samples.jsonl'), `${sweep}${plain}{"runId":"synthetic-run","benchN`)
   return dir
@@ -32,10 +44,16 @@ describe('writeRunReport', () => {
     expect(check.badCharts).toEqual([])
     expect(check.unlinkedCharts).toEqual([])
     expect(check.brokenLinks).toEqual([])
-    expect(check.chartFiles).toEqual(expect.arrayContaining([
-      'sweep--latency-vs-concurrency.svg', 'sweep--throughput-vs-concurrency.svg', 'sweep--ttft-over-time.svg',
-      'plain--latency-histogram.svg', 'compare--ttft.svg', 'compare--throughput.svg',
-    ]))
+    expect(check.chartFiles).toEqual(
+      expect.arrayContaining([
+        'sweep--latency-vs-concurrency.svg',
+        'sweep--throughput-vs-concurrency.svg',
+        'sweep--ttft-over-time.svg',
+        'plain--latency-histogram.svg',
+        'compare--ttft.svg',
+        'compare--throughput.svg',
+      ]),
+    )
     const summaryCsv = readFileSync(join(dir, 'summary.csv'), 'utf8').trim().split('\n')
     expect(summaryCsv).toHaveLength(1 + 4 + 2 + 1) // header, sweep levels, plain per run, plain pooled
     const json = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'))
@@ -49,7 +67,7 @@ describe('writeRunReport', () => {
   it('carries facts samples cannot hold over from summary.json on a rebuild', async () => {
     const dir = runDir('carry')
     const first = await writeRunReport(dir)
-    const summaries = first.summaries.map((s) => ({ ...s, quotaEfficiency: 0.5, warnings: ['seen during the run'] }))
+    const summaries = first.summaries.map(s => ({ ...s, quotaEfficiency: 0.5, warnings: ['seen during the run'] }))
     writeFileSync(join(dir, 'summary.json'), JSON.stringify({ summaries }))
     const second = await writeRunReport(dir)
     expect(second.summaries[0].quotaEfficiency).toBeCloseTo(0.5, 12)
@@ -72,8 +90,10 @@ describe('writeRunReport', () => {
   it('still reports from the summaries when the samples are on another machine (merged reports)', async () => {
     const dir = join(root, 'merged')
     const { summary } = await import('../../test/reporter/summary-builder.ts')
-    const result = await writeRunReport(dir, { summaries: [summary({ benchName: 'remote', samplesPath: '/elsewhere/samples.jsonl' })] })
-    expect(result.summaries.map((s) => s.benchName)).toEqual(['remote'])
+    const result = await writeRunReport(dir, {
+      summaries: [summary({ benchName: 'remote', samplesPath: '/elsewhere/samples.jsonl' })],
+    })
+    expect(result.summaries.map(s => s.benchName)).toEqual(['remote'])
     expect(result.problems).toContainEqual({ path: '/elsewhere/samples.jsonl', reason: 'no samples.jsonl here' })
     expect(readFileSync(join(dir, 'summary.csv'), 'utf8').trim().split('\n')).toHaveLength(2)
     const report = readFileSync(join(dir, 'report.md'), 'utf8')
@@ -83,6 +103,9 @@ describe('writeRunReport', () => {
 
   it('reports a missing samples.jsonl', async () => {
     const result = await writeRunReport(join(root, 'nothing-here'))
-    expect(result.problems).toContainEqual({ path: join(root, 'nothing-here', 'samples.jsonl'), reason: 'no samples.jsonl here' })
+    expect(result.problems).toContainEqual({
+      path: join(root, 'nothing-here', 'samples.jsonl'),
+      reason: 'no samples.jsonl here',
+    })
   })
 })

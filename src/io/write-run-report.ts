@@ -87,27 +87,39 @@ export async function writeRunReport(runDir: string, options: WriteRunReportOpti
     if (previous.status === 'ok' && Array.isArray(previous.value.summaries)) prior = previous.value.summaries
     else {
       if (previous.status === 'error') problems.push({ path: previous.path, reason: previous.reason })
-      notes.push('Rebuilt from samples.jsonl alone: client saturation, scheduler lag and the TPM quota are not recorded in samples, so they are omitted.')
+      notes.push(
+        'Rebuilt from samples.jsonl alone: client saturation, scheduler lag and the TPM quota are not recorded in samples, so they are omitted.',
+      )
     }
   }
   prior ??= []
   environment ??= prior[0]?.environment ?? null
 
-  const paths = options.samplesPaths ?? [dir.samplesJsonl, ...prior.map((s) => s.samplesPath).filter((p): p is string => !!p)]
+  const paths = options.samplesPaths ?? [
+    dir.samplesJsonl,
+    ...prior.map(s => s.samplesPath).filter((p): p is string => !!p),
+  ]
   // the chart renderer loads jsdom (≈ 0.8 s): it loads while the samples are read in worker threads
-  const chartRenderer = (options.charts ?? true)
-    ? import('../render/render-chart.ts').catch((error: unknown) => ({ failure: describeError(error) }))
-    : null
-  const collected = await collectRunSamples({ paths, samplesCsvPath: dir.samplesCsv, prior, environment, parts: options.readers })
+  const chartRenderer =
+    (options.charts ?? true)
+      ? import('../render/render-chart.ts').catch((error: unknown) => ({ failure: describeError(error) }))
+      : null
+  const collected = await collectRunSamples({
+    paths,
+    samplesCsvPath: dir.samplesCsv,
+    prior,
+    environment,
+    parts: options.readers,
+  })
   problems.push(...collected.problems)
   options.onStage?.('read')
   const benches = collected.benches
-  const rebuiltNames = new Set(benches.map((b) => b.summary.benchName))
-  const summaries = [...benches.map((b) => b.summary), ...prior.filter((s) => !rebuiltNames.has(s.benchName))]
+  const rebuiltNames = new Set(benches.map(b => b.summary.benchName))
+  const summaries = [...benches.map(b => b.summary), ...prior.filter(s => !rebuiltNames.has(s.benchName))]
 
   const rows: SummaryCsvRow[] = []
   for (const s of summaries) {
-    const bench = benches.find((b) => b.summary.benchName === s.benchName)
+    const bench = benches.find(b => b.summary.benchName === s.benchName)
     const id = { benchName: s.benchName, model: s.model, operation: s.operation, target: s.target }
     for (const [runIndex, run] of (bench?.runSummaries ?? []).entries()) {
       if (s.runs > 1) for (const level of run.levels) rows.push({ ...id, runIndex, level })
@@ -121,7 +133,8 @@ export async function writeRunReport(runDir: string, options: WriteRunReportOpti
 
   const charts: ChartRef[] = []
   const renderer = chartRenderer ? await chartRenderer : null
-  if (renderer && 'failure' in renderer) problems.push({ path: dir.chartsDir, reason: `the chart renderer could not load: ${renderer.failure}` })
+  if (renderer && 'failure' in renderer)
+    problems.push({ path: dir.chartsDir, reason: `the chart renderer could not load: ${renderer.failure}` })
   else if (renderer) {
     const { renderChart } = renderer
     for (const plan of chartSet(benches)) {
@@ -144,5 +157,13 @@ export async function writeRunReport(runDir: string, options: WriteRunReportOpti
   for (const p of problems) notes.push(`could not write or read ${p.path}: ${p.reason}`)
   record(await atomicWrite(dir.reportMd, renderReport({ runId, environment, summaries, charts, notes, analysis })))
   options.onStage?.('report')
-  return { runDir: dir.runDir, reportPath: dir.reportMd, written, problems, samples: collected.samples, summaries, analysis }
+  return {
+    runDir: dir.runDir,
+    reportPath: dir.reportMd,
+    written,
+    problems,
+    samples: collected.samples,
+    summaries,
+    analysis,
+  }
 }

@@ -23,7 +23,7 @@ describe('arrivalOffsets', () => {
 
   test('steps: each step at its own spacing, step boundaries respected', () => {
     const offs = [...arrivalOffsets([constantRate(10, 300), constantRate(20, 200)], 'constant', Math.random)]
-    expect(offs.map((x) => Math.round(x * 1e6) / 1e6)).toEqual([0, 100, 200, 300, 350, 400, 450])
+    expect(offs.map(x => Math.round(x * 1e6) / 1e6)).toEqual([0, 100, 200, 300, 350, 400, 450])
   })
 
   test('linear ramp 0 → 20/s over 1 s: 10 arrivals, Λ(t)=10t² (ms → s) so the k-th is at √(k/10) s', () => {
@@ -71,19 +71,20 @@ describe('arrivalOffsets', () => {
 
   test('poisson steps and ramps: counts follow the cumulative intensity, arrivals stay in their segment', () => {
     const steps = [...arrivalOffsets([constantRate(10, 1500), constantRate(40, 500)], 'poisson', seededRandom(9))]
-    expect(steps.filter((t) => t < 1500)).toHaveLength(15)
-    expect(steps.filter((t) => t >= 1500)).toHaveLength(20)
+    expect(steps.filter(t => t < 1500)).toHaveLength(15)
+    expect(steps.filter(t => t >= 1500)).toHaveLength(20)
     const ramp = [...arrivalOffsets([{ fromPerSec: 0, toPerSec: 200, durationMs: 2000 }], 'poisson', seededRandom(3))]
     expect(ramp).toHaveLength(200)
     // Λ(t) ∝ t²: a quarter of the arrivals fall in the first half of the ramp
-    expect(ramp.filter((t) => t < 1000).length).toBeGreaterThan(35)
-    expect(ramp.filter((t) => t < 1000).length).toBeLessThan(65)
+    expect(ramp.filter(t => t < 1000).length).toBeGreaterThan(35)
+    expect(ramp.filter(t => t < 1000).length).toBeLessThan(65)
   })
 
   test('clipSegments cuts an infinite constant rate and a ramp proportionally', () => {
     expect(clipSegments([constantRate(200)], 10_000)).toEqual([constantRate(200, 10_000)])
-    expect(clipSegments([{ fromPerSec: 0, toPerSec: 100, durationMs: 1000 }, constantRate(5, 1000)], 500))
-      .toEqual([{ fromPerSec: 0, toPerSec: 50, durationMs: 500 }])
+    expect(clipSegments([{ fromPerSec: 0, toPerSec: 100, durationMs: 1000 }, constantRate(5, 1000)], 500)).toEqual([
+      { fromPerSec: 0, toPerSec: 50, durationMs: 500 },
+    ])
     expect(clipSegments([constantRate(7)], null)).toEqual([constantRate(7)])
   })
 })

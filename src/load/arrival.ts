@@ -22,7 +22,11 @@ export interface RateSegment {
 }
 
 /** Constant rate for a duration (or forever). */
-export const constantRate = (perSec: number, durationMs = Infinity): RateSegment => ({ durationMs, fromPerSec: perSec, toPerSec: perSec })
+export const constantRate = (perSec: number, durationMs = Infinity): RateSegment => ({
+  durationMs,
+  fromPerSec: perSec,
+  toPerSec: perSec,
+})
 
 /** Expected number of arrivals in a segment: the area under its rate. */
 export const expectedArrivals = (s: RateSegment): number => ((s.fromPerSec + s.toPerSec) / 2) * (s.durationMs / 1000)
@@ -44,7 +48,10 @@ export function clipSegments(segments: readonly RateSegment[], maxMs: number | n
   for (const s of segments) {
     if (start >= maxMs) break
     const durationMs = Math.min(s.durationMs, maxMs - start)
-    const toPerSec = durationMs === s.durationMs ? s.toPerSec : s.fromPerSec + (s.toPerSec - s.fromPerSec) * (durationMs / s.durationMs)
+    const toPerSec =
+      durationMs === s.durationMs
+        ? s.toPerSec
+        : s.fromPerSec + (s.toPerSec - s.fromPerSec) * (durationMs / s.durationMs)
     out.push({ durationMs, fromPerSec: s.fromPerSec, toPerSec })
     start += durationMs
   }
@@ -65,8 +72,12 @@ function sortedUniforms(n: number, total: number, rng: () => number): Float64Arr
  * segment is infinite: take what you need.
  * @param rng uniform [0, 1) source, used only for `poisson`
  */
-export function* arrivalOffsets(segments: readonly RateSegment[], arrival: Arrival, rng: () => number): Generator<number> {
-  if (arrival === 'poisson' && segments.every((s) => Number.isFinite(s.durationMs))) {
+export function* arrivalOffsets(
+  segments: readonly RateSegment[],
+  arrival: Arrival,
+  rng: () => number,
+): Generator<number> {
+  if (arrival === 'poisson' && segments.every(s => Number.isFinite(s.durationMs))) {
     yield* conditionedPoisson(segments, rng)
     return
   }

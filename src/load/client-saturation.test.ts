@@ -3,12 +3,23 @@ import { eventLoopDelayMs, SaturationMonitor, saturationVerdict } from './client
 
 describe('client saturation', () => {
   test('verdict: under every threshold → not client-bound, no warning', () => {
-    expect(saturationVerdict({ eventLoopDelayP99Ms: 3, eventLoopDelayMaxMs: 9, eventLoopUtilization: 0.4, cpuUtilization: 0.3 }))
-      .toMatchObject({ clientBound: false, warning: null })
+    expect(
+      saturationVerdict({
+        eventLoopDelayP99Ms: 3,
+        eventLoopDelayMaxMs: 9,
+        eventLoopUtilization: 0.4,
+        cpuUtilization: 0.3,
+      }),
+    ).toMatchObject({ clientBound: false, warning: null })
   })
 
   test('verdict: each breached threshold is named in the warning', () => {
-    const v = saturationVerdict({ eventLoopDelayP99Ms: 35, eventLoopDelayMaxMs: 80, eventLoopUtilization: 0.95, cpuUtilization: 0.5 })
+    const v = saturationVerdict({
+      eventLoopDelayP99Ms: 35,
+      eventLoopDelayMaxMs: 80,
+      eventLoopUtilization: 0.95,
+      cpuUtilization: 0.5,
+    })
     expect(v.clientBound).toBe(true)
     expect(v.warning).toContain('event-loop delay p99 35.0 ms > 20 ms')
     expect(v.warning).toContain('event-loop utilisation 95 % > 90 %')
@@ -16,12 +27,24 @@ describe('client saturation', () => {
   })
 
   test('verdict: a late loop in an idle client is blamed on the host, not on the client', () => {
-    const v = saturationVerdict({ eventLoopDelayP99Ms: 45, eventLoopDelayMaxMs: 80, eventLoopUtilization: 0.1, cpuUtilization: 0.08 })
+    const v = saturationVerdict({
+      eventLoopDelayP99Ms: 45,
+      eventLoopDelayMaxMs: 80,
+      eventLoopUtilization: 0.1,
+      cpuUtilization: 0.08,
+    })
     expect(v.clientBound).toBe(true)
-    expect(v.warning).toBe('The host, not the service, disturbed these timings (event-loop delay p99 45.0 ms > 20 ms, while the client ' +
-      'itself used 8 % of a core and 10 % of its event loop): other processes delayed the client, so latencies include scheduling ' +
-      'delay. Re-run on an idle machine or with fewer parallel jobs.')
-    const busy = saturationVerdict({ eventLoopDelayP99Ms: 45, eventLoopDelayMaxMs: 80, eventLoopUtilization: 0.7, cpuUtilization: 0.6 })
+    expect(v.warning).toBe(
+      'The host, not the service, disturbed these timings (event-loop delay p99 45.0 ms > 20 ms, while the client ' +
+        'itself used 8 % of a core and 10 % of its event loop): other processes delayed the client, so latencies include scheduling ' +
+        'delay. Re-run on an idle machine or with fewer parallel jobs.',
+    )
+    const busy = saturationVerdict({
+      eventLoopDelayP99Ms: 45,
+      eventLoopDelayMaxMs: 80,
+      eventLoopUtilization: 0.7,
+      cpuUtilization: 0.6,
+    })
     expect(busy.warning).toMatch(/^The benchmark client is the likely bottleneck/)
   })
 
@@ -39,8 +62,10 @@ describe('client saturation', () => {
     // block the loop in 60 ms chunks, yielding between them so the delay monitor can sample
     while (performance.now() < until) {
       const chunk = performance.now() + 60
-      while (performance.now() < chunk) { /* busy */ }
-      await new Promise((r) => setTimeout(r, 1))
+      while (performance.now() < chunk) {
+        /* busy */
+      }
+      await new Promise(r => setTimeout(r, 1))
     }
     const r = m.result()!
     expect(r.eventLoopDelayMaxMs).toBeGreaterThan(40)
@@ -51,7 +76,7 @@ describe('client saturation', () => {
   test('an idle loop shows low utilisation and CPU', async () => {
     const m = new SaturationMonitor()
     m.resume()
-    await new Promise((r) => setTimeout(r, 150))
+    await new Promise(r => setTimeout(r, 150))
     const r = m.result()!
     // (event-loop delay is not asserted: a descheduled process on a loaded host shows delay while idle)
     expect(r.eventLoopUtilization).toBeLessThan(0.5)

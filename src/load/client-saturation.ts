@@ -41,9 +41,12 @@ export interface SaturationReadings {
 /** Pure verdict: is the client the likely bottleneck, and why. */
 export function saturationVerdict(r: SaturationReadings): ClientSaturation {
   const reasons: string[] = []
-  if (r.eventLoopDelayP99Ms > ELD_P99_LIMIT_MS) reasons.push(`event-loop delay p99 ${r.eventLoopDelayP99Ms.toFixed(1)} ms > ${ELD_P99_LIMIT_MS} ms`)
-  if (r.eventLoopUtilization > ELU_LIMIT) reasons.push(`event-loop utilisation ${(r.eventLoopUtilization * 100).toFixed(0)} % > ${ELU_LIMIT * 100} %`)
-  if (r.cpuUtilization > CPU_LIMIT) reasons.push(`client CPU ${(r.cpuUtilization * 100).toFixed(0)} % of a core > ${CPU_LIMIT * 100} %`)
+  if (r.eventLoopDelayP99Ms > ELD_P99_LIMIT_MS)
+    reasons.push(`event-loop delay p99 ${r.eventLoopDelayP99Ms.toFixed(1)} ms > ${ELD_P99_LIMIT_MS} ms`)
+  if (r.eventLoopUtilization > ELU_LIMIT)
+    reasons.push(`event-loop utilisation ${(r.eventLoopUtilization * 100).toFixed(0)} % > ${ELU_LIMIT * 100} %`)
+  if (r.cpuUtilization > CPU_LIMIT)
+    reasons.push(`client CPU ${(r.cpuUtilization * 100).toFixed(0)} % of a core > ${CPU_LIMIT * 100} %`)
   const clientBound = reasons.length > 0
   return { ...r, clientBound, warning: clientBound ? saturationWarning(r, reasons) : null }
 }
@@ -58,9 +61,11 @@ export const hostDisturbed = (r: Pick<SaturationReadings, 'eventLoopUtilization'
 function saturationWarning(r: SaturationReadings, reasons: string[]): string {
   if (hostDisturbed(r)) {
     // the loop was late although this process had little to do: it was waiting for a CPU
-    return `The host, not the service, disturbed these timings (${reasons.join('; ')}, while the client itself used ` +
+    return (
+      `The host, not the service, disturbed these timings (${reasons.join('; ')}, while the client itself used ` +
       `${(r.cpuUtilization * 100).toFixed(0)} % of a core and ${(r.eventLoopUtilization * 100).toFixed(0)} % of its event loop): ` +
       'other processes delayed the client, so latencies include scheduling delay. Re-run on an idle machine or with fewer parallel jobs.'
+    )
   }
   return `The benchmark client is the likely bottleneck (${reasons.join('; ')}): latencies include client queueing. Lower the concurrency, or run the client on more/faster cores.`
 }

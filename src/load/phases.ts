@@ -42,13 +42,19 @@ const isOpen = (load: LoadOptions): load is OpenLoad => 'rate' in load
 function rateLevels(rate: RateOption): Array<{ label: string; segments: RateSegment[]; perSec: number | null }> {
   if ('perSec' in rate) {
     const list = Array.isArray(rate.perSec) ? rate.perSec : [rate.perSec]
-    return list.map((perSec) => ({ label: toLevelLabel(null, perSec), segments: [constantRate(perSec)], perSec }))
+    return list.map(perSec => ({ label: toLevelLabel(null, perSec), segments: [constantRate(perSec)], perSec }))
   }
   if ('steps' in rate) {
-    return [{ label: 'steps', segments: rate.steps.map((s) => constantRate(s.perSec, s.durationMs)), perSec: null }]
+    return [{ label: 'steps', segments: rate.steps.map(s => constantRate(s.perSec, s.durationMs)), perSec: null }]
   }
   const r = rate.ramp
-  return [{ label: `ramp=${r.fromPerSec}→${r.toPerSec}/s`, segments: [{ durationMs: r.durationMs, fromPerSec: r.fromPerSec, toPerSec: r.toPerSec }], perSec: null }]
+  return [
+    {
+      label: `ramp=${r.fromPerSec}→${r.toPerSec}/s`,
+      segments: [{ durationMs: r.durationMs, fromPerSec: r.fromPerSec, toPerSec: r.toPerSec }],
+      perSec: null,
+    },
+  ]
 }
 
 /**
@@ -67,7 +73,7 @@ export function planLevels(load: LoadOptions, warnings: string[]): LoadLevel[] {
   if (!isOpen(load)) {
     const levels = Array.isArray(load.concurrency) ? load.concurrency : [load.concurrency]
     const requests = load.requests ?? (load.durationMs === undefined ? DEFAULT_REQUESTS : null)
-    return levels.map((c) => {
+    return levels.map(c => {
       const asked = load.warmup?.requests
       let warmupRequests = asked ?? c
       if (asked !== undefined && asked > 0 && asked < c) {
@@ -75,21 +81,37 @@ export function planLevels(load: LoadOptions, warnings: string[]): LoadLevel[] {
         warnings.push(`load.warmup.requests (${asked}) raised to the concurrency (${c}) so every connection is warm.`)
       }
       return {
-        ...base, label: toLevelLabel(c, null), mode: 'closed' as const, concurrency: c, targetRatePerSec: null, segments: [],
-        requests, durationMs: load.durationMs ?? null, warmupRequests, maxInFlight: c,
+        ...base,
+        label: toLevelLabel(c, null),
+        mode: 'closed' as const,
+        concurrency: c,
+        targetRatePerSec: null,
+        segments: [],
+        requests,
+        durationMs: load.durationMs ?? null,
+        warmupRequests,
+        maxInFlight: c,
       }
     })
   }
   const arrival = load.rate.arrival ?? 'constant'
   return rateLevels(load.rate).map(({ label, segments, perSec }) => {
-    const finite = segments.every((s) => Number.isFinite(s.durationMs))
+    const finite = segments.every(s => Number.isFinite(s.durationMs))
     const impliedMs = finite ? segments.reduce((a, s) => a + s.durationMs, 0) : null
     const durationMs = load.durationMs ?? impliedMs
     const requests = load.requests ?? (durationMs === null ? DEFAULT_REQUESTS : null)
     const firstRate = Math.max(segments[0].fromPerSec, segments[0].toPerSec)
     return {
-      ...base, arrival, label, mode: 'open' as const, concurrency: null, targetRatePerSec: perSec, segments,
-      requests, durationMs, warmupRequests: load.warmup?.requests ?? Math.min(20, Math.ceil(firstRate)),
+      ...base,
+      arrival,
+      label,
+      mode: 'open' as const,
+      concurrency: null,
+      targetRatePerSec: perSec,
+      segments,
+      requests,
+      durationMs,
+      warmupRequests: load.warmup?.requests ?? Math.min(20, Math.ceil(firstRate)),
       maxInFlight: load.maxInFlight ?? Infinity,
     }
   })

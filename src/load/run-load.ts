@@ -79,7 +79,13 @@ interface Ctx {
 const stopped = (ctx: Ctx): boolean => ctx.o.signal?.aborted === true || ctx.failure !== null
 
 /** Dispatches one request now (from inside a running queue task) and records its sample. */
-async function fire(ctx: Ctx, level: LoadLevel, phase: Phase, scheduledAt: number, targetRatePerSec: number | null): Promise<void> {
+async function fire(
+  ctx: Ctx,
+  level: LoadLevel,
+  phase: Phase,
+  scheduledAt: number,
+  targetRatePerSec: number | null,
+): Promise<void> {
   const dispatch: Dispatch = { runIndex: ctx.runIndex, seq: ctx.seq++, level, phase, scheduledAt, targetRatePerSec }
   ctx.scheduled++
   const sample = await ctx.o.execute(dispatch)
@@ -89,7 +95,9 @@ async function fire(ctx: Ctx, level: LoadLevel, phase: Phase, scheduledAt: numbe
 
 /** Adds a task without awaiting it; a rejection is kept as the run's failure (it stops scheduling). */
 function spawn(ctx: Ctx, queue: PQueue, task: () => Promise<void>): void {
-  queue.add(task).catch((error: unknown) => { ctx.failure ??= { error } })
+  queue.add(task).catch((error: unknown) => {
+    ctx.failure ??= { error }
+  })
 }
 
 /**
@@ -116,7 +124,7 @@ async function sleepUntil(clock: Clock, at: number, signal?: AbortSignal): Promi
     if (left <= 0) return
     try {
       if (left > 2) await sleep(left - 1.5, undefined, { signal })
-      else await new Promise<void>((resolve) => setImmediate(resolve))
+      else await new Promise<void>(resolve => setImmediate(resolve))
     } catch {
       return
     }
@@ -147,7 +155,7 @@ async function closedLoop(ctx: Ctx, level: LoadLevel, warmup: boolean): Promise<
   let cooldownStart: number | null = null
   let ramp: Promise<void> = Promise.resolve()
   if (!warmup) ctx.o.onMeasure?.(true)
-  await withQueue(ctx, c, async (queue) => {
+  await withQueue(ctx, c, async queue => {
     // one "worker": decides its phase when it starts, sends one request, then queues its successor
     const task = async (): Promise<void> => {
       if (stopped(ctx)) return
@@ -177,8 +185,14 @@ async function closedLoop(ctx: Ctx, level: LoadLevel, warmup: boolean): Promise<
 
 /** Open-loop scheduler over one schedule; returns the last offset it scheduled. */
 async function openSchedule(
-  ctx: Ctx, queue: PQueue, level: LoadLevel, phase: Phase, segments: RateSegment[], origin: number,
-  maxRequests: number | null, maxMs: number | null,
+  ctx: Ctx,
+  queue: PQueue,
+  level: LoadLevel,
+  phase: Phase,
+  segments: RateSegment[],
+  origin: number,
+  maxRequests: number | null,
+  maxMs: number | null,
 ): Promise<number> {
   const { clock, signal } = ctx.o
   let n = 0
@@ -190,7 +204,9 @@ async function openSchedule(
     const scheduledAt = origin + offset
     const ratePerSec = rateAt(segments, offset)
     // starts synchronously when below maxInFlight; otherwise waits in the queue (FIFO) while arrivals go on
-    spawn(ctx, queue, async () => { if (!stopped(ctx)) await fire(ctx, level, phase, scheduledAt, ratePerSec) })
+    spawn(ctx, queue, async () => {
+      if (!stopped(ctx)) await fire(ctx, level, phase, scheduledAt, ratePerSec)
+    })
     n++
     last = offset
   }
@@ -202,19 +218,46 @@ async function openLoop(ctx: Ctx, level: LoadLevel): Promise<void> {
   const first = level.segments[0]
   if (level.warmupRequests > 0) {
     const warmRate = Math.max(first.fromPerSec, first.toPerSec)
-    await withQueue(ctx, level.maxInFlight, async (queue) => {
-      await openSchedule(ctx, queue, level, 'warmup', [constantRate(warmRate)], clock.now(), level.warmupRequests, level.warmupDurationMs)
+    await withQueue(ctx, level.maxInFlight, async queue => {
+      await openSchedule(
+        ctx,
+        queue,
+        level,
+        'warmup',
+        [constantRate(warmRate)],
+        clock.now(),
+        level.warmupRequests,
+        level.warmupDurationMs,
+      )
     })
   }
-  await withQueue(ctx, level.maxInFlight, async (queue) => {
+  await withQueue(ctx, level.maxInFlight, async queue => {
     const origin = clock.now()
     ctx.o.onMeasure?.(true)
-    const lastOffset = await openSchedule(ctx, queue, level, 'measure', level.segments, origin, level.requests, level.durationMs)
+    const lastOffset = await openSchedule(
+      ctx,
+      queue,
+      level,
+      'measure',
+      level.segments,
+      origin,
+      level.requests,
+      level.durationMs,
+    )
     ctx.o.onMeasure?.(false)
     if (level.cooldownMs > 0 && !stopped(ctx)) {
       const endRate = rateAt(level.segments, lastOffset)
       const measureEnd = level.durationMs ?? lastOffset + (endRate > 0 ? 1000 / endRate : 0)
-      await openSchedule(ctx, queue, level, 'cooldown', cooldownSegments(endRate, level.cooldownMs, level.rampDownMs), origin + measureEnd, null, null)
+      await openSchedule(
+        ctx,
+        queue,
+        level,
+        'cooldown',
+        cooldownSegments(endRate, level.cooldownMs, level.rampDownMs),
+        origin + measureEnd,
+        null,
+        null,
+      )
     }
   })
 }

@@ -46,7 +46,9 @@ export interface BedrockBenchContext {
   task?: TaskWithMeta
 }
 
-const safeInject = (key: 'bedrockBenchSimulatorUrl' | 'bedrockBenchRunId' | 'bedrockBenchResultsDir'): string | undefined => {
+const safeInject = (
+  key: 'bedrockBenchSimulatorUrl' | 'bedrockBenchRunId' | 'bedrockBenchResultsDir',
+): string | undefined => {
   try {
     const v = inject(key)
     return typeof v === 'string' && v !== '' ? v : undefined
@@ -65,7 +67,8 @@ function currentTask(): TaskWithMeta | undefined {
 }
 
 /** Characters of a conversation's text (messages and system prompt), the basis of pre-send token bounds. */
-const conversationChars = (c: Conversation): number => c.messages.reduce((a, m) => a + m.text.length, c.system?.length ?? 0)
+const conversationChars = (c: Conversation): number =>
+  c.messages.reduce((a, m) => a + m.text.length, c.system?.length ?? 0)
 
 /**
  * Worst-case cost of one request (USD) for the runtime budget guard: input counted at one token per
@@ -73,13 +76,21 @@ const conversationChars = (c: Conversation): number => c.messages.reduce((a, m) 
  * every output token up to `maxTokens`, times the SDK attempts.
  */
 function worstCaseUsd(conversation: Conversation, maxTokens: number, attempts: number, pricing: Pricing): number {
-  return attempts * estimateCost({ requests: 1, inputTokensPerRequest: Math.ceil(conversationChars(conversation) / 2), maxTokens }, pricing).maxUsd
+  return (
+    attempts *
+    estimateCost(
+      { requests: 1, inputTokensPerRequest: Math.ceil(conversationChars(conversation) / 2), maxTokens },
+      pricing,
+    ).maxUsd
+  )
 }
 
 /** Per-request RNG for prompt generators: deterministic in (seed, run, seq), whatever the completion order. */
-const requestRng = (seed: number, runIndex: number, seq: number) => seededRandom((seed * 1_000_003 + runIndex * 65_537 + seq) >>> 0)
+const requestRng = (seed: number, runIndex: number, seq: number) =>
+  seededRandom((seed * 1_000_003 + runIndex * 65_537 + seq) >>> 0)
 
-const localRunId = (d = new Date()): string => `local-${d.toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-')}-${process.pid}`
+const localRunId = (d = new Date()): string =>
+  `local-${d.toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-')}-${process.pid}`
 
 /**
  * Runs one benchmark and returns its summary.
@@ -88,7 +99,11 @@ const localRunId = (d = new Date()): string => `local-${d.toISOString().replace(
  * @param context the test context, when called outside the test's own call stack
  * @throws BedrockBenchConfigError before any request when the options are invalid
  */
-export async function bedrockBench(bench: Bench | null, options: BedrockBenchOptions, context?: BedrockBenchContext): Promise<RunSummary> {
+export async function bedrockBench(
+  bench: Bench | null,
+  options: BedrockBenchOptions,
+  context?: BedrockBenchContext,
+): Promise<RunSummary> {
   const o = validateOptions(options, optionsEnv(process.env))
   const warnings: string[] = []
   const levels = planLevels(o.load, warnings)
@@ -98,15 +113,28 @@ export async function bedrockBench(bench: Bench | null, options: BedrockBenchOpt
   const profile = resolveModelId(o.model, profiles)
   const family = o.family ?? profile?.family ?? null
   if ((o.operation === 'invoke' || o.operation === 'invoke-stream') && family === null) {
-    throw new BedrockBenchConfigError([`\`family\` must be set for \`${o.operation}\` when the model has no profile, got \`${o.model}\` with none. Pass \`family: ${MODEL_FAMILIES.map((f) => `'${f}'`).join(' | ')}\`.`])
+    throw new BedrockBenchConfigError([
+      `\`family\` must be set for \`${o.operation}\` when the model has no profile, got \`${o.model}\` with none. Pass \`family: ${MODEL_FAMILIES.map(f => `'${f}'`).join(' | ')}\`.`,
+    ])
   }
   const first = conversationFor({ seq: 0, runIndex: 0, rng: requestRng(o.seed, 0, 0) })
   const planned = plannedRequests(o, levels)
   checkAwsBudget(o, profile, planned, Math.ceil(conversationChars(first) / 4))
 
   const target = await resolveTarget(o, safeInject('bedrockBenchSimulatorUrl'))
-  const maxConcurrency = Math.max(...levels.map((l) => l.concurrency ?? (Number.isFinite(l.maxInFlight) ? l.maxInFlight : 256)))
-  const client = o.client ?? createClient({ target: o.target, endpoint: target.endpoint, region: target.region, transport: o.transport, maxConcurrency, maxAttempts: o.maxAttempts })
+  const maxConcurrency = Math.max(
+    ...levels.map(l => l.concurrency ?? (Number.isFinite(l.maxInFlight) ? l.maxInFlight : 256)),
+  )
+  const client =
+    o.client ??
+    createClient({
+      target: o.target,
+      endpoint: target.endpoint,
+      region: target.region,
+      transport: o.transport,
+      maxConcurrency,
+      maxAttempts: o.maxAttempts,
+    })
   if (o.client) warnings.push(...(await clientQueueWarnings(o.client, maxConcurrency)))
 
   const runId = safeInject('bedrockBenchRunId') ?? localRunId()
@@ -114,8 +142,22 @@ export async function bedrockBench(bench: Bench | null, options: BedrockBenchOpt
   const samplesPath = dir.samplesJsonl
   const environment = captureEnvironment(o.target, o.target === 'aws' ? target.region : null, target.simulatorSeed)
   const meta: RunMeta = {
-    runId, benchName: o.name, model: o.model, operation: o.operation, target: o.target, loadMode: levels[0].mode,
-    runs: o.runs, quotaTpm: o.quotaTpm ?? (o.target === 'simulator' ? await simulatorQuotaTpm(target.endpoint, o.model) : null) ?? profile?.quotas.tpm ?? null, environment, samplesPath, warnings, startedAtIso: environment.date,
+    runId,
+    benchName: o.name,
+    model: o.model,
+    operation: o.operation,
+    target: o.target,
+    loadMode: levels[0].mode,
+    runs: o.runs,
+    quotaTpm:
+      o.quotaTpm ??
+      (o.target === 'simulator' ? await simulatorQuotaTpm(target.endpoint, o.model) : null) ??
+      profile?.quotas.tpm ??
+      null,
+    environment,
+    samplesPath,
+    warnings,
+    startedAtIso: environment.date,
   }
   if (planned !== null) await addPlannedRequests(dir.progressJson, planned) // the live progress line's ETA
   const acc = new RunAccumulator(meta)
@@ -129,23 +171,56 @@ export async function bedrockBench(bench: Bench | null, options: BedrockBenchOpt
   let result
   try {
     result = await runLoad({
-      levels, runs: o.runs, clock, rng: seededRandom(o.seed), signal: schedulingSignal,
-      onMeasure: (active) => (active ? monitor.resume() : monitor.pause()),
-      execute: (d) => {
-        const conversation = conversationFor({ seq: d.seq, runIndex: d.runIndex, rng: requestRng(o.seed, d.runIndex, d.seq) })
-        const charged = guard && pricing ? guard.started(worstCaseUsd(conversation, o.maxTokens, o.maxAttempts, pricing)) : null
-        const sample = invoke({
-          client, operation: o.operation, modelId: o.model, family, conversation, maxTokens: o.maxTokens,
-          temperature: o.temperature, topP: o.topP, stopSequences: o.stopSequences, cachePoint: o.cachePoint,
-          performanceConfig: o.performanceConfig, timeoutMs: o.timeoutMs, signal: o.signal, clock,
-          costOf: pricing ? (u) => costUsd(u, pricing) : undefined,
-        }, {
-          runId, benchName: o.name, phase: d.phase, runIndex: d.runIndex, seq: d.seq, model: o.model, operation: o.operation,
-          target: o.target, loadLevel: d.level.label, concurrency: d.level.concurrency, targetRatePerSec: d.targetRatePerSec, scheduledAt: d.scheduledAt,
+      levels,
+      runs: o.runs,
+      clock,
+      rng: seededRandom(o.seed),
+      signal: schedulingSignal,
+      onMeasure: active => (active ? monitor.resume() : monitor.pause()),
+      execute: d => {
+        const conversation = conversationFor({
+          seq: d.seq,
+          runIndex: d.runIndex,
+          rng: requestRng(o.seed, d.runIndex, d.seq),
         })
-        return charged ? sample.then((s) => (charged(s.costUsd), s)) : sample
+        const charged =
+          guard && pricing ? guard.started(worstCaseUsd(conversation, o.maxTokens, o.maxAttempts, pricing)) : null
+        const sample = invoke(
+          {
+            client,
+            operation: o.operation,
+            modelId: o.model,
+            family,
+            conversation,
+            maxTokens: o.maxTokens,
+            temperature: o.temperature,
+            topP: o.topP,
+            stopSequences: o.stopSequences,
+            cachePoint: o.cachePoint,
+            performanceConfig: o.performanceConfig,
+            timeoutMs: o.timeoutMs,
+            signal: o.signal,
+            clock,
+            costOf: pricing ? u => costUsd(u, pricing) : undefined,
+          },
+          {
+            runId,
+            benchName: o.name,
+            phase: d.phase,
+            runIndex: d.runIndex,
+            seq: d.seq,
+            model: o.model,
+            operation: o.operation,
+            target: o.target,
+            loadLevel: d.level.label,
+            concurrency: d.level.concurrency,
+            targetRatePerSec: d.targetRatePerSec,
+            scheduledAt: d.scheduledAt,
+          },
+        )
+        return charged ? sample.then(s => (charged(s.costUsd), s)) : sample
       },
-      onSample: (s) => {
+      onSample: s => {
         log.append(s)
         acc.add(s)
       },
@@ -157,7 +232,9 @@ export async function bedrockBench(bench: Bench | null, options: BedrockBenchOpt
   }
 
   if (guard?.signal.aborted && !o.signal?.aborted) {
-    warnings.push(`Stopped scheduling to stay within \`aws.budgetUsd\` $${guard.budgetUsd}: $${guard.spentUsd.toFixed(4)} spent; one more request could have passed the budget. The run is incomplete.`)
+    warnings.push(
+      `Stopped scheduling to stay within \`aws.budgetUsd\` $${guard.budgetUsd}: $${guard.spentUsd.toFixed(4)} spent; one more request could have passed the budget. The run is incomplete.`,
+    )
   }
   meta.client = monitor.result()
   if (meta.client?.warning) warnings.push(meta.client.warning)
@@ -166,19 +243,27 @@ export async function bedrockBench(bench: Bench | null, options: BedrockBenchOpt
   if (lags.length > 0) {
     meta.schedulerLagP99Ms = quantileSorted(lags, 0.99)
     if (meta.schedulerLagP99Ms > SCHEDULER_LAG_WARN_MS) {
-      warnings.push(`Open-loop scheduler start lag p99 is ${meta.schedulerLagP99Ms.toFixed(1)} ms (> ${SCHEDULER_LAG_WARN_MS} ms): requests started late, so the achieved rate may be below target. Response times from scheduledAt include this lag.`)
+      warnings.push(
+        `Open-loop scheduler start lag p99 is ${meta.schedulerLagP99Ms.toFixed(1)} ms (> ${SCHEDULER_LAG_WARN_MS} ms): requests started late, so the achieved rate may be below target. Response times from scheduledAt include this lag.`,
+      )
     }
   }
   for (const w of warnings) console.warn(`[bedrock-bench] ${o.name}: ${w}`)
   const summary = acc.finish()
   summary.wallClockMs = summary.wallClockMs > 0 ? summary.wallClockMs : result.wallClockMs
 
-  if (!existsSync(dir.environmentJson)) await atomicWrite(dir.environmentJson, `${JSON.stringify(environment, null, 2)}\n`)
+  if (!existsSync(dir.environmentJson))
+    await atomicWrite(dir.environmentJson, `${JSON.stringify(environment, null, 2)}\n`)
   // the accumulator's columns: the measured ok requests' values (ascending; tinybench's statistics ignore order)
   if (bench) {
     await replayLatencies(bench, [
       { name: `${o.name} latency`, durationsMs: acc.sortedValues('latencyMs') },
-      ...(isStreamingOperation(o.operation) ? [{ name: `${o.name} ttft`, durationsMs: acc.sortedValues('ttftMs') }, { name: `${o.name} itl`, durationsMs: acc.sortedValues('interTokenMs') }] : []),
+      ...(isStreamingOperation(o.operation)
+        ? [
+            { name: `${o.name} ttft`, durationsMs: acc.sortedValues('ttftMs') },
+            { name: `${o.name} itl`, durationsMs: acc.sortedValues('interTokenMs') },
+          ]
+        : []),
     ])
   }
   const task = context?.task ?? currentTask()

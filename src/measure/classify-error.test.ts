@@ -5,7 +5,12 @@ import { classifyError, scrubSecrets } from './classify-error.ts'
 describe('classifyError', () => {
   test('typed SDK throttling → throttled with its HTTP status', () => {
     const err = new ThrottlingException({ message: 'Too many requests', $metadata: { httpStatusCode: 429 } })
-    expect(classifyError(err, false, false, null)).toEqual({ status: 'throttled', errorType: 'ThrottlingException', errorMessage: 'Too many requests', httpStatus: 429 })
+    expect(classifyError(err, false, false, null)).toEqual({
+      status: 'throttled',
+      errorType: 'ThrottlingException',
+      errorMessage: 'Too many requests',
+      httpStatus: 429,
+    })
   })
 
   test('in-stream throttling (no $metadata) after a 200 → throttled, status 200', () => {
@@ -20,10 +25,18 @@ describe('classifyError', () => {
   })
 
   test('a socket error is typed by its code; 5xx by its name', () => {
-    expect(classifyError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }), false, false, null))
-      .toMatchObject({ status: 'error', errorType: 'ECONNRESET', httpStatus: null })
-    const e = Object.assign(new Error('busy'), { name: 'ServiceUnavailableException', $metadata: { httpStatusCode: 503 } })
-    expect(classifyError(e, false, false, null)).toMatchObject({ status: 'error', errorType: 'ServiceUnavailableException', httpStatus: 503 })
+    expect(
+      classifyError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }), false, false, null),
+    ).toMatchObject({ status: 'error', errorType: 'ECONNRESET', httpStatus: null })
+    const e = Object.assign(new Error('busy'), {
+      name: 'ServiceUnavailableException',
+      $metadata: { httpStatusCode: 503 },
+    })
+    expect(classifyError(e, false, false, null)).toMatchObject({
+      status: 'error',
+      errorType: 'ServiceUnavailableException',
+      httpStatus: 503,
+    })
   })
 
   test('secrets never reach the sample', () => {

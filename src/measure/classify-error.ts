@@ -39,19 +39,44 @@ interface ErrorLike {
  * @param timedOut our per-request timeout fired
  * @param responseStatus HTTP status already received (in-stream failures happen after a 200), or null
  */
-export function classifyError(error: unknown, cancelled: boolean, timedOut: boolean, responseStatus: number | null): FailureOutcome {
+export function classifyError(
+  error: unknown,
+  cancelled: boolean,
+  timedOut: boolean,
+  responseStatus: number | null,
+): FailureOutcome {
   const e = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as ErrorLike
   const name = typeof e.name === 'string' ? e.name : 'Error'
   const code = typeof e.code === 'string' ? e.code : null
   const type = (name === 'Error' || name === 'TypeError') && code !== null ? code : name
-  const message = scrubSecrets(typeof e.message === 'string' ? e.message : String(error)).slice(0, MAX_ERROR_MESSAGE_CHARS)
+  const message = scrubSecrets(typeof e.message === 'string' ? e.message : String(error)).slice(
+    0,
+    MAX_ERROR_MESSAGE_CHARS,
+  )
   const metaStatus = typeof e.$metadata?.httpStatusCode === 'number' ? e.$metadata.httpStatusCode : null
   const rawStatus = typeof e.$response?.statusCode === 'number' ? e.$response.statusCode : null
   const httpStatus = metaStatus ?? rawStatus ?? responseStatus
-  if (cancelled) return { status: 'cancelled', errorType: 'Cancelled', errorMessage: 'aborted by the user signal', httpStatus: responseStatus }
-  if (timedOut) return { status: 'timeout', errorType: 'Timeout', errorMessage: 'per-request timeout (timeoutMs) elapsed', httpStatus: responseStatus }
+  if (cancelled)
+    return {
+      status: 'cancelled',
+      errorType: 'Cancelled',
+      errorMessage: 'aborted by the user signal',
+      httpStatus: responseStatus,
+    }
+  if (timedOut)
+    return {
+      status: 'timeout',
+      errorType: 'Timeout',
+      errorMessage: 'per-request timeout (timeoutMs) elapsed',
+      httpStatus: responseStatus,
+    }
   if (type === 'ThrottlingException' || type === 'throttlingException') {
-    return { status: 'throttled', errorType: 'ThrottlingException', errorMessage: message, httpStatus: httpStatus ?? 429 }
+    return {
+      status: 'throttled',
+      errorType: 'ThrottlingException',
+      errorMessage: message,
+      httpStatus: httpStatus ?? 429,
+    }
   }
   return { status: 'error', errorType: type, errorMessage: message, httpStatus }
 }

@@ -31,20 +31,27 @@ export interface ClientSpec {
 /** Credentials the simulator accepts (it verifies no signature). Not secrets. */
 const SIMULATOR_CREDENTIALS = { accessKeyId: 'BEDROCKBENCHSIM', secretAccessKey: 'bedrock-bench-simulator' }
 
-interface AgentLike { maxSockets?: number }
-interface AgentConfig { httpAgent?: AgentLike; httpAgentProvider?: () => Promise<AgentLike>; httpsAgent?: AgentLike }
+interface AgentLike {
+  maxSockets?: number
+}
+interface AgentConfig {
+  httpAgent?: AgentLike
+  httpAgentProvider?: () => Promise<AgentLike>
+  httpsAgent?: AgentLike
+}
 
 /** Builds a client for the target. Real AWS uses the default credential chain. */
 export function createClient(spec: ClientSpec): BedrockRuntimeClient {
   const region = spec.region ?? 'us-east-1'
   const maxSockets = Math.max(spec.maxConcurrency, 1)
-  const requestHandler = spec.transport === 'http1'
-    ? new NodeHttpHandler({
-      httpAgent: new HttpAgent({ keepAlive: true, maxSockets }),
-      httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets }),
-      ...(spec.requestTimeoutMs !== undefined ? { requestTimeout: spec.requestTimeoutMs } : {}),
-    })
-    : undefined
+  const requestHandler =
+    spec.transport === 'http1'
+      ? new NodeHttpHandler({
+          httpAgent: new HttpAgent({ keepAlive: true, maxSockets }),
+          httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets }),
+          ...(spec.requestTimeoutMs !== undefined ? { requestTimeout: spec.requestTimeoutMs } : {}),
+        })
+      : undefined
   return new BedrockRuntimeClient({
     region,
     maxAttempts: spec.maxAttempts,
@@ -70,7 +77,9 @@ export async function clientQueueWarnings(client: BedrockRuntimeClient, concurre
     const agent = endpoint?.protocol === 'http:' ? (cfg.httpAgent ?? (await cfg.httpAgentProvider?.())) : cfg.httpsAgent
     const maxSockets = agent?.maxSockets ?? Infinity
     if (maxSockets < concurrency) {
-      return [`The supplied client's NodeHttpHandler allows ${maxSockets} sockets but the concurrency is ${concurrency}: requests will queue inside the client and latency will include that wait. Give its agent maxSockets ≥ ${concurrency}, or let bedrockBench build the client (transport: 'http1').`]
+      return [
+        `The supplied client's NodeHttpHandler allows ${maxSockets} sockets but the concurrency is ${concurrency}: requests will queue inside the client and latency will include that wait. Give its agent maxSockets ≥ ${concurrency}, or let bedrockBench build the client (transport: 'http1').`,
+      ]
     }
   } catch {
     // an unreadable handler config: nothing to say

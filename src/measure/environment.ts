@@ -18,7 +18,12 @@ function versionOf(pkg: string): string {
 }
 
 /** Captures the environment now. */
-export function captureEnvironment(target: TargetKind, region: string | null, simulatorSeed: number | null, now: Date = new Date()): Environment {
+export function captureEnvironment(
+  target: TargetKind,
+  region: string | null,
+  simulatorSeed: number | null,
+  now: Date = new Date(),
+): Environment {
   return {
     target,
     region,

@@ -22,7 +22,13 @@ import type { Operation, Sample, TokenSource } from '../types.ts'
 import { abortable, abortPromise } from './abortable.ts'
 import { classifyError } from './classify-error.ts'
 import type { Clock } from './clock.ts'
-import { type NativeUsage, nativeRequestBody, readInvocationMetrics, readNativeChunk, readNativeResponse } from './native-body.ts'
+import {
+  type NativeUsage,
+  nativeRequestBody,
+  readInvocationMetrics,
+  readNativeChunk,
+  readNativeResponse,
+} from './native-body.ts'
 import { requestTiming } from './stream-timing.ts'
 
 /** Everything needed to send one request. */
@@ -62,9 +68,21 @@ export interface InvokeSpec {
 }
 
 /** The sample fields decided by the harness, not by the request. */
-export type SampleContext = Pick<Sample,
-  'runId' | 'benchName' | 'phase' | 'runIndex' | 'seq' | 'model' | 'operation' | 'target' | 'loadLevel' |
-  'concurrency' | 'targetRatePerSec' | 'scheduledAt'>
+export type SampleContext = Pick<
+  Sample,
+  | 'runId'
+  | 'benchName'
+  | 'phase'
+  | 'runIndex'
+  | 'seq'
+  | 'model'
+  | 'operation'
+  | 'target'
+  | 'loadLevel'
+  | 'concurrency'
+  | 'targetRatePerSec'
+  | 'scheduledAt'
+>
 
 /** What reading the response produced. */
 interface Reading extends NativeUsage {
@@ -77,13 +95,21 @@ interface Reading extends NativeUsage {
   retryDelayMs: number
 }
 
-interface Meta { attempts?: number; totalRetryDelay?: number }
+interface Meta {
+  attempts?: number
+  totalRetryDelay?: number
+}
 
 async function* empty<T>(): AsyncGenerator<T> {}
 
 /** The bit of the SDK middleware stack we use, typed loosely to cover every command. */
 interface CaptureStack {
-  add(mw: (next: (args: { request: unknown }) => Promise<{ response: unknown }>) => (args: { request: unknown }) => Promise<{ response: unknown }>, opts: { step: 'deserialize'; name: string; override: boolean }): void
+  add(
+    mw: (
+      next: (args: { request: unknown }) => Promise<{ response: unknown }>,
+    ) => (args: { request: unknown }) => Promise<{ response: unknown }>,
+    opts: { step: 'deserialize'; name: string; override: boolean },
+  ): void
 }
 
 const headerNum = (h: Record<string, string>, name: string): number | null => {
@@ -101,7 +127,12 @@ function converseInput(spec: InvokeSpec): ConverseCommandInput {
       content: [{ text: m.text }, ...(spec.cachePoint && !system && i === 0 ? [cache] : [])],
     })),
     ...(system ? { system: [{ text: system }, ...(spec.cachePoint ? [cache] : [])] } : {}),
-    inferenceConfig: { maxTokens: spec.maxTokens, temperature: spec.temperature, topP: spec.topP, stopSequences: spec.stopSequences },
+    inferenceConfig: {
+      maxTokens: spec.maxTokens,
+      temperature: spec.temperature,
+      topP: spec.topP,
+      stopSequences: spec.stopSequences,
+    },
     ...(spec.performanceConfig === 'optimized' ? { performanceConfig: { latency: 'optimized' as const } } : {}),
   }
 }
@@ -113,44 +144,77 @@ const utf8Decoder = new TextDecoder()
 /** The InvokeModel / InvokeModelWithResponseStream input: the family's native JSON body. */
 function nativeInput(spec: InvokeSpec) {
   const body = nativeRequestBody(spec.family!, {
-    messages: spec.conversation.messages, system: spec.conversation.system ?? null, maxTokens: spec.maxTokens,
-    temperature: spec.temperature, topP: spec.topP, stopSequences: spec.stopSequences, cachePoint: spec.cachePoint,
+    messages: spec.conversation.messages,
+    system: spec.conversation.system ?? null,
+    maxTokens: spec.maxTokens,
+    temperature: spec.temperature,
+    topP: spec.topP,
+    stopSequences: spec.stopSequences,
+    cachePoint: spec.cachePoint,
   })
   const perf = spec.performanceConfig === 'optimized' ? { performanceConfigLatency: 'optimized' as const } : {}
-  return { modelId: spec.modelId, body: utf8Encoder.encode(JSON.stringify(body)), contentType: 'application/json', accept: 'application/json', ...perf }
+  return {
+    modelId: spec.modelId,
+    body: utf8Encoder.encode(JSON.stringify(body)),
+    contentType: 'application/json',
+    accept: 'application/json',
+    ...perf,
+  }
 }
 
 /** Converse `usage` (either API shape) as NativeUsage fields. */
 const converseUsage = (u: TokenUsage | undefined): Partial<NativeUsage> => ({
-  inputTokens: u?.inputTokens, outputTokens: u?.outputTokens, cacheReadTokens: u?.cacheReadInputTokens, cacheWriteTokens: u?.cacheWriteInputTokens,
+  inputTokens: u?.inputTokens,
+  outputTokens: u?.outputTokens,
+  cacheReadTokens: u?.cacheReadInputTokens,
+  cacheWriteTokens: u?.cacheWriteInputTokens,
 })
 
 type Command = ConverseCommand | ConverseStreamCommand | InvokeModelCommand | InvokeModelWithResponseStreamCommand
 
 function buildCommand(spec: InvokeSpec): Command {
   switch (spec.operation) {
-    case 'converse': return new ConverseCommand(converseInput(spec))
-    case 'converse-stream': return new ConverseStreamCommand(converseInput(spec))
-    case 'invoke': return new InvokeModelCommand(nativeInput(spec))
-    case 'invoke-stream': return new InvokeModelWithResponseStreamCommand(nativeInput(spec))
+    case 'converse':
+      return new ConverseCommand(converseInput(spec))
+    case 'converse-stream':
+      return new ConverseStreamCommand(converseInput(spec))
+    case 'invoke':
+      return new InvokeModelCommand(nativeInput(spec))
+    case 'invoke-stream':
+      return new InvokeModelWithResponseStreamCommand(nativeInput(spec))
   }
 }
 
 /** Reads a response to the end, by operation. Throws what the stream throws. */
-async function readResponse(spec: InvokeSpec, out: unknown, signal: AbortSignal, headers: Record<string, string>): Promise<Reading> {
+async function readResponse(
+  spec: InvokeSpec,
+  out: unknown,
+  signal: AbortSignal,
+  headers: Record<string, string>,
+): Promise<Reading> {
   const now = () => spec.clock.now()
   const meta = ((out as { $metadata?: Meta }).$metadata ?? {}) as Meta
   const r: Reading = {
-    firstTokenAt: null, tokenSource: 'none', inputTokens: null, outputTokens: null, cacheReadTokens: null, cacheWriteTokens: null,
-    serverLatencyMs: null, serverFirstByteMs: null, stopReason: null, attempts: meta.attempts ?? 1, retryDelayMs: meta.totalRetryDelay ?? 0,
+    firstTokenAt: null,
+    tokenSource: 'none',
+    inputTokens: null,
+    outputTokens: null,
+    cacheReadTokens: null,
+    cacheWriteTokens: null,
+    serverLatencyMs: null,
+    serverFirstByteMs: null,
+    stopReason: null,
+    attempts: meta.attempts ?? 1,
+    retryDelayMs: meta.totalRetryDelay ?? 0,
   }
   const setUsage = (u: Partial<NativeUsage>, source: TokenSource) => {
-    for (const k of ['inputTokens', 'outputTokens', 'cacheReadTokens', 'cacheWriteTokens'] as const) if (u[k] != null) r[k] = u[k]!
+    for (const k of ['inputTokens', 'outputTokens', 'cacheReadTokens', 'cacheWriteTokens'] as const)
+      if (u[k] != null) r[k] = u[k]!
     if (u.outputTokens != null || u.inputTokens != null) r.tokenSource = source
   }
   if (spec.operation === 'converse') {
     const o = out as import('@aws-sdk/client-bedrock-runtime').ConverseCommandOutput
-    const hasText = (o.output?.message?.content ?? []).some((c) => typeof c.text === 'string' && c.text.length > 0)
+    const hasText = (o.output?.message?.content ?? []).some(c => typeof c.text === 'string' && c.text.length > 0)
     if (hasText) r.firstTokenAt = now()
     setUsage(converseUsage(o.usage), 'usage')
     r.serverLatencyMs = o.metrics?.latencyMs ?? null
@@ -159,7 +223,12 @@ async function readResponse(spec: InvokeSpec, out: unknown, signal: AbortSignal,
     const o = out as import('@aws-sdk/client-bedrock-runtime').ConverseStreamCommandOutput
     let sawMetadata = false
     for await (const ev of abortable(o.stream ?? empty<ConverseStreamOutput>(), signal)) {
-      if (r.firstTokenAt === null && typeof ev.contentBlockDelta?.delta?.text === 'string' && ev.contentBlockDelta.delta.text.length > 0) r.firstTokenAt = now()
+      if (
+        r.firstTokenAt === null &&
+        typeof ev.contentBlockDelta?.delta?.text === 'string' &&
+        ev.contentBlockDelta.delta.text.length > 0
+      )
+        r.firstTokenAt = now()
       if (ev.messageStop) r.stopReason = ev.messageStop.stopReason ?? null
       if (ev.metadata) {
         sawMetadata = true
@@ -167,16 +236,22 @@ async function readResponse(spec: InvokeSpec, out: unknown, signal: AbortSignal,
         r.serverLatencyMs = ev.metadata.metrics?.latencyMs ?? null
       }
     }
-    if (!sawMetadata) throw Object.assign(new Error('stream ended without its metadata event'), { name: 'IncompleteStream' })
+    if (!sawMetadata)
+      throw Object.assign(new Error('stream ended without its metadata event'), { name: 'IncompleteStream' })
   } else if (spec.operation === 'invoke') {
     const o = out as import('@aws-sdk/client-bedrock-runtime').InvokeModelCommandOutput
     const body = readNativeResponse(spec.family!, JSON.parse(utf8Decoder.decode(o.body)))
     if (body.text.length > 0) r.firstTokenAt = now()
     setUsage(body, 'usage')
-    setUsage({
-      inputTokens: headerNum(headers, 'x-amzn-bedrock-input-token-count'), outputTokens: headerNum(headers, 'x-amzn-bedrock-output-token-count'),
-      cacheReadTokens: headerNum(headers, 'x-amzn-bedrock-cache-read-input-token-count'), cacheWriteTokens: headerNum(headers, 'x-amzn-bedrock-cache-write-input-token-count'),
-    }, 'headers')
+    setUsage(
+      {
+        inputTokens: headerNum(headers, 'x-amzn-bedrock-input-token-count'),
+        outputTokens: headerNum(headers, 'x-amzn-bedrock-output-token-count'),
+        cacheReadTokens: headerNum(headers, 'x-amzn-bedrock-cache-read-input-token-count'),
+        cacheWriteTokens: headerNum(headers, 'x-amzn-bedrock-cache-write-input-token-count'),
+      },
+      'headers',
+    )
     r.serverLatencyMs = headerNum(headers, 'x-amzn-bedrock-invocation-latency')
     r.stopReason = body.stopReason
   } else {
@@ -198,7 +273,10 @@ async function readResponse(spec: InvokeSpec, out: unknown, signal: AbortSignal,
         r.serverFirstByteMs = m.firstByteMs
       }
     }
-    if (!sawMetrics) throw Object.assign(new Error('stream ended without amazon-bedrock-invocationMetrics'), { name: 'IncompleteStream' })
+    if (!sawMetrics)
+      throw Object.assign(new Error('stream ended without amazon-bedrock-invocationMetrics'), {
+        name: 'IncompleteStream',
+      })
   }
   return r
 }
@@ -208,7 +286,10 @@ export async function invoke(spec: InvokeSpec, ctx: SampleContext): Promise<Samp
   // one controller per request: aborted by our timeout or by the user's signal (cheaper than AbortSignal.any)
   const controller = new AbortController()
   let timedOut = false
-  const timer = setTimeout(() => { timedOut = true; controller.abort(new Error('timeout')) }, spec.timeoutMs)
+  const timer = setTimeout(() => {
+    timedOut = true
+    controller.abort(new Error('timeout'))
+  }, spec.timeoutMs)
   const onUserAbort = () => controller.abort(spec.signal!.reason)
   if (spec.signal?.aborted) onUserAbort()
   else spec.signal?.addEventListener('abort', onUserAbort, { once: true })
@@ -218,15 +299,18 @@ export async function invoke(spec: InvokeSpec, ctx: SampleContext): Promise<Samp
   let responseStatus: number | null = null
   const command = buildCommand(spec)
   const stack = command.middlewareStack as unknown as CaptureStack
-  stack.add((next) => async (args) => {
-    const req = args.request as { headers?: Record<string, string> }
-    if (spec.headers && req.headers) Object.assign(req.headers, spec.headers)
-    const res = await next(args)
-    const raw = res.response as { statusCode?: number; headers?: Record<string, string> }
-    responseStatus = raw.statusCode ?? null
-    for (const [k, v] of Object.entries(raw.headers ?? {})) headers[k.toLowerCase()] = String(v)
-    return res
-  }, { step: 'deserialize', name: 'bedrockBenchCapture', override: true })
+  stack.add(
+    next => async args => {
+      const req = args.request as { headers?: Record<string, string> }
+      if (spec.headers && req.headers) Object.assign(req.headers, spec.headers)
+      const res = await next(args)
+      const raw = res.response as { statusCode?: number; headers?: Record<string, string> }
+      responseStatus = raw.statusCode ?? null
+      for (const [k, v] of Object.entries(raw.headers ?? {})) headers[k.toLowerCase()] = String(v)
+      return res
+    },
+    { step: 'deserialize', name: 'bedrockBenchCapture', override: true },
+  )
 
   const startedAt = spec.clock.now()
   let reading: Reading | null = null
@@ -234,7 +318,10 @@ export async function invoke(spec: InvokeSpec, ctx: SampleContext): Promise<Samp
   let errMeta: Meta = {}
   let endedAt = startedAt
   try {
-    const out = await Promise.race([spec.client.send(command as never, { abortSignal: signal }) as Promise<unknown>, aborted])
+    const out = await Promise.race([
+      spec.client.send(command as never, { abortSignal: signal }) as Promise<unknown>,
+      aborted,
+    ])
     reading = await readResponse(spec, out, signal, headers)
     endedAt = spec.clock.now()
   } catch (error) {
@@ -246,22 +333,39 @@ export async function invoke(spec: InvokeSpec, ctx: SampleContext): Promise<Samp
     spec.signal?.removeEventListener('abort', onUserAbort)
   }
   const firstTokenAt = reading?.firstTokenAt ?? null
-  const timing = requestTiming({ startedAt, firstTokenAt: failure ? null : firstTokenAt, endedAt, outputTokens: reading?.outputTokens ?? null, streaming: isStreamingOperation(spec.operation) })
+  const timing = requestTiming({
+    startedAt,
+    firstTokenAt: failure ? null : firstTokenAt,
+    endedAt,
+    outputTokens: reading?.outputTokens ?? null,
+    streaming: isStreamingOperation(spec.operation),
+  })
   const usage: NativeUsage = {
-    inputTokens: reading?.inputTokens ?? null, outputTokens: reading?.outputTokens ?? null,
-    cacheReadTokens: reading?.cacheReadTokens ?? null, cacheWriteTokens: reading?.cacheWriteTokens ?? null,
+    inputTokens: reading?.inputTokens ?? null,
+    outputTokens: reading?.outputTokens ?? null,
+    cacheReadTokens: reading?.cacheReadTokens ?? null,
+    cacheWriteTokens: reading?.cacheWriteTokens ?? null,
   }
   return {
     ...ctx,
-    startedAt, firstTokenAt: failure ? null : firstTokenAt, endedAt,
-    ttftMs: timing.ttftMs, latencyMs: timing.latencyMs, queueDelayMs: startedAt - ctx.scheduledAt,
-    interTokenMs: timing.interTokenMs, decodeTokensPerSec: timing.decodeTokensPerSec,
+    startedAt,
+    firstTokenAt: failure ? null : firstTokenAt,
+    endedAt,
+    ttftMs: timing.ttftMs,
+    latencyMs: timing.latencyMs,
+    queueDelayMs: startedAt - ctx.scheduledAt,
+    interTokenMs: timing.interTokenMs,
+    decodeTokensPerSec: timing.decodeTokensPerSec,
     ...usage,
     tokenSource: reading?.tokenSource ?? 'none',
-    serverLatencyMs: reading?.serverLatencyMs ?? null, serverFirstByteMs: reading?.serverFirstByteMs ?? null,
-    status: failure?.status ?? 'ok', errorType: failure?.errorType ?? null, errorMessage: failure?.errorMessage ?? null,
-    httpStatus: failure ? failure.httpStatus : responseStatus ?? 200,
-    attempts: reading?.attempts ?? errMeta.attempts ?? 1, retryDelayMs: reading?.retryDelayMs ?? errMeta.totalRetryDelay ?? 0,
+    serverLatencyMs: reading?.serverLatencyMs ?? null,
+    serverFirstByteMs: reading?.serverFirstByteMs ?? null,
+    status: failure?.status ?? 'ok',
+    errorType: failure?.errorType ?? null,
+    errorMessage: failure?.errorMessage ?? null,
+    httpStatus: failure ? failure.httpStatus : (responseStatus ?? 200),
+    attempts: reading?.attempts ?? errMeta.attempts ?? 1,
+    retryDelayMs: reading?.retryDelayMs ?? errMeta.totalRetryDelay ?? 0,
     stopReason: reading?.stopReason ?? null,
     costUsd: reading && usage.outputTokens !== null && spec.costOf ? spec.costOf(usage) : null,
     requestId: headers['x-amzn-requestid'] ?? null,

@@ -44,7 +44,9 @@ const none: NativeUsage = { inputTokens: null, outputTokens: null, cacheReadToke
 function promptText(family: 'llama' | 'mistral' | 'titan', input: NativeInput): string {
   if (family === 'llama') {
     const sys = input.system ? `<|start_header_id|>system<|end_header_id|>\n\n${input.system}<|eot_id|>` : ''
-    const turns = input.messages.map((m) => `<|start_header_id|>${m.role}<|end_header_id|>\n\n${m.text}<|eot_id|>`).join('')
+    const turns = input.messages
+      .map(m => `<|start_header_id|>${m.role}<|end_header_id|>\n\n${m.text}<|eot_id|>`)
+      .join('')
     return `<|begin_of_text|>${sys}${turns}<|start_header_id|>assistant<|end_header_id|>\n\n`
   }
   if (family === 'mistral') {
@@ -52,7 +54,7 @@ function promptText(family: 'llama' | 'mistral' | 'titan', input: NativeInput): 
     return `<s>${input.messages.map((m, i) => (m.role === 'user' ? `[INST] ${i === 0 ? sys : ''}${m.text} [/INST]` : `${m.text}</s>`)).join('')}`
   }
   const sys = input.system ? `${input.system}\n\n` : ''
-  return sys + input.messages.map((m) => `${m.role === 'user' ? 'User' : 'Bot'}: ${m.text}`).join('\n') + '\nBot:'
+  return sys + input.messages.map(m => `${m.role === 'user' ? 'User' : 'Bot'}: ${m.text}`).join('\n') + '\nBot:'
 }
 
 /** The native InvokeModel request body for `family`. */
@@ -67,41 +69,81 @@ export function nativeRequestBody(family: ModelFamily, input: NativeInput): Json
         content: [{ type: 'text', text: m.text, ...(input.cachePoint && i === 0 && !input.system ? cache : {}) }],
       }))
       return {
-        anthropic_version: 'bedrock-2023-05-31', max_tokens: maxTokens, messages,
+        anthropic_version: 'bedrock-2023-05-31',
+        max_tokens: maxTokens,
+        messages,
         ...(input.system ? { system: [{ type: 'text', text: input.system, ...(input.cachePoint ? cache : {}) }] } : {}),
-        ...(temperature !== undefined ? { temperature } : {}), ...(topP !== undefined ? { top_p: topP } : {}),
+        ...(temperature !== undefined ? { temperature } : {}),
+        ...(topP !== undefined ? { top_p: topP } : {}),
         ...(stops ? { stop_sequences: stops } : {}),
       }
     }
     case 'nova': {
       const messages = input.messages.map((m, i) => ({
         role: m.role,
-        content: [{ text: m.text }, ...(input.cachePoint && i === 0 && !input.system ? [{ cachePoint: { type: 'default' } }] : [])],
+        content: [
+          { text: m.text },
+          ...(input.cachePoint && i === 0 && !input.system ? [{ cachePoint: { type: 'default' } }] : []),
+        ],
       }))
       return {
-        schemaVersion: 'messages-v1', messages,
-        ...(input.system ? { system: [{ text: input.system }, ...(input.cachePoint ? [{ cachePoint: { type: 'default' } }] : [])] } : {}),
-        inferenceConfig: { maxTokens, ...(temperature !== undefined ? { temperature } : {}), ...(topP !== undefined ? { topP } : {}), ...(stops ? { stopSequences: stops } : {}) },
+        schemaVersion: 'messages-v1',
+        messages,
+        ...(input.system
+          ? { system: [{ text: input.system }, ...(input.cachePoint ? [{ cachePoint: { type: 'default' } }] : [])] }
+          : {}),
+        inferenceConfig: {
+          maxTokens,
+          ...(temperature !== undefined ? { temperature } : {}),
+          ...(topP !== undefined ? { topP } : {}),
+          ...(stops ? { stopSequences: stops } : {}),
+        },
       }
     }
     case 'llama':
-      return { prompt: promptText('llama', input), max_gen_len: maxTokens, ...(temperature !== undefined ? { temperature } : {}), ...(topP !== undefined ? { top_p: topP } : {}) }
+      return {
+        prompt: promptText('llama', input),
+        max_gen_len: maxTokens,
+        ...(temperature !== undefined ? { temperature } : {}),
+        ...(topP !== undefined ? { top_p: topP } : {}),
+      }
     case 'mistral':
-      return { prompt: promptText('mistral', input), max_tokens: maxTokens, ...(temperature !== undefined ? { temperature } : {}), ...(topP !== undefined ? { top_p: topP } : {}), ...(stops ? { stop: stops } : {}) }
+      return {
+        prompt: promptText('mistral', input),
+        max_tokens: maxTokens,
+        ...(temperature !== undefined ? { temperature } : {}),
+        ...(topP !== undefined ? { top_p: topP } : {}),
+        ...(stops ? { stop: stops } : {}),
+      }
     case 'titan':
       return {
         inputText: promptText('titan', input),
-        textGenerationConfig: { maxTokenCount: maxTokens, ...(temperature !== undefined ? { temperature } : {}), ...(topP !== undefined ? { topP } : {}), ...(stops ? { stopSequences: stops } : {}) },
+        textGenerationConfig: {
+          maxTokenCount: maxTokens,
+          ...(temperature !== undefined ? { temperature } : {}),
+          ...(topP !== undefined ? { topP } : {}),
+          ...(stops ? { stopSequences: stops } : {}),
+        },
       }
   }
 }
 
 function anthropicUsage(u: Json): NativeUsage {
-  return { inputTokens: num(u.input_tokens), outputTokens: num(u.output_tokens), cacheReadTokens: num(u.cache_read_input_tokens), cacheWriteTokens: num(u.cache_creation_input_tokens) }
+  return {
+    inputTokens: num(u.input_tokens),
+    outputTokens: num(u.output_tokens),
+    cacheReadTokens: num(u.cache_read_input_tokens),
+    cacheWriteTokens: num(u.cache_creation_input_tokens),
+  }
 }
 
 function novaUsage(u: Json): NativeUsage {
-  return { inputTokens: num(u.inputTokens), outputTokens: num(u.outputTokens), cacheReadTokens: num(u.cacheReadInputTokenCount), cacheWriteTokens: num(u.cacheWriteInputTokenCount) }
+  return {
+    inputTokens: num(u.inputTokens),
+    outputTokens: num(u.outputTokens),
+    cacheReadTokens: num(u.cacheReadInputTokenCount),
+    cacheWriteTokens: num(u.cacheWriteInputTokenCount),
+  }
 }
 
 /** Reads a complete (non-streamed) native response body. */
@@ -110,22 +152,38 @@ export function readNativeResponse(family: ModelFamily, body: unknown): NativeRe
   switch (family) {
     case 'anthropic': {
       const content = Array.isArray(b.content) ? b.content.map(obj) : []
-      return { ...anthropicUsage(obj(b.usage)), text: content.map((c) => str(c.text) ?? '').join(''), stopReason: str(b.stop_reason) }
+      return {
+        ...anthropicUsage(obj(b.usage)),
+        text: content.map(c => str(c.text) ?? '').join(''),
+        stopReason: str(b.stop_reason),
+      }
     }
     case 'nova': {
       const content = obj(obj(b.output).message).content
-      const text = Array.isArray(content) ? content.map((c) => str(obj(c).text) ?? '').join('') : ''
+      const text = Array.isArray(content) ? content.map(c => str(obj(c).text) ?? '').join('') : ''
       return { ...novaUsage(obj(b.usage)), text, stopReason: str(b.stopReason) }
     }
     case 'llama':
-      return { ...none, inputTokens: num(b.prompt_token_count), outputTokens: num(b.generation_token_count), text: str(b.generation) ?? '', stopReason: str(b.stop_reason) }
+      return {
+        ...none,
+        inputTokens: num(b.prompt_token_count),
+        outputTokens: num(b.generation_token_count),
+        text: str(b.generation) ?? '',
+        stopReason: str(b.stop_reason),
+      }
     case 'mistral': {
       const out = obj(Array.isArray(b.outputs) ? b.outputs[0] : undefined)
       return { ...none, text: str(out.text) ?? '', stopReason: str(out.stop_reason) }
     }
     case 'titan': {
       const r = obj(Array.isArray(b.results) ? b.results[0] : undefined)
-      return { ...none, inputTokens: num(b.inputTextTokenCount), outputTokens: num(r.tokenCount), text: str(r.outputText) ?? '', stopReason: str(r.completionReason) }
+      return {
+        ...none,
+        inputTokens: num(b.inputTextTokenCount),
+        outputTokens: num(r.tokenCount),
+        text: str(r.outputText) ?? '',
+        stopReason: str(r.completionReason),
+      }
     }
   }
 }
@@ -135,39 +193,64 @@ export function readNativeChunk(family: ModelFamily, chunk: unknown): NativeRead
   const c = obj(chunk)
   switch (family) {
     case 'anthropic': {
-      if (c.type === 'message_start') return { ...anthropicUsage(obj(obj(c.message).usage)), outputTokens: null, text: '', stopReason: null }
+      if (c.type === 'message_start')
+        return { ...anthropicUsage(obj(obj(c.message).usage)), outputTokens: null, text: '', stopReason: null }
       if (c.type === 'content_block_delta') {
         const d = obj(c.delta)
         return { ...none, text: d.type === 'text_delta' ? (str(d.text) ?? '') : '', stopReason: null }
       }
-      if (c.type === 'message_delta') return { ...none, outputTokens: num(obj(c.usage).output_tokens), text: '', stopReason: str(obj(c.delta).stop_reason) }
+      if (c.type === 'message_delta')
+        return {
+          ...none,
+          outputTokens: num(obj(c.usage).output_tokens),
+          text: '',
+          stopReason: str(obj(c.delta).stop_reason),
+        }
       return { ...none, text: '', stopReason: null }
     }
     case 'nova': {
-      if (c.contentBlockDelta !== undefined) return { ...none, text: str(obj(obj(c.contentBlockDelta).delta).text) ?? '', stopReason: null }
+      if (c.contentBlockDelta !== undefined)
+        return { ...none, text: str(obj(obj(c.contentBlockDelta).delta).text) ?? '', stopReason: null }
       if (c.messageStop !== undefined) return { ...none, text: '', stopReason: str(obj(c.messageStop).stopReason) }
       if (c.metadata !== undefined) return { ...novaUsage(obj(obj(c.metadata).usage)), text: '', stopReason: null }
       return { ...none, text: '', stopReason: null }
     }
     case 'llama':
-      return { ...none, inputTokens: num(c.prompt_token_count), outputTokens: num(c.generation_token_count), text: str(c.generation) ?? '', stopReason: str(c.stop_reason) }
+      return {
+        ...none,
+        inputTokens: num(c.prompt_token_count),
+        outputTokens: num(c.generation_token_count),
+        text: str(c.generation) ?? '',
+        stopReason: str(c.stop_reason),
+      }
     case 'mistral': {
       const out = obj(Array.isArray(c.outputs) ? c.outputs[0] : undefined)
       return { ...none, text: str(out.text) ?? '', stopReason: str(out.stop_reason) }
     }
     case 'titan':
-      return { ...none, inputTokens: num(c.inputTextTokenCount), outputTokens: num(c.totalOutputTextTokenCount), text: str(c.outputText) ?? '', stopReason: str(c.completionReason) }
+      return {
+        ...none,
+        inputTokens: num(c.inputTextTokenCount),
+        outputTokens: num(c.totalOutputTextTokenCount),
+        text: str(c.outputText) ?? '',
+        stopReason: str(c.completionReason),
+      }
   }
 }
 
 /** Bedrock's `amazon-bedrock-invocationMetrics` of a (last) chunk, or `null` when absent. */
-export function readInvocationMetrics(chunk: unknown): (NativeUsage & { latencyMs: number | null; firstByteMs: number | null }) | null {
+export function readInvocationMetrics(
+  chunk: unknown,
+): (NativeUsage & { latencyMs: number | null; firstByteMs: number | null }) | null {
   const m = obj(chunk)['amazon-bedrock-invocationMetrics']
   if (m === undefined) return null
   const x = obj(m)
   return {
-    inputTokens: num(x.inputTokenCount), outputTokens: num(x.outputTokenCount),
-    cacheReadTokens: num(x.cacheReadInputTokenCount), cacheWriteTokens: num(x.cacheWriteInputTokenCount),
-    latencyMs: num(x.invocationLatency), firstByteMs: num(x.firstByteLatency),
+    inputTokens: num(x.inputTokenCount),
+    outputTokens: num(x.outputTokenCount),
+    cacheReadTokens: num(x.cacheReadInputTokenCount),
+    cacheWriteTokens: num(x.cacheWriteInputTokenCount),
+    latencyMs: num(x.invocationLatency),
+    firstByteMs: num(x.firstByteLatency),
   }
 }

@@ -16,7 +16,9 @@ function tinybenchFixture() {
       const b = new TinyBench({ ...runOpts })
       b.add(name, fn as () => void, opts)
       await b.run()
-      const r = b.tasks[0].result as unknown as { latency: { samplesCount: number; min: number; max: number; mean: number } }
+      const r = b.tasks[0].result as unknown as {
+        latency: { samplesCount: number; min: number; max: number; mean: number }
+      }
       results.set(name, r.latency)
       return r
     },
@@ -26,7 +28,10 @@ function tinybenchFixture() {
 
 test('each duration is one sample: count, min, max and mean are the replayed values', async () => {
   const { bench, results } = tinybenchFixture()
-  await replayLatencies(bench, [{ name: 'lat', durationsMs: [120, 80, 100, 300] }, { name: 'empty', durationsMs: [] }])
+  await replayLatencies(bench, [
+    { name: 'lat', durationsMs: [120, 80, 100, 300] },
+    { name: 'empty', durationsMs: [] },
+  ])
   expect(results.get('lat')).toMatchObject({ samplesCount: 4, min: 80, max: 300, mean: 150 })
   expect(results.has('empty')).toBe(false)
 })

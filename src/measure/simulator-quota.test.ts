@@ -11,7 +11,7 @@ afterAll(() => sim.close())
 test('reads the effective quota, overrides included, for base ids and inference-profile ids', async () => {
   expect(await simulatorQuotaTpm(sim.url, 'amazon.nova-micro-v1:0')).toBe(6000)
   expect(await simulatorQuotaTpm(sim.url, 'us.amazon.nova-micro-v1:0')).toBe(6000)
-  const haiku = sim.profiles.find((p) => p.modelId === 'anthropic.claude-3-5-haiku-20241022-v1:0')!
+  const haiku = sim.profiles.find(p => p.modelId === 'anthropic.claude-3-5-haiku-20241022-v1:0')!
   expect(await simulatorQuotaTpm(sim.url, haiku.modelId)).toBe(haiku.quotas.tpm)
 })
 

@@ -31,7 +31,12 @@ export interface TimingInput {
 export function requestTiming(input: TimingInput): RequestTiming {
   const latencyMs = input.endedAt - input.startedAt
   if (!input.streaming) {
-    return { ttftMs: input.firstTokenAt === null ? null : latencyMs, latencyMs, interTokenMs: null, decodeTokensPerSec: null }
+    return {
+      ttftMs: input.firstTokenAt === null ? null : latencyMs,
+      latencyMs,
+      interTokenMs: null,
+      decodeTokensPerSec: null,
+    }
   }
   if (input.firstTokenAt === null) return { ttftMs: null, latencyMs, interTokenMs: null, decodeTokensPerSec: null }
   const ttftMs = input.firstTokenAt - input.startedAt

@@ -18,22 +18,34 @@ afterEach(async () => {
 describe('loadProfiles on the shipped fixtures', () => {
   test('every fixture loads and the five families are covered by at least 8 real models', async () => {
     const profiles = await loadProfiles()
-    const real = profiles.filter((p) => p.modelId !== 'bedrock-bench.zero-latency-v1:0')
+    const real = profiles.filter(p => p.modelId !== 'bedrock-bench.zero-latency-v1:0')
     expect(real.length).toBeGreaterThanOrEqual(8)
-    expect(new Set(real.map((p) => p.family))).toEqual(new Set(['anthropic', 'nova', 'llama', 'mistral', 'titan']))
-    expect(profiles.every((p) => p.illustrative === true)).toBe(true)
+    expect(new Set(real.map(p => p.family))).toEqual(new Set(['anthropic', 'nova', 'llama', 'mistral', 'titan']))
+    expect(profiles.every(p => p.illustrative === true)).toBe(true)
   })
 
   test('facts from the reference: burndown, latency-optimized models, prices', async () => {
-    const byId = new Map((await loadProfiles()).map((p) => [p.modelId, p]))
+    const byId = new Map((await loadProfiles()).map(p => [p.modelId, p]))
     const haiku = byId.get('anthropic.claude-3-5-haiku-20241022-v1:0')!
     // bedrock-wire §11: $0.80 / $4.00 per 1M → per 1k; §10.3: write 1.25×, read 0.1× input
-    expect(haiku.pricing).toMatchObject({ inputPer1k: 0.0008, outputPer1k: 0.004, cacheWritePer1k: 0.001, cacheReadPer1k: 0.00008 })
+    expect(haiku.pricing).toMatchObject({
+      inputPer1k: 0.0008,
+      outputPer1k: 0.004,
+      cacheWritePer1k: 0.001,
+      cacheReadPer1k: 0.00008,
+    })
     expect(haiku.quotas.outputBurndown).toBe(1)
     expect(byId.get('anthropic.claude-3-7-sonnet-20250219-v1:0')!.quotas.outputBurndown).toBe(5)
     expect(byId.get('anthropic.claude-sonnet-4-20250514-v1:0')!.quotas.outputBurndown).toBe(5)
-    const optimized = [...byId.values()].filter((p) => p.optimized).map((p) => p.modelId).sort()
-    expect(optimized).toEqual(['amazon.nova-pro-v1:0', 'anthropic.claude-3-5-haiku-20241022-v1:0', 'meta.llama3-1-70b-instruct-v1:0'])
+    const optimized = [...byId.values()]
+      .filter(p => p.optimized)
+      .map(p => p.modelId)
+      .sort()
+    expect(optimized).toEqual([
+      'amazon.nova-pro-v1:0',
+      'anthropic.claude-3-5-haiku-20241022-v1:0',
+      'meta.llama3-1-70b-instruct-v1:0',
+    ])
     for (const p of byId.values()) {
       if (p.optimized) expect(p.optimized.ttftMs.median).toBeLessThan(p.standard.ttftMs.median)
     }
@@ -68,8 +80,12 @@ describe('loadProfiles errors', () => {
   test('duplicate modelId, empty and missing directories', async () => {
     const good = await readFile(join(DEFAULT_PROFILES_DIR, 'nova-micro.json'), 'utf8')
     const dup = await dirWith({ 'a.json': good, 'b.json': good })
-    await expect(loadProfiles(dup)).rejects.toThrow('b.json: `modelId` must be unique, got `amazon.nova-micro-v1:0` which a.json already defines')
+    await expect(loadProfiles(dup)).rejects.toThrow(
+      'b.json: `modelId` must be unique, got `amazon.nova-micro-v1:0` which a.json already defines',
+    )
     await expect(loadProfiles(await dirWith({ 'x.txt': 'hi' }))).rejects.toThrow('holds no *.json profiles')
-    await expect(loadProfiles('/nonexistent/dir')).rejects.toThrow('cannot read the profiles directory `/nonexistent/dir`')
+    await expect(loadProfiles('/nonexistent/dir')).rejects.toThrow(
+      'cannot read the profiles directory `/nonexistent/dir`',
+    )
   })
 })

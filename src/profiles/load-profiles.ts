@@ -22,12 +22,16 @@ export const DEFAULT_PROFILES_DIR: string = fileURLToPath(new URL('../../fixture
 export async function loadProfiles(dir: string = DEFAULT_PROFILES_DIR): Promise<ModelProfile[]> {
   let names: string[]
   try {
-    names = (await readdir(dir)).filter((n) => n.endsWith('.json')).sort()
+    names = (await readdir(dir)).filter(n => n.endsWith('.json')).sort()
   } catch (err) {
-    throw new Error(`models: cannot read the profiles directory \`${dir}\` (${(err as Error).message}). Pass a directory of ModelProfile *.json files, e.g. \`fixtures/models\`.`)
+    throw new Error(
+      `models: cannot read the profiles directory \`${dir}\` (${(err as Error).message}). Pass a directory of ModelProfile *.json files, e.g. \`fixtures/models\`.`,
+    )
   }
   if (names.length === 0) {
-    throw new Error(`models: the directory \`${dir}\` holds no *.json profiles. Add at least one ModelProfile file or point \`models\` elsewhere.`)
+    throw new Error(
+      `models: the directory \`${dir}\` holds no *.json profiles. Add at least one ModelProfile file or point \`models\` elsewhere.`,
+    )
   }
   const errors: string[] = []
   const profiles: ModelProfile[] = []
@@ -47,7 +51,9 @@ export async function loadProfiles(dir: string = DEFAULT_PROFILES_DIR): Promise<
     }
     const other = seen.get(result.profile.modelId)
     if (other !== undefined) {
-      errors.push(`${name}: \`modelId\` must be unique, got \`${result.profile.modelId}\` which ${other} already defines. Remove one of the two files.`)
+      errors.push(
+        `${name}: \`modelId\` must be unique, got \`${result.profile.modelId}\` which ${other} already defines. Remove one of the two files.`,
+      )
       continue
     }
     seen.set(result.profile.modelId, name)

@@ -9,7 +9,14 @@ const minimal = {
   maxOutputTokens: 100,
   outputTokens: { median: 50 },
   standard: { ttftMs: { median: 200, p90OverP50: 2 }, decodeTokensPerSec: 100 },
-  pricing: { inputPer1k: 0.001, outputPer1k: 0.002, cacheReadPer1k: 0, cacheWritePer1k: 0, asOf: '2026-01-01', source: 's' },
+  pricing: {
+    inputPer1k: 0.001,
+    outputPer1k: 0.002,
+    cacheReadPer1k: 0,
+    cacheWritePer1k: 0,
+    asOf: '2026-01-01',
+    source: 's',
+  },
   quotas: { tpm: 1000, rpm: null },
   capacity: { concurrentGenerations: 4, queueLimit: 8 },
   illustrative: true,
@@ -21,7 +28,12 @@ describe('parseProfile', () => {
     const r = parseProfile(minimal, 'x.json')
     if (!r.ok) throw new Error(r.errors.join('\n'))
     expect(r.profile.outputTokens.p90OverP50).toBe(1.5)
-    expect(r.profile.standard).toEqual({ ttftMs: { median: 200, p90OverP50: 2 }, prefillMsPer1kTokens: 0, decodeTokensPerSec: 100, decodeJitter: 0.1 })
+    expect(r.profile.standard).toEqual({
+      ttftMs: { median: 200, p90OverP50: 2 },
+      prefillMsPer1kTokens: 0,
+      decodeTokensPerSec: 100,
+      decodeJitter: 0.1,
+    })
     expect(r.profile.quotas).toEqual({ tpm: 1000, rpm: null, outputBurndown: 1 })
     expect(r.profile.capacity.decodeSlowdownPerActive).toBe(0.005)
     expect(r.profile.cachedPrefillFactor).toBe(0.1)
@@ -30,7 +42,16 @@ describe('parseProfile', () => {
   })
 
   test('names the file, field, expectation, value and fix', () => {
-    const r = parseProfile({ ...minimal, family: 'cohere', maxOutputTokens: 5000, illustrative: false, pricing: { ...minimal.pricing, asOf: 'March' } }, 'bad.json')
+    const r = parseProfile(
+      {
+        ...minimal,
+        family: 'cohere',
+        maxOutputTokens: 5000,
+        illustrative: false,
+        pricing: { ...minimal.pricing, asOf: 'March' },
+      },
+      'bad.json',
+    )
     expect(r.ok).toBe(false)
     if (r.ok) return
     expect(r.errors).toEqual([
@@ -42,8 +63,14 @@ describe('parseProfile', () => {
   })
 
   test('rejects a non-object and out-of-range optional values', () => {
-    expect(parseProfile([], 'a.json')).toEqual({ ok: false, errors: ['a.json: `(root)` must be a JSON object, got `[]`. The file must contain one ModelProfile object.'] })
-    const r = parseProfile({ ...minimal, standard: { ...minimal.standard, decodeJitter: 2 }, quotas: { tpm: 10, rpm: 1.5 } }, 'b.json')
+    expect(parseProfile([], 'a.json')).toEqual({
+      ok: false,
+      errors: ['a.json: `(root)` must be a JSON object, got `[]`. The file must contain one ModelProfile object.'],
+    })
+    const r = parseProfile(
+      { ...minimal, standard: { ...minimal.standard, decodeJitter: 2 }, quotas: { tpm: 10, rpm: 1.5 } },
+      'b.json',
+    )
     expect(r.ok ? [] : r.errors).toEqual([
       'b.json: `standard.decodeJitter` must be a number ≥ 0 and ≤ 1 (fraction of the inter-token time), got `2`. Set `standard.decodeJitter` to a value in range, or remove it to use the default 0.1.',
       'b.json: `quotas.rpm` must be an integer ≥ 1 (requests/min, or null for not enforced), got `1.5`. Set `quotas.rpm` to a value in range.',

@@ -3,7 +3,15 @@
  * defaults. Pure: no fs. Every problem is reported with the file, the field path, what was expected,
  * what came, and how to fix it.
  */
-import type { Capacity, LatencySpec, LogNormalSpec, ModelFamily, ModelProfile, Pricing, Quotas } from '../model-profile.ts'
+import type {
+  Capacity,
+  LatencySpec,
+  LogNormalSpec,
+  ModelFamily,
+  ModelProfile,
+  Pricing,
+  Quotas,
+} from '../model-profile.ts'
 
 /** The model families a profile may name. */
 export const MODEL_FAMILIES: readonly ModelFamily[] = ['anthropic', 'nova', 'llama', 'mistral', 'titan']
@@ -40,7 +48,12 @@ class FieldReader {
   }
 
   /** A finite number in [min, max]; `def` is used when the field is absent. */
-  number(parent: Obj, key: string, path: string, opts: { min?: number; max?: number; int?: boolean; def?: number; unit?: string }): number {
+  number(
+    parent: Obj,
+    key: string,
+    path: string,
+    opts: { min?: number; max?: number; int?: boolean; def?: number; unit?: string },
+  ): number {
     const v = parent[key]
     if (v === undefined && opts.def !== undefined) return opts.def
     const min = opts.min ?? -Infinity
@@ -50,7 +63,12 @@ class FieldReader {
     const kind = opts.int ? 'an integer' : 'a number'
     const range = [min > -Infinity ? `≥ ${min}` : '', max < Infinity ? `≤ ${max}` : ''].filter(Boolean).join(' and ')
     const unit = opts.unit ? ` (${opts.unit})` : ''
-    this.fail(path, `${kind}${range ? ' ' + range : ''}${unit}`, v, `Set \`${path}\` to a value in range${opts.def !== undefined ? `, or remove it to use the default ${opts.def}` : ''}.`)
+    this.fail(
+      path,
+      `${kind}${range ? ' ' + range : ''}${unit}`,
+      v,
+      `Set \`${path}\` to a value in range${opts.def !== undefined ? `, or remove it to use the default ${opts.def}` : ''}.`,
+    )
     return Number.NaN
   }
 }
@@ -77,9 +95,21 @@ function latency(r: FieldReader, parent: Obj, key: string): LatencySpec {
   const o = r.object(parent, key, key) ?? {}
   return {
     ttftMs: logNormal(r, o, 'ttftMs', `${key}.ttftMs`, 'ms'),
-    prefillMsPer1kTokens: r.number(o, 'prefillMsPer1kTokens', `${key}.prefillMsPer1kTokens`, { min: 0, def: 0, unit: 'ms per 1 000 input tokens' }),
-    decodeTokensPerSec: r.number(o, 'decodeTokensPerSec', `${key}.decodeTokensPerSec`, { min: Number.MIN_VALUE, unit: 'tokens/s, > 0' }),
-    decodeJitter: r.number(o, 'decodeJitter', `${key}.decodeJitter`, { min: 0, max: 1, def: 0.1, unit: 'fraction of the inter-token time' }),
+    prefillMsPer1kTokens: r.number(o, 'prefillMsPer1kTokens', `${key}.prefillMsPer1kTokens`, {
+      min: 0,
+      def: 0,
+      unit: 'ms per 1 000 input tokens',
+    }),
+    decodeTokensPerSec: r.number(o, 'decodeTokensPerSec', `${key}.decodeTokensPerSec`, {
+      min: Number.MIN_VALUE,
+      unit: 'tokens/s, > 0',
+    }),
+    decodeJitter: r.number(o, 'decodeJitter', `${key}.decodeJitter`, {
+      min: 0,
+      max: 1,
+      def: 0.1,
+      unit: 'fraction of the inter-token time',
+    }),
   }
 }
 
@@ -94,26 +124,43 @@ function pricing(r: FieldReader, parent: Obj): Pricing {
     asOf: r.string(o, 'asOf', 'pricing.asOf', 'Set it to the ISO date (YYYY-MM-DD) the price was read.'),
     source: r.string(o, 'source', 'pricing.source', 'Name where the price came from.'),
   }
-  if (p.asOf && !/^\d{4}-\d{2}-\d{2}$/.test(p.asOf)) r.fail('pricing.asOf', 'an ISO date YYYY-MM-DD', p.asOf, 'Write the date as e.g. `2026-03-01`.')
+  if (p.asOf && !/^\d{4}-\d{2}-\d{2}$/.test(p.asOf))
+    r.fail('pricing.asOf', 'an ISO date YYYY-MM-DD', p.asOf, 'Write the date as e.g. `2026-03-01`.')
   return p
 }
 
 function quotas(r: FieldReader, parent: Obj): Quotas {
   const o = r.object(parent, 'quotas', 'quotas') ?? {}
-  const rpm = o.rpm === null ? null : r.number(o, 'rpm', 'quotas.rpm', { min: 1, int: true, unit: 'requests/min, or null for not enforced' })
+  const rpm =
+    o.rpm === null
+      ? null
+      : r.number(o, 'rpm', 'quotas.rpm', { min: 1, int: true, unit: 'requests/min, or null for not enforced' })
   return {
     tpm: r.number(o, 'tpm', 'quotas.tpm', { min: 1, int: true, unit: 'tokens/min' }),
     rpm,
-    outputBurndown: r.number(o, 'outputBurndown', 'quotas.outputBurndown', { min: 1, def: 1, unit: 'multiplier on output tokens' }),
+    outputBurndown: r.number(o, 'outputBurndown', 'quotas.outputBurndown', {
+      min: 1,
+      def: 1,
+      unit: 'multiplier on output tokens',
+    }),
   }
 }
 
 function capacity(r: FieldReader, parent: Obj): Capacity {
   const o = r.object(parent, 'capacity', 'capacity') ?? {}
   return {
-    concurrentGenerations: r.number(o, 'concurrentGenerations', 'capacity.concurrentGenerations', { min: 1, int: true, unit: 'generations' }),
+    concurrentGenerations: r.number(o, 'concurrentGenerations', 'capacity.concurrentGenerations', {
+      min: 1,
+      int: true,
+      unit: 'generations',
+    }),
     queueLimit: r.number(o, 'queueLimit', 'capacity.queueLimit', { min: 0, int: true, unit: 'waiting requests' }),
-    decodeSlowdownPerActive: r.number(o, 'decodeSlowdownPerActive', 'capacity.decodeSlowdownPerActive', { min: 0, max: 1, def: 0.005, unit: 'fraction per generation' }),
+    decodeSlowdownPerActive: r.number(o, 'decodeSlowdownPerActive', 'capacity.decodeSlowdownPerActive', {
+      min: 0,
+      max: 1,
+      def: 0.005,
+      unit: 'fraction per generation',
+    }),
   }
 }
 
@@ -132,13 +179,27 @@ export function parseProfile(json: unknown, fileName: string): ProfileParseResul
   }
   const family = json.family
   if (!MODEL_FAMILIES.includes(family as ModelFamily)) {
-    r.fail('family', `one of ${MODEL_FAMILIES.map((f) => `\`${f}\``).join(', ')}`, family, 'Pick the family whose native InvokeModel body the model speaks.')
+    r.fail(
+      'family',
+      `one of ${MODEL_FAMILIES.map(f => `\`${f}\``).join(', ')}`,
+      family,
+      'Pick the family whose native InvokeModel body the model speaks.',
+    )
   }
   const profile: ModelProfile = {
-    modelId: r.string(json, 'modelId', 'modelId', 'Set it to the base model id, e.g. `anthropic.claude-3-5-haiku-20241022-v1:0`.'),
+    modelId: r.string(
+      json,
+      'modelId',
+      'modelId',
+      'Set it to the base model id, e.g. `anthropic.claude-3-5-haiku-20241022-v1:0`.',
+    ),
     displayName: r.string(json, 'displayName', 'displayName', 'Set a short display name, e.g. `Claude 3.5 Haiku`.'),
     family: family as ModelFamily,
-    contextWindowTokens: r.number(json, 'contextWindowTokens', 'contextWindowTokens', { min: 1, int: true, unit: 'tokens' }),
+    contextWindowTokens: r.number(json, 'contextWindowTokens', 'contextWindowTokens', {
+      min: 1,
+      int: true,
+      unit: 'tokens',
+    }),
     maxOutputTokens: r.number(json, 'maxOutputTokens', 'maxOutputTokens', { min: 1, int: true, unit: 'tokens' }),
     outputTokens: logNormal(r, json, 'outputTokens', 'outputTokens', 'tokens'),
     standard: latency(r, json, 'standard'),
@@ -152,12 +213,27 @@ export function parseProfile(json: unknown, fileName: string): ProfileParseResul
   if (json.cacheMinTokens !== undefined) {
     profile.cacheMinTokens = r.number(json, 'cacheMinTokens', 'cacheMinTokens', { min: 1, int: true, unit: 'tokens' })
   }
-  profile.cachedPrefillFactor = r.number(json, 'cachedPrefillFactor', 'cachedPrefillFactor', { min: 0, max: 1, def: 0.1, unit: 'TTFT multiplier' })
+  profile.cachedPrefillFactor = r.number(json, 'cachedPrefillFactor', 'cachedPrefillFactor', {
+    min: 0,
+    max: 1,
+    def: 0.1,
+    unit: 'TTFT multiplier',
+  })
   if (json.illustrative !== true) {
-    r.fail('illustrative', '`true`', json.illustrative, 'Profiles are modelled, not measured on AWS: add `"illustrative": true`.')
+    r.fail(
+      'illustrative',
+      '`true`',
+      json.illustrative,
+      'Profiles are modelled, not measured on AWS: add `"illustrative": true`.',
+    )
   }
   if (profile.maxOutputTokens > profile.contextWindowTokens) {
-    r.fail('maxOutputTokens', `≤ contextWindowTokens (${profile.contextWindowTokens})`, profile.maxOutputTokens, 'Lower `maxOutputTokens` or raise `contextWindowTokens`.')
+    r.fail(
+      'maxOutputTokens',
+      `≤ contextWindowTokens (${profile.contextWindowTokens})`,
+      profile.maxOutputTokens,
+      'Lower `maxOutputTokens` or raise `contextWindowTokens`.',
+    )
   }
   return r.errors.length > 0 ? { ok: false, errors: r.errors } : { ok: true, profile }
 }

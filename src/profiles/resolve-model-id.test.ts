@@ -27,7 +27,7 @@ describe('resolveModelId', () => {
     'arn:aws:bedrock:us-east-1:123456789012:provisioned-model/abc123',
     'arn:aws:sagemaker:us-east-1:123456789012:endpoint/my-endpoint',
     '',
-  ])('%s does not resolve', (raw) => {
+  ])('%s does not resolve', raw => {
     expect(resolveModelId(raw, profiles)).toBeUndefined()
   })
 

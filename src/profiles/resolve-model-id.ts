@@ -46,5 +46,5 @@ export function isCrossRegionId(rawId: string): boolean {
 export function resolveModelId(rawId: string, profiles: readonly ModelProfile[]): ModelProfile | undefined {
   const base = baseModelId(rawId)
   if (base === undefined) return undefined
-  return profiles.find((p) => p.modelId === base) ?? profiles.find((p) => p.modelId === rawId)
+  return profiles.find(p => p.modelId === base) ?? profiles.find(p => p.modelId === rawId)
 }

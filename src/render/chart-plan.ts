@@ -14,5 +14,12 @@ export type ChartPlan = { fileName: string; benchName: string | null } & (
 
 /** A file-name-safe slug: lowercase letters, digits and single dashes (`Haiku: stream` → `haiku-stream`). */
 export function fileSlug(text: string): string {
-  return text.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'bench'
+  return (
+    text
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'bench'
+  )
 }

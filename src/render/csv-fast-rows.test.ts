@@ -7,10 +7,10 @@ import { isPlainSampleLine, plainSampleRows } from './csv-fast-rows.ts'
 const samples = [...syntheticSamples({ requestsPerLevel: 30, throttleEvery: 4, errorEvery: 7, levels: [1, 8] })]
 
 describe('plainSampleRows (samples.csv rows by deleting JSON syntax)', () => {
-  it('gives csv-writer\'s bytes for every accepted line, in one pass over many lines', () => {
-    const accepted = samples.filter((s) => isPlainSampleLine(JSON.stringify(s)))
+  it("gives csv-writer's bytes for every accepted line, in one pass over many lines", () => {
+    const accepted = samples.filter(s => isPlainSampleLine(JSON.stringify(s)))
     expect(accepted.length).toBeGreaterThan(samples.length / 2)
-    expect(plainSampleRows(accepted.map((s) => JSON.stringify(s)))).toBe(samplesCsvRows(accepted))
+    expect(plainSampleRows(accepted.map(s => JSON.stringify(s)))).toBe(samplesCsvRows(accepted))
     expect(plainSampleRows([])).toBe('')
   })
 
@@ -22,7 +22,7 @@ describe('plainSampleRows (samples.csv rows by deleting JSON syntax)', () => {
       { ...base, model: 'm null', httpStatus: null, costUsd: 1e-7, seq: -3 },
     ]
     for (const s of tricky) expect(isPlainSampleLine(JSON.stringify(s))).toBe(true)
-    expect(plainSampleRows(tricky.map((s) => JSON.stringify(s)))).toBe(samplesCsvRows(tricky))
+    expect(plainSampleRows(tricky.map(s => JSON.stringify(s)))).toBe(samplesCsvRows(tricky))
   })
 
   it('declines lines it could get wrong: commas or escapes in strings, other key orders, nesting, extra or missing keys', () => {

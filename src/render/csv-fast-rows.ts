@@ -13,7 +13,11 @@ import { sampleCsvHeaders } from './csv.ts'
 // A JSON value the deletion handles exactly: a string that needs no CSV quoting and has no escapes,
 // a number (JSON grammar), null or a boolean.
 const plainValue = '(?:"[^"\\\\,\\u0000-\\u001f]*"|-?(?:0|[1-9]\\d*)(?:\\.\\d+)?(?:[eE][+-]?\\d+)?|null|true|false)'
-const plainLine = new RegExp(`^\\{${Object.keys(sampleCsvHeaders).map((key) => `"${key}":${plainValue}`).join(',')}\\}$`)
+const plainLine = new RegExp(
+  `^\\{${Object.keys(sampleCsvHeaders)
+    .map(key => `"${key}":${plainValue}`)
+    .join(',')}\\}$`,
+)
 // Deletes, left to right: the braces of each line, `"key":`, a `null` value (it ends at `,` or the
 // line end; a string's text cannot contain `"`, so a `"` is always a string delimiter).
 const jsonSyntax = /^\{|\}$|"[A-Za-z]+":|null(?=,|$)|"/gm

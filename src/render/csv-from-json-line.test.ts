@@ -20,7 +20,7 @@ describe('JsonLineCsv (fast samples.csv rows from JSON text)', () => {
     }
     expect(fast).toBeGreaterThan(samples.length * 0.8)
     // a comma inside a string is quoted exactly as csv-writer quotes it
-    expect(samples.some((s) => s.errorMessage?.includes(',') && !s.errorMessage.includes('"'))).toBe(true)
+    expect(samples.some(s => s.errorMessage?.includes(',') && !s.errorMessage.includes('"'))).toBe(true)
   })
 
   it('handles another key order, and relearns when the order changes', () => {

@@ -51,7 +51,10 @@ export class JsonLineCsv {
       if (keyEnd < 0 || line.charCodeAt(keyEnd + 1) !== 58) return false
       if (this.count === this.keys.length) return false
       const known = this.layout?.[this.count]
-      const key = known !== undefined && keyEnd - i - 1 === known.length && line.startsWith(known, i + 1) ? known : line.slice(i + 1, keyEnd)
+      const key =
+        known !== undefined && keyEnd - i - 1 === known.length && line.startsWith(known, i + 1)
+          ? known
+          : line.slice(i + 1, keyEnd)
       let j = keyEnd + 2
       let end: number
       const first = line.charCodeAt(j)
@@ -86,8 +89,8 @@ export class JsonLineCsv {
     if (this.count !== headerKeys.length) return false
     const keys = this.keys.slice(0, this.count)
     const index = new Map(keys.map((k, i) => [k, i]))
-    const columns = headerKeys.map((k) => index.get(k))
-    if (columns.some((c) => c === undefined)) return false
+    const columns = headerKeys.map(k => index.get(k))
+    if (columns.some(c => c === undefined)) return false
     this.layout = keys
     this.columnFromKey = columns as number[]
     return true

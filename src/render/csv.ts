@@ -11,18 +11,42 @@ import type { CsvColumn } from './csv-stringifier.ts'
 
 /** CSV header title of every Sample field (snake_case, unit suffix where the field has a unit). */
 export const sampleCsvHeaders = {
-  runId: 'run_id', benchName: 'bench_name', phase: 'phase', runIndex: 'run_index', seq: 'seq',
-  model: 'model', operation: 'operation', target: 'target', loadLevel: 'load_level',
-  concurrency: 'concurrency', targetRatePerSec: 'target_rate_per_sec',
-  scheduledAt: 'scheduled_at_ms', startedAt: 'started_at_ms', firstTokenAt: 'first_token_at_ms',
-  endedAt: 'ended_at_ms', ttftMs: 'ttft_ms', latencyMs: 'latency_ms', queueDelayMs: 'queue_delay_ms',
-  interTokenMs: 'inter_token_ms', decodeTokensPerSec: 'decode_tokens_per_sec',
-  inputTokens: 'input_tokens', outputTokens: 'output_tokens', cacheReadTokens: 'cache_read_tokens',
-  cacheWriteTokens: 'cache_write_tokens', tokenSource: 'token_source',
-  serverLatencyMs: 'server_latency_ms', serverFirstByteMs: 'server_first_byte_ms', status: 'status',
-  errorType: 'error_type', errorMessage: 'error_message', httpStatus: 'http_status',
-  attempts: 'attempts', retryDelayMs: 'retry_delay_ms', stopReason: 'stop_reason',
-  costUsd: 'cost_usd', requestId: 'request_id',
+  runId: 'run_id',
+  benchName: 'bench_name',
+  phase: 'phase',
+  runIndex: 'run_index',
+  seq: 'seq',
+  model: 'model',
+  operation: 'operation',
+  target: 'target',
+  loadLevel: 'load_level',
+  concurrency: 'concurrency',
+  targetRatePerSec: 'target_rate_per_sec',
+  scheduledAt: 'scheduled_at_ms',
+  startedAt: 'started_at_ms',
+  firstTokenAt: 'first_token_at_ms',
+  endedAt: 'ended_at_ms',
+  ttftMs: 'ttft_ms',
+  latencyMs: 'latency_ms',
+  queueDelayMs: 'queue_delay_ms',
+  interTokenMs: 'inter_token_ms',
+  decodeTokensPerSec: 'decode_tokens_per_sec',
+  inputTokens: 'input_tokens',
+  outputTokens: 'output_tokens',
+  cacheReadTokens: 'cache_read_tokens',
+  cacheWriteTokens: 'cache_write_tokens',
+  tokenSource: 'token_source',
+  serverLatencyMs: 'server_latency_ms',
+  serverFirstByteMs: 'server_first_byte_ms',
+  status: 'status',
+  errorType: 'error_type',
+  errorMessage: 'error_message',
+  httpStatus: 'http_status',
+  attempts: 'attempts',
+  retryDelayMs: 'retry_delay_ms',
+  stopReason: 'stop_reason',
+  costUsd: 'cost_usd',
+  requestId: 'request_id',
 } as const satisfies Record<keyof Sample, string>
 
 // csv-writer's stringifier keeps no state between calls: one serves every samples.csv caller.
@@ -74,33 +98,78 @@ export interface SummaryCsvRow {
   level: LevelSummary
 }
 
-const metricKeys = ['ttftMs', 'latencyMs', 'responseTimeMs', 'interTokenMs', 'outputTokensPerSec', 'queueDelayMs'] as const
+const metricKeys = [
+  'ttftMs',
+  'latencyMs',
+  'responseTimeMs',
+  'interTokenMs',
+  'outputTokensPerSec',
+  'queueDelayMs',
+] as const
 const metricPrefixes: Record<(typeof metricKeys)[number], string> = {
-  ttftMs: 'ttft_ms', latencyMs: 'latency_ms', responseTimeMs: 'response_time_ms',
-  interTokenMs: 'inter_token_ms', outputTokensPerSec: 'output_tokens_per_sec', queueDelayMs: 'queue_delay_ms',
+  ttftMs: 'ttft_ms',
+  latencyMs: 'latency_ms',
+  responseTimeMs: 'response_time_ms',
+  interTokenMs: 'inter_token_ms',
+  outputTokensPerSec: 'output_tokens_per_sec',
+  queueDelayMs: 'queue_delay_ms',
 }
-const statKeys = ['count', 'min', 'mean', 'stdev', 'p50', 'p90', 'p95', 'p99', 'max'] as const satisfies ReadonlyArray<keyof MetricSummary>
+const statKeys = ['count', 'min', 'mean', 'stdev', 'p50', 'p90', 'p95', 'p99', 'max'] as const satisfies ReadonlyArray<
+  keyof MetricSummary
+>
 
 const summaryColumns: CsvColumn[] = [
-  ...['bench_name', 'model', 'operation', 'target', 'run_index', 'load_level', 'concurrency',
-    'target_rate_per_sec', 'scheduled', 'ok', 'throttled', 'error', 'timeout', 'cancelled',
-    'error_rate', 'throttle_rate', 'success_rate', 'rpm', 'tpm', 'achieved_rate_per_sec'],
-  ...metricKeys.flatMap((metric) => statKeys.map((stat) => `${metricPrefixes[metric]}_${stat}`)),
-].map((title) => ({ id: title, title }))
+  ...[
+    'bench_name',
+    'model',
+    'operation',
+    'target',
+    'run_index',
+    'load_level',
+    'concurrency',
+    'target_rate_per_sec',
+    'scheduled',
+    'ok',
+    'throttled',
+    'error',
+    'timeout',
+    'cancelled',
+    'error_rate',
+    'throttle_rate',
+    'success_rate',
+    'rpm',
+    'tpm',
+    'achieved_rate_per_sec',
+  ],
+  ...metricKeys.flatMap(metric => statKeys.map(stat => `${metricPrefixes[metric]}_${stat}`)),
+].map(title => ({ id: title, title }))
 
 /** Renders summary rows (one per benchmark × run × load level) as CSV with a header. Rates are fractions 0..1. */
 export function summaryCsv(rows: ReadonlyArray<SummaryCsvRow>): string {
   const stringifier = csvStringifier(summaryColumns)
-  const records = rows.map((row) => {
+  const records = rows.map(row => {
     const { level } = row
     const record: Record<string, unknown> = {
-      bench_name: row.benchName, model: row.model, operation: row.operation, target: row.target,
-      run_index: row.runIndex, load_level: level.loadLevel, concurrency: level.concurrency,
-      target_rate_per_sec: level.targetRatePerSec, scheduled: level.outcomes.scheduled,
-      ok: level.outcomes.ok, throttled: level.outcomes.throttled, error: level.outcomes.error,
-      timeout: level.outcomes.timeout, cancelled: level.outcomes.cancelled,
-      error_rate: level.errorRate, throttle_rate: level.throttleRate, success_rate: level.successRate,
-      rpm: level.rpm, tpm: level.tpm, achieved_rate_per_sec: level.achievedRatePerSec,
+      bench_name: row.benchName,
+      model: row.model,
+      operation: row.operation,
+      target: row.target,
+      run_index: row.runIndex,
+      load_level: level.loadLevel,
+      concurrency: level.concurrency,
+      target_rate_per_sec: level.targetRatePerSec,
+      scheduled: level.outcomes.scheduled,
+      ok: level.outcomes.ok,
+      throttled: level.outcomes.throttled,
+      error: level.outcomes.error,
+      timeout: level.outcomes.timeout,
+      cancelled: level.outcomes.cancelled,
+      error_rate: level.errorRate,
+      throttle_rate: level.throttleRate,
+      success_rate: level.successRate,
+      rpm: level.rpm,
+      tpm: level.tpm,
+      achieved_rate_per_sec: level.achievedRatePerSec,
     }
     for (const metric of metricKeys) {
       const summary = level[metric]

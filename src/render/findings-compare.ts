@@ -18,7 +18,7 @@ export function compareFindings(summaries: ReadonlyArray<RunSummary>, t: Finding
   const out: Analysis = { findings: [], recommendations: [] }
   if (summaries.length < 2) return out
   environmentFinding(summaries, out)
-  for (const group of Map.groupBy(summaries, (s) => s.group ?? null).values()) {
+  for (const group of Map.groupBy(summaries, s => s.group ?? null).values()) {
     if (group.length < 2) continue
     streamingFindings(group, t, out)
     fastestFinding(group, t, out)
@@ -28,14 +28,27 @@ export function compareFindings(summaries: ReadonlyArray<RunSummary>, t: Finding
 }
 
 /** Fingerprint fields that make two benchmarks' numbers incomparable when they differ. */
-const fingerprint = ['target', 'region', 'simulatorSeed', 'nodeVersion', 'sdkVersion', 'os', 'cpuModel', 'cpuCount'] as const
+const fingerprint = [
+  'target',
+  'region',
+  'simulatorSeed',
+  'nodeVersion',
+  'sdkVersion',
+  'os',
+  'cpuModel',
+  'cpuCount',
+] as const
 
 function environmentFinding(summaries: ReadonlyArray<RunSummary>, out: Analysis): void {
-  const differing = fingerprint.filter((key) => new Set(summaries.map((s) => String(s.environment?.[key]))).size > 1)
+  const differing = fingerprint.filter(key => new Set(summaries.map(s => String(s.environment?.[key]))).size > 1)
   if (differing.length === 0) return
-  const detail = differing.map((key) => `${key} ${[...new Set(summaries.map((s) => String(s.environment?.[key])))].join(' vs ')}`)
+  const detail = differing.map(
+    key => `${key} ${[...new Set(summaries.map(s => String(s.environment?.[key])))].join(' vs ')}`,
+  )
   out.findings.push({
-    kind: 'environment-mismatch', benchName: null, severity: 'warning',
+    kind: 'environment-mismatch',
+    benchName: null,
+    severity: 'warning',
     text: `Benchmarks ran in different environments (${detail.join('; ')}): comparisons between them mix the environment with the difference under test.`,
   })
 }
@@ -53,17 +66,28 @@ const SAME_WORKLOAD_TOKENS = 0.15
 function sameWorkloadLevels(stream: RunSummary, plain: RunSummary): [LevelSummary, LevelSummary] | null {
   if (stream.model !== plain.model) return null
   for (const ls of stream.levels) {
-    const lp = plain.levels.find((l) => l.loadLevel === ls.loadLevel)
+    const lp = plain.levels.find(l => l.loadLevel === ls.loadLevel)
     const ts = tokensPerRequest(ls)
     const tp = lp ? tokensPerRequest(lp) : null
-    if (lp && ls.ttftMs && lp.latencyMs && ts !== null && tp !== null && Math.abs(ts - tp) <= SAME_WORKLOAD_TOKENS * Math.max(ts, tp)) return [ls, lp]
+    if (
+      lp &&
+      ls.ttftMs &&
+      lp.latencyMs &&
+      ts !== null &&
+      tp !== null &&
+      Math.abs(ts - tp) <= SAME_WORKLOAD_TOKENS * Math.max(ts, tp)
+    )
+      return [ls, lp]
   }
   return null
 }
 
 function streamingFindings(summaries: ReadonlyArray<RunSummary>, t: FindingThresholds, out: Analysis): void {
-  for (const stream of summaries.filter((s) => isStreamingOperation(s.operation) && s.ttftMs)) {
-    const match = summaries.filter((s) => !isStreamingOperation(s.operation)).map((p) => [p, sameWorkloadLevels(stream, p)] as const).find(([, m]) => m !== null)
+  for (const stream of summaries.filter(s => isStreamingOperation(s.operation) && s.ttftMs)) {
+    const match = summaries
+      .filter(s => !isStreamingOperation(s.operation))
+      .map(p => [p, sameWorkloadLevels(stream, p)] as const)
+      .find(([, m]) => m !== null)
     if (!match) continue
     const [plain, [ls, lp]] = [match[0], match[1]!]
     const ttft = ls.ttftMs!.p50
@@ -73,12 +97,15 @@ function streamingFindings(summaries: ReadonlyArray<RunSummary>, t: FindingThres
     if (gain <= 0) continue
     const at = stream.levels.length > 1 || plain.levels.length > 1 ? ` at ${levelLabel(ls)}` : ''
     out.findings.push({
-      kind: 'streaming-gain', benchName: null, severity: 'info',
+      kind: 'streaming-gain',
+      benchName: null,
+      severity: 'info',
       text: `Streaming cuts perceived latency by ${formatPercent(gain)} for ${stream.model}${at}: TTFT p50 ${formatMs(ttft)} (${stream.benchName}) vs non-streaming latency p50 ${formatMs(latency)} (${plain.benchName}).`,
     })
     if (gain >= t.streamingMinGain) {
       out.recommendations.push({
-        because: 'streaming-gain', benchName: null,
+        because: 'streaming-gain',
+        benchName: null,
         text: `Use ${stream.operation} for interactive use of ${stream.model}: the first token arrives after ${formatMs(ttft)} instead of the full answer after ${formatMs(latency)} (p50).`,
       })
     }
@@ -86,29 +113,33 @@ function streamingFindings(summaries: ReadonlyArray<RunSummary>, t: FindingThres
 }
 
 function fastestFinding(summaries: ReadonlyArray<RunSummary>, t: FindingThresholds, out: Analysis): void {
-  const withTtft = summaries.filter((s) => s.ttftMs && s.ttftMs.count > 0)
+  const withTtft = summaries.filter(s => s.ttftMs && s.ttftMs.count > 0)
   if (withTtft.length < 2) return
   const sorted = [...withTtft].sort((a, b) => a.ttftMs!.p50 - b.ttftMs!.p50)
   const best = sorted[0]
   const worst = sorted[sorted.length - 1]
   if (!(best.ttftMs!.p50 > 0) || worst.ttftMs!.p50 / best.ttftMs!.p50 < 1 + t.compareMinRel) return
   out.findings.push({
-    kind: 'fastest', benchName: null, severity: 'info',
+    kind: 'fastest',
+    benchName: null,
+    severity: 'info',
     text: `${best.benchName} has the lowest TTFT p50, ${formatMs(best.ttftMs!.p50)} (p95 ${formatMs(best.ttftMs!.p95)}), ${formatRatio(worst.ttftMs!.p50 / best.ttftMs!.p50)} lower than ${worst.benchName} (${formatMs(worst.ttftMs!.p50)}).`,
   })
 }
 
 function cheapestFinding(summaries: ReadonlyArray<RunSummary>, t: FindingThresholds, out: Analysis): void {
   const perRequest = summaries
-    .filter((s) => s.outcomes.ok > 0 && s.costUsd > 0)
-    .map((s) => ({ s, usd: s.costUsd / s.outcomes.ok }))
+    .filter(s => s.outcomes.ok > 0 && s.costUsd > 0)
+    .map(s => ({ s, usd: s.costUsd / s.outcomes.ok }))
     .sort((a, b) => a.usd - b.usd)
   if (perRequest.length < 2) return
   const best = perRequest[0]
   const worst = perRequest[perRequest.length - 1]
   if (worst.usd / best.usd < 1 + t.compareMinRel) return
   out.findings.push({
-    kind: 'cheapest', benchName: null, severity: 'info',
+    kind: 'cheapest',
+    benchName: null,
+    severity: 'info',
     text: `${best.s.benchName} costs the least per successful request, ${formatUsd(best.usd)}, ${formatRatio(worst.usd / best.usd)} less than ${worst.s.benchName} (${formatUsd(worst.usd)}).`,
   })
 }

@@ -19,8 +19,11 @@ export interface LevelKnee {
  * Knee of `levels` (sorted by load) on the p95 of `p95Ms(level)` with RPM as throughput.
  * @returns `null` with fewer than two usable levels, non-ascending load values, or no knee.
  */
-export function levelKnee(levels: ReadonlyArray<LevelSummary>, p95Ms: (level: LevelSummary) => number): LevelKnee | null {
-  const points = levels.map((l) => ({ x: levelX(l), throughput: l.rpm, p95LatencyMs: p95Ms(l) }))
+export function levelKnee(
+  levels: ReadonlyArray<LevelSummary>,
+  p95Ms: (level: LevelSummary) => number,
+): LevelKnee | null {
+  const points = levels.map(l => ({ x: levelX(l), throughput: l.rpm, p95LatencyMs: p95Ms(l) }))
   if (points.length < 2) return null
   for (let i = 0; i < points.length; i++) {
     if (!Number.isFinite(points[i].x) || !Number.isFinite(points[i].p95LatencyMs)) return null
@@ -48,9 +51,11 @@ export interface SweepKnee {
  * @returns `null` with fewer than two usable levels
  */
 export function sweepKnee(levels: ReadonlyArray<LevelSummary>): SweepKnee | null {
-  const usable = sortedLevels(levels).filter((l) => Number.isFinite(levelX(l)) && (l.ttftMs != null || l.latencyMs != null))
+  const usable = sortedLevels(levels).filter(
+    l => Number.isFinite(levelX(l)) && (l.ttftMs != null || l.latencyMs != null),
+  )
   if (usable.length < 2) return null
-  const metricName = usable.every((l) => l.ttftMs) ? 'TTFT' : 'latency'
+  const metricName = usable.every(l => l.ttftMs) ? 'TTFT' : 'latency'
   const p95Ms = (l: LevelSummary): number => (metricName === 'TTFT' ? l.ttftMs!.p95 : l.latencyMs!.p95)
   return { levels: usable, metricName, p95Ms, knee: levelKnee(usable, p95Ms) }
 }

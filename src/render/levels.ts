@@ -23,5 +23,5 @@ export function sortedLevels(levels: ReadonlyArray<LevelSummary>): LevelSummary[
 
 /** Axis title of a sweep's x axis. */
 export function levelAxisLabel(levels: ReadonlyArray<LevelSummary>): string {
-  return levels.every((l) => l.concurrency != null) ? 'Concurrency (requests in flight)' : 'Target rate (requests/s)'
+  return levels.every(l => l.concurrency != null) ? 'Concurrency (requests in flight)' : 'Target rate (requests/s)'
 }

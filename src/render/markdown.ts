@@ -7,7 +7,10 @@ export type Align = 'left' | 'right' | 'center'
 
 /** Escapes text for a table cell (pipes, newlines) or inline prose (`*`, `_`, backticks, brackets). */
 export function escapeMarkdown(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/([|*_`[\]<>])/g, '\\$1').replace(/\r?\n/g, ' ')
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/([|*_`[\]<>])/g, '\\$1')
+    .replace(/\r?\n/g, ' ')
 }
 
 /**
@@ -30,5 +33,5 @@ export function markdownImage(alt: string, path: string): string {
 
 /** A bullet list; empty input gives an empty string. */
 export function markdownList(items: string[]): string {
-  return items.map((item) => `- ${item}`).join('\n')
+  return items.map(item => `- ${item}`).join('\n')
 }

@@ -21,8 +21,14 @@ export interface ProgressState {
 
 /** One line, no newline, e.g. `bedrock-bench 640/1 000 · 812 RPM · 3 throttled · 0 failed · ETA 27 s`. */
 export function progressLine(p: ProgressState): string {
-  const done = p.scheduled != null ? `${formatCount(p.done)}/${formatCount(p.scheduled)}` : `${formatCount(p.done)} done`
-  const parts = [`bedrock-bench ${done}`, `${formatNumber(p.recentRpm)} RPM`, `${formatCount(p.throttled)} throttled`, `${formatCount(p.failed)} failed`]
+  const done =
+    p.scheduled != null ? `${formatCount(p.done)}/${formatCount(p.scheduled)}` : `${formatCount(p.done)} done`
+  const parts = [
+    `bedrock-bench ${done}`,
+    `${formatNumber(p.recentRpm)} RPM`,
+    `${formatCount(p.throttled)} throttled`,
+    `${formatCount(p.failed)} failed`,
+  ]
   if (p.scheduled != null && p.recentRpm > 0 && p.scheduled > p.done) {
     parts.push(`ETA ${formatDuration(((p.scheduled - p.done) / p.recentRpm) * 60_000)}`)
   } else {

@@ -13,9 +13,13 @@ import type { Theme } from './charts/theme.ts'
 /** Renders a planned chart to a standalone SVG string with `theme`. */
 export function renderChart(plan: ChartPlan, theme: Theme = defaultTheme): string {
   switch (plan.kind) {
-    case 'line': return lineChart(plan.spec, theme)
-    case 'bar': return barChart(plan.spec, theme)
-    case 'heatmap': return heatmapChart(plan.spec, theme)
-    case 'distribution': return distributionChart(plan.spec, theme)
+    case 'line':
+      return lineChart(plan.spec, theme)
+    case 'bar':
+      return barChart(plan.spec, theme)
+    case 'heatmap':
+      return heatmapChart(plan.spec, theme)
+    case 'distribution':
+      return distributionChart(plan.spec, theme)
   }
 }

@@ -20,19 +20,23 @@ const metricRows: ReadonlyArray<readonly [keyof RunSummary & keyof LevelSummary,
 export function benchSection(s: RunSummary, charts: ReadonlyArray<ChartRef>): string {
   const parts = [`## ${escapeMarkdown(s.benchName)}`]
   const o = s.outcomes
-  parts.push(`${escapeMarkdown(s.model)}, ${s.operation}, ${s.runs} run${s.runs === 1 ? '' : 's'}. ` +
-    `Measured requests: ${formatCount(o.scheduled)} scheduled, ${formatCount(o.ok)} ok, ${formatCount(o.throttled)} throttled, ` +
-    `${formatCount(o.error)} errors, ${formatCount(o.timeout)} timeouts, ${formatCount(o.cancelled)} cancelled ` +
-    `(success ${formatPercent(s.successRate)}, errors ${formatPercent(s.errorRate)}, throttled ${formatPercent(s.throttleRate)}). ` +
-    `Throughput ${formatNumber(s.rpm)} RPM, ${formatNumber(s.tpm)} TPM` +
-    `${s.quotaEfficiency != null ? ` (${formatPercent(s.quotaEfficiency)} of the TPM quota)` : ''}; cost ${formatUsd(s.costUsd)}.`)
+  parts.push(
+    `${escapeMarkdown(s.model)}, ${s.operation}, ${s.runs} run${s.runs === 1 ? '' : 's'}. ` +
+      `Measured requests: ${formatCount(o.scheduled)} scheduled, ${formatCount(o.ok)} ok, ${formatCount(o.throttled)} throttled, ` +
+      `${formatCount(o.error)} errors, ${formatCount(o.timeout)} timeouts, ${formatCount(o.cancelled)} cancelled ` +
+      `(success ${formatPercent(s.successRate)}, errors ${formatPercent(s.errorRate)}, throttled ${formatPercent(s.throttleRate)}). ` +
+      `Throughput ${formatNumber(s.rpm)} RPM, ${formatNumber(s.tpm)} TPM` +
+      `${s.quotaEfficiency != null ? ` (${formatPercent(s.quotaEfficiency)} of the TPM quota)` : ''}; cost ${formatUsd(s.costUsd)}.`,
+  )
   parts.push(metricTable(s))
   if (s.levels.length > 1) parts.push('### By load level', levelTable(s.levels))
   const ci = acrossRunsTable(s)
   if (ci) parts.push('### Across runs (mean and 95 % confidence interval)', ci)
   const notes: string[] = []
   if (s.client) {
-    notes.push(`Client: event-loop delay p99 ${formatMs(s.client.eventLoopDelayP99Ms)}, utilisation ${formatPercent(s.client.eventLoopUtilization)}, CPU ${formatNumber(s.client.cpuUtilization)} cores${s.client.clientBound ? ' (client-bound)' : ''}.`)
+    notes.push(
+      `Client: event-loop delay p99 ${formatMs(s.client.eventLoopDelayP99Ms)}, utilisation ${formatPercent(s.client.eventLoopUtilization)}, CPU ${formatNumber(s.client.cpuUtilization)} cores${s.client.clientBound ? ' (client-bound)' : ''}.`,
+    )
   }
   if (s.schedulerLagP99Ms != null) notes.push(`Scheduler start lag p99: ${formatMs(s.schedulerLagP99Ms)}.`)
   for (const warning of s.warnings) notes.push(`⚠ ${warning}`)
@@ -55,18 +59,49 @@ function metricTable(s: RunSummary): string {
     rows.push([label, formatCount(m.count), f(m.min), f(m.mean), f(m.p50), f(m.p90), f(m.p95), f(m.p99), f(m.max)])
   }
   if (rows.length === 0) return 'No successful request: no latency statistics.'
-  return markdownTable(['Metric (successful requests)', 'n', 'min', 'mean', 'p50', 'p90', 'p95', 'p99', 'max'], rows,
-    ['left', 'right', 'right', 'right', 'right', 'right', 'right', 'right', 'right'])
+  return markdownTable(['Metric (successful requests)', 'n', 'min', 'mean', 'p50', 'p90', 'p95', 'p99', 'max'], rows, [
+    'left',
+    'right',
+    'right',
+    'right',
+    'right',
+    'right',
+    'right',
+    'right',
+    'right',
+  ])
 }
 
 function levelTable(levels: ReadonlyArray<LevelSummary>): string {
-  const headers = ['Level', 'Requests', 'Errors', 'Throttled', 'TTFT p50', 'TTFT p95', 'Latency p50', 'Latency p95', 'RPM', 'TPM']
-  const rows = sortedLevels(levels).map((l) => [
-    levelLabel(l), formatCount(l.outcomes.scheduled), formatPercent(l.errorRate), formatPercent(l.throttleRate),
-    formatMs(l.ttftMs?.p50), formatMs(l.ttftMs?.p95), formatMs(l.latencyMs?.p50), formatMs(l.latencyMs?.p95),
-    formatNumber(l.rpm), formatNumber(l.tpm),
+  const headers = [
+    'Level',
+    'Requests',
+    'Errors',
+    'Throttled',
+    'TTFT p50',
+    'TTFT p95',
+    'Latency p50',
+    'Latency p95',
+    'RPM',
+    'TPM',
+  ]
+  const rows = sortedLevels(levels).map(l => [
+    levelLabel(l),
+    formatCount(l.outcomes.scheduled),
+    formatPercent(l.errorRate),
+    formatPercent(l.throttleRate),
+    formatMs(l.ttftMs?.p50),
+    formatMs(l.ttftMs?.p95),
+    formatMs(l.latencyMs?.p50),
+    formatMs(l.latencyMs?.p95),
+    formatNumber(l.rpm),
+    formatNumber(l.tpm),
   ])
-  return markdownTable(headers, rows, headers.map((_, i) => (i === 0 ? 'left' : 'right')))
+  return markdownTable(
+    headers,
+    rows,
+    headers.map((_, i) => (i === 0 ? 'left' : 'right')),
+  )
 }
 
 function acrossRunsTable(s: RunSummary): string | null {

@@ -7,20 +7,50 @@ const sweep = summary({
   levels: [
     level(8, { ttftMs: metric(300, 400), rpm: 480 }),
     level(16, { ttftMs: metric(310, 420), rpm: 950 }),
-    level(32, { ttftMs: metric(330, 450), rpm: 1800, outcomes: outcomes(95, { throttled: 5, errorsByType: { ThrottlingException: 5 } }), throttleRate: 0.05 }),
+    level(32, {
+      ttftMs: metric(330, 450),
+      rpm: 1800,
+      outcomes: outcomes(95, { throttled: 5, errorsByType: { ThrottlingException: 5 } }),
+      throttleRate: 0.05,
+    }),
     level(64, { ttftMs: metric(900, 1395), rpm: 1850 }),
   ],
   outcomes: outcomes(395, { throttled: 5, errorsByType: { ThrottlingException: 5 } }),
-  throttleRate: 0.0125, errorRate: 0, successRate: 0.9875, ttftMs: metric(320, 1100), rpm: 1270, tpm: 254_000, quotaEfficiency: 0.635,
+  throttleRate: 0.0125,
+  errorRate: 0,
+  successRate: 0.9875,
+  ttftMs: metric(320, 1100),
+  rpm: 1270,
+  tpm: 254_000,
+  quotaEfficiency: 0.635,
 })
 const plain = summary({
-  benchName: 'haiku | plain', operation: 'converse', ttftMs: metric(800, 1000), latencyMs: metric(800, 1000), runs: 3,
-  levels: [level(4, { acrossRuns: { 'ttftMs.p50': { mean: 801, lo: 790, hi: 812, n: 3 }, errorRate: { mean: 0, lo: 0, hi: 0, n: 3 } } })],
-  client: { eventLoopDelayP99Ms: 3.2, eventLoopDelayMaxMs: 8, eventLoopUtilization: 0.21, cpuUtilization: 0.3, clientBound: false, warning: null },
+  benchName: 'haiku | plain',
+  operation: 'converse',
+  ttftMs: metric(800, 1000),
+  latencyMs: metric(800, 1000),
+  runs: 3,
+  levels: [
+    level(4, {
+      acrossRuns: { 'ttftMs.p50': { mean: 801, lo: 790, hi: 812, n: 3 }, errorRate: { mean: 0, lo: 0, hi: 0, n: 3 } },
+    }),
+  ],
+  client: {
+    eventLoopDelayP99Ms: 3.2,
+    eventLoopDelayMaxMs: 8,
+    eventLoopUtilization: 0.21,
+    cpuUtilization: 0.3,
+    clientBound: false,
+    warning: null,
+  },
   warnings: ['maxSockets 50 < concurrency 64: requests queue in the client'],
 })
 const charts = [
-  { fileName: 'haiku-sweep--latency-vs-concurrency.svg', title: 'haiku-sweep: latency vs concurrency', benchName: 'haiku-sweep' },
+  {
+    fileName: 'haiku-sweep--latency-vs-concurrency.svg',
+    title: 'haiku-sweep: latency vs concurrency',
+    benchName: 'haiku-sweep',
+  },
   { fileName: 'compare--ttft.svg', title: 'TTFT p50 and p95 by benchmark', benchName: null },
 ]
 
@@ -32,8 +62,20 @@ describe('renderReport', () => {
   })
 
   it('has the sections a reader looks for, in order', () => {
-    const headings = md.split('\n').filter((l) => l.startsWith('## ')).map((l) => l.slice(3))
-    expect(headings).toEqual(['Summary', 'Findings', 'Recommendations', 'Comparison', 'Environment', 'Workload', 'haiku-sweep', 'haiku \\| plain'])
+    const headings = md
+      .split('\n')
+      .filter(l => l.startsWith('## '))
+      .map(l => l.slice(3))
+    expect(headings).toEqual([
+      'Summary',
+      'Findings',
+      'Recommendations',
+      'Comparison',
+      'Environment',
+      'Workload',
+      'haiku-sweep',
+      'haiku \\| plain',
+    ])
   })
 
   it('links every chart, cross-benchmark ones under Comparison', () => {
@@ -43,13 +85,20 @@ describe('renderReport', () => {
   })
 
   it('puts error and throttle rates in the same row as the percentiles', () => {
-    const row = md.split('\n').find((l) => l.startsWith('| haiku-sweep |'))!
+    const row = md.split('\n').find(l => l.startsWith('| haiku-sweep |'))!
     expect(row).toMatch(/^\| haiku-sweep \| 400 \| 320 ms \| 1100 ms \|/)
     expect(row).toContain('| 0 % | 1.25 % |')
   })
 
   it('states the environment with seed, Node, SDK and Vitest versions', () => {
-    for (const text of ['| Simulator seed | 7 |', '| Node | v24.0.0 |', '| 3.1164.0 |', '| Vitest | 5.1.1 |', 'Test CPU @ 2.0GHz × 2']) expect(md).toContain(text)
+    for (const text of [
+      '| Simulator seed | 7 |',
+      '| Node | v24.0.0 |',
+      '| 3.1164.0 |',
+      '| Vitest | 5.1.1 |',
+      'Test CPU @ 2.0GHz × 2',
+    ])
+      expect(md).toContain(text)
   })
 
   it('says so when there is nothing to find', () => {

@@ -9,7 +9,7 @@ import type { MetaFor } from './run-collector.ts'
 
 const environment = { target: 'simulator', date: '2026-01-01T00:00:00.000Z' } as unknown as Environment
 
-const metaFor: MetaFor = (first) => ({
+const metaFor: MetaFor = first => ({
   runId: first.runId,
   benchName: first.benchName,
   model: first.model,
@@ -39,8 +39,25 @@ function* openLoop(options: SyntheticOptions): Generator<Sample> {
 /** Three benchmarks interleaved: closed-loop sweeps `alpha` and `beta`, open-loop `gamma`. */
 function mixedSamples(): Sample[] {
   const sources = [
-    syntheticSamples({ benchName: 'alpha', levels: [2, 8, 4], requestsPerLevel: 25, warmupPerLevel: 3, runs: 3, throttleEvery: 6, errorEvery: 11 }),
-    syntheticSamples({ benchName: 'beta', levels: [4, 2], requestsPerLevel: 20, warmupPerLevel: 2, runs: 2, throttleEvery: 5, errorEvery: 7, seed: 7 }),
+    syntheticSamples({
+      benchName: 'alpha',
+      levels: [2, 8, 4],
+      requestsPerLevel: 25,
+      warmupPerLevel: 3,
+      runs: 3,
+      throttleEvery: 6,
+      errorEvery: 11,
+    }),
+    syntheticSamples({
+      benchName: 'beta',
+      levels: [4, 2],
+      requestsPerLevel: 20,
+      warmupPerLevel: 2,
+      runs: 2,
+      throttleEvery: 5,
+      errorEvery: 7,
+      seed: 7,
+    }),
     openLoop({ benchName: 'gamma', levels: [10, 20], requestsPerLevel: 25, runs: 2, errorEvery: 9, seed: 3 }),
   ]
   // alpha starts alone (so splits exist where a later part holds benchmarks the earlier lacks)
@@ -72,7 +89,7 @@ function roundTrip(c: RunCollector, meta: MetaFor = metaFor): RunCollector {
   const columns = columnsOf(state)
   expect(c.count === 0 || columns.length > 0).toBe(true)
   const cloned = structuredClone(state, { transfer })
-  expect(columns.every((b) => b.byteLength === 0)).toBe(true) // every column moved, none copied
+  expect(columns.every(b => b.byteLength === 0)).toBe(true) // every column moved, none copied
   return RunCollector.fromState(cloned, meta)
 }
 
@@ -86,7 +103,7 @@ function columnsOf(value: unknown, out: ArrayBufferView[] = []): ArrayBufferView
 /** Plain objects → [key, value] entries, so that `toEqual` also checks key order; cost sums pulled out. */
 function ordered(value: unknown, costs: number[]): unknown {
   if (ArrayBuffer.isView(value)) return Array.from(value as Float64Array)
-  if (Array.isArray(value)) return value.map((v) => ordered(v, costs))
+  if (Array.isArray(value)) return value.map(v => ordered(v, costs))
   if (value !== null && typeof value === 'object') {
     return Object.entries(value).map(([k, v]) => {
       if (k === 'costUsd' && typeof v === 'number') {
@@ -104,7 +121,9 @@ function expectSameData(actual: BenchData[], expected: BenchData[]): void {
   const expectedCosts: number[] = []
   expect(ordered(actual, actualCosts)).toEqual(ordered(expected, expectedCosts))
   expect(actualCosts).toHaveLength(expectedCosts.length)
-  actualCosts.forEach((cost, i) => expect(Math.abs(cost - expectedCosts[i])).toBeLessThanOrEqual(1e-12 * Math.abs(expectedCosts[i])))
+  actualCosts.forEach((cost, i) =>
+    expect(Math.abs(cost - expectedCosts[i])).toBeLessThanOrEqual(1e-12 * Math.abs(expectedCosts[i])),
+  )
 }
 
 describe('RunCollector merge equals sequential, samples in completion order', () => {
@@ -113,12 +132,15 @@ describe('RunCollector merge equals sequential, samples in completion order', ()
   const n = samples.length
   const expected = collect(samples).finish()
 
-  it.each([0, 1, 57, Math.floor(n / 2), 301, n - 1, n])('split at %i, both parts through structuredClone with transfer', (k) => {
-    const first = roundTrip(collect(samples.slice(0, k)))
-    expect(first.merge(roundTrip(collect(samples.slice(k))))).toBe(true)
-    expect(first.count).toBe(n)
-    expectSameData(first.finish(), expected)
-  })
+  it.each([0, 1, 57, Math.floor(n / 2), 301, n - 1, n])(
+    'split at %i, both parts through structuredClone with transfer',
+    k => {
+      const first = roundTrip(collect(samples.slice(0, k)))
+      expect(first.merge(roundTrip(collect(samples.slice(k))))).toBe(true)
+      expect(first.count).toBe(n)
+      expectSameData(first.finish(), expected)
+    },
+  )
 })
 
 describe('RunCollector merge equals sequential', () => {
@@ -128,10 +150,10 @@ describe('RunCollector merge equals sequential', () => {
   const expected = sequential.finish()
 
   it('has a fixture that exercises every path', () => {
-    expect(expected.map((b) => b.summary.benchName)).toEqual(['alpha', 'beta', 'gamma'])
-    expect(expected.map((b) => b.summary.loadMode)).toEqual(['closed', 'closed', 'open'])
-    expect(expected.map((b) => b.runSummaries.length)).toEqual([3, 2, 2])
-    expect(expected.every((b) => b.seconds.length > 0)).toBe(true)
+    expect(expected.map(b => b.summary.benchName)).toEqual(['alpha', 'beta', 'gamma'])
+    expect(expected.map(b => b.summary.loadMode)).toEqual(['closed', 'closed', 'open'])
+    expect(expected.map(b => b.runSummaries.length)).toEqual([3, 2, 2])
+    expect(expected.every(b => b.seconds.length > 0)).toBe(true)
     expect(Object.keys(expected[0].summary.outcomes.errorsByType)).toEqual(['ThrottlingException', 'ECONNRESET'])
     expect(Object.keys(expected[2].summary.outcomes.errorsByType)).toEqual(['timeout', 'ECONNRESET'])
     expect(expected[2].summary.responseTimeMs).not.toBeNull()
@@ -139,11 +161,13 @@ describe('RunCollector merge equals sequential', () => {
   })
 
   // a split inside alpha's second level (c=8) of run 0, and one inside beta's first measured level
-  const midLevel = samples.findIndex((s) => s.benchName === 'alpha' && s.loadLevel === 'c=8' && s.phase === 'measure' && s.seq === 12)
-  const inRun1 = samples.findIndex((s) => s.benchName === 'alpha' && s.runIndex === 1)
+  const midLevel = samples.findIndex(
+    s => s.benchName === 'alpha' && s.loadLevel === 'c=8' && s.phase === 'measure' && s.seq === 12,
+  )
+  const inRun1 = samples.findIndex(s => s.benchName === 'alpha' && s.runIndex === 1)
   const splits = [0, 1, 2, 17, midLevel, inRun1, Math.floor(n / 2), n - 2, n - 1, n]
 
-  it.each(splits)('split at %i, both parts through structuredClone with transfer', (k) => {
+  it.each(splits)('split at %i, both parts through structuredClone with transfer', k => {
     expect(k).toBeGreaterThanOrEqual(0)
     const first = roundTrip(collect(samples.slice(0, k)))
     const second = roundTrip(collect(samples.slice(k)))
@@ -152,14 +176,14 @@ describe('RunCollector merge equals sequential', () => {
     expectSameData(first.finish(), expected)
   })
 
-  it.each(splits)('split at %i, live collectors (unsorted columns concatenated)', (k) => {
+  it.each(splits)('split at %i, live collectors (unsorted columns concatenated)', k => {
     const first = collect(samples.slice(0, k))
     expect(first.merge(collect(samples.slice(k)))).toBe(true)
     expect(first.count).toBe(n)
     expectSameData(first.finish(), expected)
   })
 
-  it.each(splits)('split at %i, a rebuilt collector keeps collecting, then merges a third part', (k) => {
+  it.each(splits)('split at %i, a rebuilt collector keeps collecting, then merges a third part', k => {
     const j = k + Math.floor((n - k) / 2)
     const first = roundTrip(collect(samples.slice(0, k)))
     for (const s of samples.slice(k, j)) first.add(s)
@@ -182,10 +206,12 @@ describe('RunCollector metaFor and merge conflicts', () => {
 
   it('calls metaFor once per benchmark per collector; the earlier collector’s meta wins', () => {
     const calls: string[] = []
-    const tagged = (tag: string): MetaFor => (first) => {
-      calls.push(`${tag}:${first.benchName}`)
-      return { ...metaFor(first), runId: tag }
-    }
+    const tagged =
+      (tag: string): MetaFor =>
+      first => {
+        calls.push(`${tag}:${first.benchName}`)
+        return { ...metaFor(first), runId: tag }
+      }
     const k = 30 + 6 // alpha alone, then a few of beta and gamma
     const first = collect(samples.slice(0, 20), tagged('first'))
     const second = collect(samples.slice(20, k), tagged('second'))
@@ -194,7 +220,7 @@ describe('RunCollector metaFor and merge conflicts', () => {
     expect(rebuilt.merge(roundTrip(second))).toBe(true)
     for (const s of samples.slice(k)) rebuilt.add(s)
     expect(calls).toHaveLength(4) // no call for benchmarks already present
-    expect(rebuilt.finish().map((b) => [b.summary.benchName, b.summary.runId])).toEqual([
+    expect(rebuilt.finish().map(b => [b.summary.benchName, b.summary.runId])).toEqual([
       ['alpha', 'first'],
       ['beta', 'second'],
       ['gamma', 'second'],
@@ -207,10 +233,16 @@ describe('RunCollector metaFor and merge conflicts', () => {
   it('refuses a benchmark whose loadMode differs, changing nothing', () => {
     const first = collect(samples.slice(0, 200))
     const before = first.finish()
-    const openAlpha: MetaFor = (s) => ({ ...metaFor(s), loadMode: s.benchName === 'alpha' ? 'open' : metaFor(s).loadMode })
+    const openAlpha: MetaFor = s => ({
+      ...metaFor(s),
+      loadMode: s.benchName === 'alpha' ? 'open' : metaFor(s).loadMode,
+    })
     // beta and gamma (compatible, in both) come before the conflicting alpha in this part's order
-    const second = collect(samples.slice(200).sort((a, b) => (a.benchName === 'alpha' ? 1 : 0) - (b.benchName === 'alpha' ? 1 : 0)), openAlpha)
-    expect(second.finish().map((b) => b.summary.benchName)).toEqual(['gamma', 'beta', 'alpha'])
+    const second = collect(
+      samples.slice(200).sort((a, b) => (a.benchName === 'alpha' ? 1 : 0) - (b.benchName === 'alpha' ? 1 : 0)),
+      openAlpha,
+    )
+    expect(second.finish().map(b => b.summary.benchName)).toEqual(['gamma', 'beta', 'alpha'])
     expect(first.merge(second)).toBe(false)
     expect(first.count).toBe(200)
     expectSameData(first.finish(), before)
@@ -218,10 +250,17 @@ describe('RunCollector metaFor and merge conflicts', () => {
 })
 
 describe('BenchData.seconds covers the lowest runIndex', () => {
-  const options: SyntheticOptions = { benchName: 'alpha', levels: [2, 4], requestsPerLevel: 30, warmupPerLevel: 2, runs: 2, throttleEvery: 6 }
+  const options: SyntheticOptions = {
+    benchName: 'alpha',
+    levels: [2, 4],
+    requestsPerLevel: 30,
+    warmupPerLevel: 2,
+    runs: 2,
+    throttleEvery: 6,
+  }
   const all = [...syntheticSamples(options)]
-  const run0 = all.filter((s) => s.runIndex === 0)
-  const run1 = all.filter((s) => s.runIndex === 1)
+  const run0 = all.filter(s => s.runIndex === 0)
+  const run1 = all.filter(s => s.runIndex === 1)
   const secondsOf = (samples: Sample[]) => collect(samples).finish()[0].seconds
   const expected = secondsOf(run0)
 

@@ -63,7 +63,10 @@ export class RunCollector {
    * state's buffers (`stateTransferList`), nor change it while the state is in use.
    */
   toState(): RunCollectorState {
-    return { count: this.count, benches: [...this.benches].map(([benchName, b]) => ({ benchName, state: b.toState() })) }
+    return {
+      count: this.count,
+      benches: [...this.benches].map(([benchName, b]) => ({ benchName, state: b.toState() })),
+    }
   }
 
   /** Adds one sample (any benchmark, any phase). */
@@ -103,7 +106,7 @@ export class RunCollector {
 
   /** One `BenchData` per benchmark, in order of first appearance. */
   finish(): BenchData[] {
-    return [...this.benches.values()].map((b) => b.finish())
+    return [...this.benches.values()].map(b => b.finish())
   }
 }
 

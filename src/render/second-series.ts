@@ -44,7 +44,10 @@ export const MAX_SERIES_WINDOWS = 400
  * (the longest step when none does).
  */
 export function seriesWindowSec(durationMs: number, maxWindows: number = MAX_SERIES_WINDOWS): number {
-  return WINDOW_STEPS_SEC.find((sec) => Math.ceil(durationMs / (sec * SECOND_MS)) <= maxWindows) ?? WINDOW_STEPS_SEC[WINDOW_STEPS_SEC.length - 1]
+  return (
+    WINDOW_STEPS_SEC.find(sec => Math.ceil(durationMs / (sec * SECOND_MS)) <= maxWindows) ??
+    WINDOW_STEPS_SEC[WINDOW_STEPS_SEC.length - 1]
+  )
 }
 
 const OK = 0
@@ -119,11 +122,11 @@ export class SecondSeriesBuilder {
       return out
     }
     return {
-      endedAt: join((c) => c.endedAt),
-      outcome: join((c) => c.outcome),
-      tokens: join((c) => c.tokens),
-      outputTokens: join((c) => c.outputTokens),
-      ttftMs: join((c) => c.ttftMs),
+      endedAt: join(c => c.endedAt),
+      outcome: join(c => c.outcome),
+      tokens: join(c => c.tokens),
+      outputTokens: join(c => c.outputTokens),
+      ttftMs: join(c => c.ttftMs),
       originMs: this.originMs,
       endMs: this.endMs,
     }
@@ -220,7 +223,13 @@ export class SecondSeriesBuilder {
   /** Every block in order: the merged ones, then the growable columns (when they hold samples). */
   private allBlocks(): Columns[] {
     if (this.endedAt.length === 0) return this.blocks
-    const current = { endedAt: this.endedAt.view(), outcome: this.outcome.view(), tokens: this.tokens.view(), outputTokens: this.outputTokens.view(), ttftMs: this.ttftMs.view() }
+    const current = {
+      endedAt: this.endedAt.view(),
+      outcome: this.outcome.view(),
+      tokens: this.tokens.view(),
+      outputTokens: this.outputTokens.view(),
+      ttftMs: this.ttftMs.view(),
+    }
     return [...this.blocks, current]
   }
 }

@@ -7,9 +7,7 @@ import type { Capacity } from '../model-profile.ts'
 
 /** Outcome of {@link CapacityPool.acquire}. */
 export type SlotRequest =
-  | { kind: 'granted' }
-  | { kind: 'queued'; granted: Promise<void>; cancel(): void }
-  | { kind: 'rejected' }
+  { kind: 'granted' } | { kind: 'queued'; granted: Promise<void>; cancel(): void } | { kind: 'rejected' }
 
 /** Slots and queue of one model. */
 export class CapacityPool {
@@ -39,7 +37,7 @@ export class CapacityPool {
     }
     if (this.#waiting.length >= this.#capacity.queueLimit) return { kind: 'rejected' }
     let wake!: () => void
-    const granted = new Promise<void>((resolve) => {
+    const granted = new Promise<void>(resolve => {
       wake = resolve
     })
     this.#waiting.push(wake)

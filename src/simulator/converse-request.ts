@@ -44,20 +44,31 @@ export function parseConverseRequest(body: unknown, maxOutputTokens: number, che
   if (!isObject(body)) return fail('Malformed input request: the body must be a JSON object.')
   const rawMessages = body.messages
   if (!Array.isArray(rawMessages) || rawMessages.length === 0) {
-    return fail('Malformed input request: `messages` is required and must be a non-empty array of {"role","content"} objects.')
+    return fail(
+      'Malformed input request: `messages` is required and must be a non-empty array of {"role","content"} objects.',
+    )
   }
   const messages: NeutralMessage[] = []
   let cachePoint = false
   for (const [index, raw] of rawMessages.entries()) {
-    if (!isObject(raw)) return fail(`Malformed input request: messages[${index}] must be an object with "role" and "content".`)
+    if (!isObject(raw))
+      return fail(`Malformed input request: messages[${index}] must be an object with "role" and "content".`)
     if (raw.role !== 'user' && raw.role !== 'assistant') {
-      return fail(`Malformed input request: messages[${index}].role must be "user" or "assistant", got ${JSON.stringify(raw.role)}.`)
+      return fail(
+        `Malformed input request: messages[${index}].role must be "user" or "assistant", got ${JSON.stringify(raw.role)}.`,
+      )
     }
-    if (index === 0 && raw.role !== 'user') return fail('A conversation must start with a user message. Try again with a conversation that starts with a user message.')
+    if (index === 0 && raw.role !== 'user')
+      return fail(
+        'A conversation must start with a user message. Try again with a conversation that starts with a user message.',
+      )
     if (index > 0 && messages[index - 1].role === raw.role) {
-      return fail(`A conversation must alternate between user and assistant roles: messages[${index - 1}] and messages[${index}] are both "${raw.role}".`)
+      return fail(
+        `A conversation must alternate between user and assistant roles: messages[${index - 1}] and messages[${index}] are both "${raw.role}".`,
+      )
     }
-    if (!Array.isArray(raw.content)) return fail(`Malformed input request: messages[${index}].content must be an array of content blocks.`)
+    if (!Array.isArray(raw.content))
+      return fail(`Malformed input request: messages[${index}].content must be an array of content blocks.`)
     const parsed = blocksText(raw.content, `messages[${index}].content`)
     if (typeof parsed === 'string') return fail(`Malformed input request: ${parsed}`)
     const message: NeutralMessage = { role: raw.role, text: parsed.text }
@@ -69,7 +80,8 @@ export function parseConverseRequest(body: unknown, maxOutputTokens: number, che
   }
   let system: string | null = null
   if (body.system !== undefined) {
-    if (!Array.isArray(body.system)) return fail('Malformed input request: `system` must be an array of {"text"} blocks.')
+    if (!Array.isArray(body.system))
+      return fail('Malformed input request: `system` must be an array of {"text"} blocks.')
     const parsed = blocksText(body.system, 'system')
     if (typeof parsed === 'string') return fail(`Malformed input request: ${parsed}`)
     system = parsed.text
@@ -83,7 +95,9 @@ export function parseConverseRequest(body: unknown, maxOutputTokens: number, che
       return fail(`The value at inferenceConfig.maxTokens must be an integer ≥ 1, got ${JSON.stringify(maxTokens)}.`)
     }
     if (maxTokens > maxOutputTokens) {
-      return fail(`The maximum tokens you requested (${maxTokens}) exceed the model limit of ${maxOutputTokens}. Try again with a maximum tokens value that is lower than ${maxOutputTokens + 1}.`)
+      return fail(
+        `The maximum tokens you requested (${maxTokens}) exceed the model limit of ${maxOutputTokens}. Try again with a maximum tokens value that is lower than ${maxOutputTokens + 1}.`,
+      )
     }
   }
   for (const field of ['temperature', 'topP'] as const) {
@@ -93,12 +107,14 @@ export function parseConverseRequest(body: unknown, maxOutputTokens: number, che
     }
   }
   const stops = config.stopSequences ?? []
-  if (!Array.isArray(stops) || stops.some((s) => typeof s !== 'string')) {
+  if (!Array.isArray(stops) || stops.some(s => typeof s !== 'string')) {
     return fail('Malformed input request: inferenceConfig.stopSequences must be an array of strings.')
   }
   const perf = isObject(body.performanceConfig) ? body.performanceConfig.latency : undefined
   if (perf !== undefined && perf !== 'standard' && perf !== 'optimized') {
-    return fail(`The value at performanceConfig.latency must be "standard" or "optimized", got ${JSON.stringify(perf)}.`)
+    return fail(
+      `The value at performanceConfig.latency must be "standard" or "optimized", got ${JSON.stringify(perf)}.`,
+    )
   }
   const tier = isObject(body.serviceTier) && typeof body.serviceTier.type === 'string' ? body.serviceTier.type : null
   return {
@@ -120,7 +136,10 @@ export function parseConverseRequest(body: unknown, maxOutputTokens: number, che
 }
 
 /** Parses a raw Converse / ConverseStream body: JSON first, then {@link parseConverseRequest}. */
-export function parseConverseBody(body: Buffer, maxOutputTokens: number): { ok: true; value: ConverseRequest } | { ok: false; error: SimError } {
+export function parseConverseBody(
+  body: Buffer,
+  maxOutputTokens: number,
+): { ok: true; value: ConverseRequest } | { ok: false; error: SimError } {
   const json = parseJsonBody(body)
   if (!json.ok) return json
   const parsed = parseConverseRequest(json.value, maxOutputTokens)

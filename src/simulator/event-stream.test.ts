@@ -14,7 +14,11 @@ describe('event-stream frames', () => {
 
   test('exception frames carry :message-type exception and the camelCase :exception-type', () => {
     const { headers, payload } = decodeFrame(encodeException('throttlingException', { message: 'Too many tokens' }))
-    expect(headers).toEqual({ ':exception-type': 'throttlingException', ':content-type': 'application/json', ':message-type': 'exception' })
+    expect(headers).toEqual({
+      ':exception-type': 'throttlingException',
+      ':content-type': 'application/json',
+      ':message-type': 'exception',
+    })
     expect(JSON.parse(payload)).toEqual({ message: 'Too many tokens' })
   })
 

@@ -4,7 +4,8 @@
  */
 import { EventStreamCodec } from '@smithy/eventstream-codec'
 
-const toUtf8 = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
+const toUtf8 = (bytes: Uint8Array): string =>
+  Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
 const fromUtf8 = (text: string): Uint8Array => Buffer.from(text, 'utf8')
 const codec = new EventStreamCodec(toUtf8, fromUtf8)
 
@@ -25,7 +26,10 @@ export function encodeEvent(eventType: string, payload: unknown): Uint8Array {
  * One in-stream exception frame. `exceptionType` is the lowerCamelCase union member
  * (`throttlingException`); the SDK maps it to its typed error.
  */
-export function encodeException(exceptionType: string, payload: { message: string } & Record<string, unknown>): Uint8Array {
+export function encodeException(
+  exceptionType: string,
+  payload: { message: string } & Record<string, unknown>,
+): Uint8Array {
   return codec.encode({
     headers: { ':exception-type': stringHeader(exceptionType), ':content-type': JSON_TYPE, ':message-type': EXCEPTION },
     body: fromUtf8(JSON.stringify(payload)),

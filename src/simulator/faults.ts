@@ -41,16 +41,33 @@ export interface FaultRule {
 export const FAULT_HEADER = 'x-bedrock-sim-fault'
 
 const KINDS: readonly FaultKind[] = [
-  'throttle', 'internal', 'unavailable', 'model-timeout', 'model-error',
-  'stream-exception', 'reset', 'stall', 'malformed-frame', 'slow-first-byte',
+  'throttle',
+  'internal',
+  'unavailable',
+  'model-timeout',
+  'model-error',
+  'stream-exception',
+  'reset',
+  'stall',
+  'malformed-frame',
+  'slow-first-byte',
 ]
 
 /** Kinds that answer with an HTTP error before any output. */
 export const HTTP_ERROR_FAULTS: Partial<Record<FaultKind, SimError>> = {
   throttle: { shape: 'ThrottlingException', message: 'Too many requests, please wait before trying again.' },
-  internal: { shape: 'InternalServerException', message: 'The server encountered an internal error while processing the request. (simulated fault)' },
-  unavailable: { shape: 'ServiceUnavailableException', message: 'Bedrock is unable to process your request. (simulated fault)' },
-  'model-timeout': { shape: 'ModelTimeoutException', message: 'Model has timed out in processing the request. (simulated fault)' },
+  internal: {
+    shape: 'InternalServerException',
+    message: 'The server encountered an internal error while processing the request. (simulated fault)',
+  },
+  unavailable: {
+    shape: 'ServiceUnavailableException',
+    message: 'Bedrock is unable to process your request. (simulated fault)',
+  },
+  'model-timeout': {
+    shape: 'ModelTimeoutException',
+    message: 'Model has timed out in processing the request. (simulated fault)',
+  },
   'model-error': { shape: 'ModelErrorException', message: 'The model returned an error. (simulated fault)' },
 }
 
@@ -68,7 +85,10 @@ export function stallMsOf(rule: FaultRule): number {
 }
 
 /** Validates one rule (from JSON); the message names the field, the expectation, what came, and the fix. */
-export function parseFaultRule(value: unknown, where: string): { ok: true; rule: FaultRule } | { ok: false; message: string } {
+export function parseFaultRule(
+  value: unknown,
+  where: string,
+): { ok: true; rule: FaultRule } | { ok: false; message: string } {
   const fail = (message: string) => ({ ok: false as const, message: `${where}: ${message}` })
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return fail(`must be a JSON object like {"kind":"throttle"}, got ${JSON.stringify(value)}.`)
@@ -86,10 +106,17 @@ export function parseFaultRule(value: unknown, where: string): { ok: true; rule:
   if (rule.probability !== undefined && (rule.probability as number) > 1) {
     return fail(`\`probability\` must be between 0 and 1, got ${String(rule.probability)}.`)
   }
-  if (rule.exceptionType !== undefined && (typeof rule.exceptionType !== 'string' || !/^[a-z]/.test(rule.exceptionType) || !shapeOfStreamException(rule.exceptionType))) {
-    return fail(`\`exceptionType\` must be a lowerCamelCase Bedrock exception such as "throttlingException", got ${JSON.stringify(rule.exceptionType)}.`)
+  if (
+    rule.exceptionType !== undefined &&
+    (typeof rule.exceptionType !== 'string' ||
+      !/^[a-z]/.test(rule.exceptionType) ||
+      !shapeOfStreamException(rule.exceptionType))
+  ) {
+    return fail(
+      `\`exceptionType\` must be a lowerCamelCase Bedrock exception such as "throttlingException", got ${JSON.stringify(rule.exceptionType)}.`,
+    )
   }
-  if (rule.models !== undefined && (!Array.isArray(rule.models) || rule.models.some((m) => typeof m !== 'string'))) {
+  if (rule.models !== undefined && (!Array.isArray(rule.models) || rule.models.some(m => typeof m !== 'string'))) {
     return fail(`\`models\` must be an array of model id strings, got ${JSON.stringify(rule.models)}.`)
   }
   return { ok: true, rule: rule as unknown as FaultRule }
@@ -100,10 +127,15 @@ export function parseFaultRule(value: unknown, where: string): { ok: true; rule:
  * rule that matches the model and whose dice roll (`rng() < probability`) succeeds.
  * @param modelIds the ids the request can be matched by (as sent, and the base id).
  */
-export function pickFault(rules: readonly FaultRule[], modelIds: readonly string[], rng: Rng, forced?: FaultRule): FaultRule | null {
+export function pickFault(
+  rules: readonly FaultRule[],
+  modelIds: readonly string[],
+  rng: Rng,
+  forced?: FaultRule,
+): FaultRule | null {
   if (forced) return forced
   for (const rule of rules) {
-    if (rule.models && !rule.models.some((id) => modelIds.includes(id))) continue
+    if (rule.models && !rule.models.some(id => modelIds.includes(id))) continue
     if (rng() < (rule.probability ?? 1)) return rule
   }
   return null

@@ -11,7 +11,12 @@ import type { NeutralRequest, NeutralStopReason } from './families/family.ts'
 import { HTTP_ERROR_FAULTS, stallMsOf, STREAM_ENDING_FAULTS, type FaultRule } from './faults.ts'
 import { endRecord, endRecordWithError, type GroundTruthRecord, type GroundTruthStatus } from './ground-truth.ts'
 import {
-  isZeroLatency, latencySpecFor, sampleInterTokenMs, sampleTargetTokens, sampleTtftMs, type LatencyMode,
+  isZeroLatency,
+  latencySpecFor,
+  sampleInterTokenMs,
+  sampleTargetTokens,
+  sampleTtftMs,
+  type LatencyMode,
 } from './latency-model.ts'
 import { promptText } from './prompt-text.ts'
 import { createRng, hashSeed } from './rng.ts'
@@ -91,7 +96,8 @@ export interface GenerationSink {
 export async function runGeneration(ctx: SimContext, job: GenerationJob, sink: GenerationSink): Promise<void> {
   const { profile, fault, record, request } = job
   const signal = sink.signal
-  const finish = (status: GroundTruthStatus, httpStatus = record.httpStatus): void => endRecord(record, status, httpStatus)
+  const finish = (status: GroundTruthStatus, httpStatus = record.httpStatus): void =>
+    endRecord(record, status, httpStatus)
   const failWith = (error: SimError): void => {
     sink.fail(error)
     endRecordWithError(record, error)
@@ -99,7 +105,10 @@ export async function runGeneration(ctx: SimContext, job: GenerationJob, sink: G
   if (fault?.kind === 'slow-first-byte') await sleep(fault.delayMs ?? 1000, signal)
   else if (fault?.delayMs && HTTP_ERROR_FAULTS[fault.kind]) await sleep(fault.delayMs, signal)
   if (signal.aborted) return finish('cancelled')
-  const httpFault = fault && (HTTP_ERROR_FAULTS[fault.kind] ?? (!sink.streaming && fault.kind === 'stream-exception' ? streamFaultAsHttp(fault) : undefined))
+  const httpFault =
+    fault &&
+    (HTTP_ERROR_FAULTS[fault.kind] ??
+      (!sink.streaming && fault.kind === 'stream-exception' ? streamFaultAsHttp(fault) : undefined))
   if (httpFault) return failWith(httpFault)
   if (!sink.streaming && fault?.kind === 'reset') {
     sink.cut('reset', null)
@@ -108,11 +117,20 @@ export async function runGeneration(ctx: SimContext, job: GenerationJob, sink: G
 
   const prompt = promptText(request)
   const totalInput = countTokens(prompt.text)
-  if (request.maxTokens !== null && (!Number.isInteger(request.maxTokens) || request.maxTokens < 1 || request.maxTokens > profile.maxOutputTokens)) {
-    return failWith({ shape: 'ValidationException', message: `The maximum tokens you requested (${request.maxTokens}) must be an integer between 1 and the model limit of ${profile.maxOutputTokens}.` })
+  if (
+    request.maxTokens !== null &&
+    (!Number.isInteger(request.maxTokens) || request.maxTokens < 1 || request.maxTokens > profile.maxOutputTokens)
+  ) {
+    return failWith({
+      shape: 'ValidationException',
+      message: `The maximum tokens you requested (${request.maxTokens}) must be an integer between 1 and the model limit of ${profile.maxOutputTokens}.`,
+    })
   }
   if (totalInput > profile.contextWindowTokens) {
-    return failWith({ shape: 'ValidationException', message: `Input is too long for requested model: ${totalInput} input tokens exceed the context window of ${profile.contextWindowTokens}.` })
+    return failWith({
+      shape: 'ValidationException',
+      message: `Input is too long for requested model: ${totalInput} input tokens exceed the context window of ${profile.contextWindowTokens}.`,
+    })
   }
   const maxTokens = request.maxTokens ?? profile.maxOutputTokens
   const quotaKey = isCrossRegionId(job.rawModelId) ? `${profile.modelId}#cross-region` : profile.modelId
@@ -126,11 +144,16 @@ export async function runGeneration(ctx: SimContext, job: GenerationJob, sink: G
     return failWith({ shape: 'ServiceUnavailableException', message: 'Bedrock is unable to process your request.' })
   }
   if (slot.kind === 'queued') {
-    await Promise.race([slot.granted, new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }))])
+    await Promise.race([
+      slot.granted,
+      new Promise<void>(resolve => signal.addEventListener('abort', () => resolve(), { once: true })),
+    ])
     if (signal.aborted) {
       slot.cancel()
       // The slot may have been granted in the same tick the client left.
-      void slot.granted.then(() => { if (record.status === 'cancelled') pool.release() })
+      void slot.granted.then(() => {
+        if (record.status === 'cancelled') pool.release()
+      })
       ctx.quota.settle(admission.ticket, 0)
       return finish('cancelled')
     }
@@ -150,12 +173,19 @@ export async function runGeneration(ctx: SimContext, job: GenerationJob, sink: G
     const inputTokens = totalInput - cacheRead - cacheWrite
     const textRng = createRng(hashSeed(ctx.seed, 'length', prompt.text))
     const generated = generateText({
-      seed: ctx.seed, prompt: prompt.text, maxTokens, targetTokens: sampleTargetTokens(profile, textRng), stopSequences: request.stopSequences,
+      seed: ctx.seed,
+      prompt: prompt.text,
+      maxTokens,
+      targetTokens: sampleTargetTokens(profile, textRng),
+      stopSequences: request.stopSequences,
     })
     const { spec, mode } = latencySpecFor(profile, job.performance ?? 'standard')
     const start: GenerationStart = {
-      inputTokens, cacheReadTokens: cacheRead, cacheWriteTokens: cacheWrite,
-      latencyMode: job.performance === null ? null : mode, serviceTier: job.serviceTier,
+      inputTokens,
+      cacheReadTokens: cacheRead,
+      cacheWriteTokens: cacheWrite,
+      latencyMode: job.performance === null ? null : mode,
+      serviceTier: job.serviceTier,
     }
     sink.open(start)
     const rng = createRng(hashSeed(ctx.seed, 'timing', ctx.nextIndex()))
@@ -165,7 +195,17 @@ export async function runGeneration(ctx: SimContext, job: GenerationJob, sink: G
       record.lastTokenWrittenAt = writtenAt
     }
     const zero = isZeroLatency(spec)
-    const ttftMs = zero ? 0 : sampleTtftMs({ spec, uncachedInputTokens: inputTokens + cacheWrite, cachedInputTokens: cacheRead, cachedPrefillFactor: profile.cachedPrefillFactor }, rng)
+    const ttftMs = zero
+      ? 0
+      : sampleTtftMs(
+          {
+            spec,
+            uncachedInputTokens: inputTokens + cacheWrite,
+            cachedInputTokens: cacheRead,
+            cachedPrefillFactor: profile.cachedPrefillFactor,
+          },
+          rng,
+        )
     const tokens = generated.tokens
     const stallMs = fault?.kind === 'stall' ? stallMsOf(fault) : 0
     if (!sink.streaming) {
@@ -216,11 +256,19 @@ export async function runGeneration(ctx: SimContext, job: GenerationJob, sink: G
 }
 
 function resultOf(
-  start: GenerationStart, text: string, outputTokens: number, stop: { stopReason: NeutralStopReason; stopSequence: string | null }, record: GroundTruthRecord,
+  start: GenerationStart,
+  text: string,
+  outputTokens: number,
+  stop: { stopReason: NeutralStopReason; stopSequence: string | null },
+  record: GroundTruthRecord,
 ): GenerationResult {
   const now = performance.now()
   return {
-    ...start, text, outputTokens, stopReason: stop.stopReason, stopSequence: stop.stopSequence,
+    ...start,
+    text,
+    outputTokens,
+    stopReason: stop.stopReason,
+    stopSequence: stop.stopSequence,
     latencyMs: Math.max(0, Math.round(now - record.receivedAt)),
     firstByteLatencyMs: Math.max(0, Math.round((record.firstTokenWrittenAt ?? now) - record.receivedAt)),
   }
@@ -230,4 +278,3 @@ function streamFaultAsHttp(fault: FaultRule): SimError {
   const shape = shapeOfStreamException(fault.exceptionType ?? 'throttlingException') ?? 'ThrottlingException'
   return { shape, message: `Simulated ${shape} (stream-exception fault on a non-streaming operation).` }
 }
-

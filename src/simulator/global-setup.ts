@@ -35,7 +35,9 @@ export function seedFromEnv(value: string | undefined): number {
   if (value === undefined || value === '') return 1
   const seed = Number(value)
   if (!Number.isInteger(seed)) {
-    throw new TypeError(`BEDROCK_BENCH_SEED must be an integer, got "${value}". Unset it or set e.g. BEDROCK_BENCH_SEED=7.`)
+    throw new TypeError(
+      `BEDROCK_BENCH_SEED must be an integer, got "${value}". Unset it or set e.g. BEDROCK_BENCH_SEED=7.`,
+    )
   }
   return seed
 }

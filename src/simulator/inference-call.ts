@@ -39,7 +39,13 @@ export function parseJsonBody(body: Buffer): { ok: true; value: unknown } | { ok
   try {
     return { ok: true, value: JSON.parse(body.toString('utf8')) }
   } catch (error) {
-    return { ok: false, error: { shape: 'ValidationException', message: `Malformed input request: the body is not valid JSON (${(error as Error).message}). Send a JSON object.` } }
+    return {
+      ok: false,
+      error: {
+        shape: 'ValidationException',
+        message: `Malformed input request: the body is not valid JSON (${(error as Error).message}). Send a JSON object.`,
+      },
+    }
   }
 }
 
@@ -71,8 +77,17 @@ export function out(res: AnyResponse): Out {
 }
 
 /** Writes a complete response with `content-type: application/json` and a content length. */
-export function respondJson(res: AnyResponse, status: number, body: string, headers: Record<string, string | number> = {}): void {
-  out(res).writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), ...headers })
+export function respondJson(
+  res: AnyResponse,
+  status: number,
+  body: string,
+  headers: Record<string, string | number> = {},
+): void {
+  out(res).writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(body),
+    ...headers,
+  })
   out(res).end(body)
 }
 
@@ -85,10 +100,13 @@ export function sendHead(res: AnyResponse, headers: Record<string, string | numb
 /** Header value as one string, or `null`. */
 export function headerOf(req: AnyRequest, name: string): string | null {
   const value = req.headers[name]
-  return Array.isArray(value) ? value[0] ?? null : value ?? null
+  return Array.isArray(value) ? (value[0] ?? null) : (value ?? null)
 }
 
 /** The generation job of a call, given what its body asked for. */
-export function jobOf(call: InferenceCall, asked: Pick<GenerationJob, 'request' | 'performance' | 'serviceTier'>): GenerationJob {
+export function jobOf(
+  call: InferenceCall,
+  asked: Pick<GenerationJob, 'request' | 'performance' | 'serviceTier'>,
+): GenerationJob {
   return { rawModelId: call.rawModelId, profile: call.profile, fault: call.fault, record: call.record, ...asked }
 }

@@ -18,7 +18,9 @@ export interface InvokeRequest {
 }
 
 /** Parses the native body and headers of an InvokeModel* call. Content-Type may be absent, octet-stream or JSON. */
-export function parseInvokeRequest(call: InferenceCall): { ok: true; value: InvokeRequest } | { ok: false; error: SimError } {
+export function parseInvokeRequest(
+  call: InferenceCall,
+): { ok: true; value: InvokeRequest } | { ok: false; error: SimError } {
   const json = parseJsonBody(call.body)
   if (!json.ok) return json
   const codec = codecFor(call.profile.family)
@@ -26,13 +28,30 @@ export function parseInvokeRequest(call: InferenceCall): { ok: true; value: Invo
   if (!parsed.ok) return { ok: false, error: { shape: 'ValidationException', message: parsed.message } }
   const perf = headerOf(call.req, 'x-amzn-bedrock-performanceconfig-latency')
   if (perf !== null && perf !== 'standard' && perf !== 'optimized') {
-    return { ok: false, error: { shape: 'ValidationException', message: `X-Amzn-Bedrock-PerformanceConfig-Latency must be "standard" or "optimized", got "${perf}".` } }
+    return {
+      ok: false,
+      error: {
+        shape: 'ValidationException',
+        message: `X-Amzn-Bedrock-PerformanceConfig-Latency must be "standard" or "optimized", got "${perf}".`,
+      },
+    }
   }
-  return { ok: true, value: { codec, request: parsed.request, performance: perf, serviceTier: headerOf(call.req, 'x-amzn-bedrock-service-tier') } }
+  return {
+    ok: true,
+    value: {
+      codec,
+      request: parsed.request,
+      performance: perf,
+      serviceTier: headerOf(call.req, 'x-amzn-bedrock-service-tier'),
+    },
+  }
 }
 
 /** Headers echoing the performance mode and service tier actually used (when requested). */
-export function echoHeaders(result: { latencyMode: LatencyMode | null; serviceTier: string | null }): Record<string, string> {
+export function echoHeaders(result: {
+  latencyMode: LatencyMode | null
+  serviceTier: string | null
+}): Record<string, string> {
   const headers: Record<string, string> = {}
   if (result.latencyMode) headers['x-amzn-bedrock-performanceconfig-latency'] = result.latencyMode
   if (result.serviceTier) headers['x-amzn-bedrock-service-tier'] = result.serviceTier
@@ -76,15 +95,36 @@ export function messageId(requestId: string): string {
 
 /** Neutral usage of a result. */
 export function usageOf(result: GenerationResult): NeutralUsage {
-  return { inputTokens: result.inputTokens, outputTokens: result.outputTokens, cacheReadTokens: result.cacheReadTokens, cacheWriteTokens: result.cacheWriteTokens }
+  return {
+    inputTokens: result.inputTokens,
+    outputTokens: result.outputTokens,
+    cacheReadTokens: result.cacheReadTokens,
+    cacheWriteTokens: result.cacheWriteTokens,
+  }
 }
 
 /** Neutral completion of a result. */
 export function completionOf(call: InferenceCall, result: GenerationResult): NeutralCompletion {
-  return { id: messageId(call.record.requestId), modelId: call.profile.modelId, text: result.text, stopReason: result.stopReason, stopSequence: result.stopSequence, usage: usageOf(result) }
+  return {
+    id: messageId(call.record.requestId),
+    modelId: call.profile.modelId,
+    text: result.text,
+    stopReason: result.stopReason,
+    stopSequence: result.stopSequence,
+    usage: usageOf(result),
+  }
 }
 
 /** Stream context of a call once its input counts are known. */
-export function streamContextOf(call: InferenceCall, start: { inputTokens: number; cacheReadTokens: number; cacheWriteTokens: number }): StreamContext {
-  return { id: messageId(call.record.requestId), modelId: call.profile.modelId, inputTokens: start.inputTokens, cacheReadTokens: start.cacheReadTokens, cacheWriteTokens: start.cacheWriteTokens }
+export function streamContextOf(
+  call: InferenceCall,
+  start: { inputTokens: number; cacheReadTokens: number; cacheWriteTokens: number },
+): StreamContext {
+  return {
+    id: messageId(call.record.requestId),
+    modelId: call.profile.modelId,
+    inputTokens: start.inputTokens,
+    cacheReadTokens: start.cacheReadTokens,
+    cacheWriteTokens: start.cacheWriteTokens,
+  }
 }

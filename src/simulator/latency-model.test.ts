@@ -21,12 +21,27 @@ describe('latency model', () => {
   })
 
   test('TTFT adds prefill per 1k uncached tokens and a fraction for cached ones', () => {
-    const spec: LatencySpec = { ttftMs: { median: 100, p90OverP50: 1 }, prefillMsPer1kTokens: 50, decodeTokensPerSec: 100, decodeJitter: 0 }
-    expect(sampleTtftMs({ spec, uncachedInputTokens: 2000, cachedInputTokens: 4000, cachedPrefillFactor: 0.1 }, createRng(1))).toBe(100 + 100 + 20)
+    const spec: LatencySpec = {
+      ttftMs: { median: 100, p90OverP50: 1 },
+      prefillMsPer1kTokens: 50,
+      decodeTokensPerSec: 100,
+      decodeJitter: 0,
+    }
+    expect(
+      sampleTtftMs(
+        { spec, uncachedInputTokens: 2000, cachedInputTokens: 4000, cachedPrefillFactor: 0.1 },
+        createRng(1),
+      ),
+    ).toBe(100 + 100 + 20)
   })
 
   test('inter-token time is 1000 / rate, within ± jitter, times the slowdown', () => {
-    const spec: LatencySpec = { ttftMs: { median: 1, p90OverP50: 1 }, prefillMsPer1kTokens: 0, decodeTokensPerSec: 50, decodeJitter: 0.2 }
+    const spec: LatencySpec = {
+      ttftMs: { median: 1, p90OverP50: 1 },
+      prefillMsPer1kTokens: 0,
+      decodeTokensPerSec: 50,
+      decodeJitter: 0.2,
+    }
     const rng = createRng(3)
     const xs = Array.from({ length: 1000 }, () => sampleInterTokenMs(spec, 1.5, rng))
     expect(Math.min(...xs)).toBeGreaterThanOrEqual(20 * 0.8 * 1.5)
@@ -34,7 +49,21 @@ describe('latency model', () => {
   })
 
   test('zero-latency spec detection follows the contract', () => {
-    expect(isZeroLatency({ ttftMs: { median: 0, p90OverP50: 1 }, prefillMsPer1kTokens: 0, decodeTokensPerSec: 1e6, decodeJitter: 0 })).toBe(true)
-    expect(isZeroLatency({ ttftMs: { median: 0, p90OverP50: 1 }, prefillMsPer1kTokens: 0, decodeTokensPerSec: 1e5, decodeJitter: 0 })).toBe(false)
+    expect(
+      isZeroLatency({
+        ttftMs: { median: 0, p90OverP50: 1 },
+        prefillMsPer1kTokens: 0,
+        decodeTokensPerSec: 1e6,
+        decodeJitter: 0,
+      }),
+    ).toBe(true)
+    expect(
+      isZeroLatency({
+        ttftMs: { median: 0, p90OverP50: 1 },
+        prefillMsPer1kTokens: 0,
+        decodeTokensPerSec: 1e5,
+        decodeJitter: 0,
+      }),
+    ).toBe(false)
   })
 })

@@ -24,7 +24,10 @@ export function sampleLogNormal(spec: LogNormalSpec, rng: Rng): number {
  * Picks the latency spec for a requested performance mode: `optimized` only when the profile has one.
  * @returns the spec and the mode actually used (echoed to the client).
  */
-export function latencySpecFor(profile: ModelProfile, requested: LatencyMode): { spec: LatencySpec; mode: LatencyMode } {
+export function latencySpecFor(
+  profile: ModelProfile,
+  requested: LatencyMode,
+): { spec: LatencySpec; mode: LatencyMode } {
   if (requested === 'optimized' && profile.optimized) return { spec: profile.optimized, mode: 'optimized' }
   return { spec: profile.standard, mode: 'standard' }
 }

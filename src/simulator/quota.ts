@@ -28,9 +28,7 @@ export interface QuotaTicket {
 }
 
 /** Outcome of {@link QuotaBuckets.admit}. */
-export type Admission =
-  | { ok: true; ticket: QuotaTicket }
-  | { ok: false; dimension: 'tpm' | 'rpm'; message: string }
+export type Admission = { ok: true; ticket: QuotaTicket } | { ok: false; dimension: 'tpm' | 'rpm'; message: string }
 
 /** Options of {@link QuotaBuckets}. */
 export interface QuotaBucketsOptions {
@@ -59,9 +57,11 @@ export class QuotaBuckets {
   admit(key: string, quotas: Quotas, reserveTokens: number): Admission {
     const now = this.#clock()
     const rpm = quotas.rpm === null || quotas.rpm === undefined ? null : this.#bucket(this.#rpm, key, quotas.rpm, now)
-    if (rpm && rpm.level < 1) return { ok: false, dimension: 'rpm', message: 'Too many requests, please wait before trying again.' }
+    if (rpm && rpm.level < 1)
+      return { ok: false, dimension: 'rpm', message: 'Too many requests, please wait before trying again.' }
     const tpm = this.#bucket(this.#tpm, key, quotas.tpm, now)
-    if (tpm.level <= 0) return { ok: false, dimension: 'tpm', message: 'Too many tokens, please wait before trying again.' }
+    if (tpm.level <= 0)
+      return { ok: false, dimension: 'tpm', message: 'Too many tokens, please wait before trying again.' }
     if (rpm) rpm.level -= 1
     tpm.level -= reserveTokens
     return { ok: true, ticket: { key, reservedTokens: reserveTokens, settled: false } }

@@ -30,7 +30,7 @@ const handlers: Record<ModelOperation, (ctx: SimContext, call: InferenceCall) =>
 
 /** Reads the body; `null` when it exceeded {@link MAX_BODY_BYTES} (the rest is drained and dropped). */
 function readBody(req: AnyRequest): Promise<Buffer | null> {
-  return new Promise((resolve) => {
+  return new Promise(resolve => {
     const chunks: Buffer[] = []
     let size = 0
     req.on('data', (chunk: Buffer) => {
@@ -74,7 +74,12 @@ async function handle(ctx: SimContext, req: AnyRequest, res: AnyResponse): Promi
   if (route.kind === 'health') return sendJson(res, 200, { ok: true })
   if (route.kind === 'ground-truth') {
     const record = ctx.groundTruth.get(route.requestId)
-    return record ? sendJson(res, 200, record) : sendError(res, { shape: 'ResourceNotFoundException', message: `No ground truth for request id "${route.requestId}".` })
+    return record
+      ? sendJson(res, 200, record)
+      : sendError(res, {
+          shape: 'ResourceNotFoundException',
+          message: `No ground truth for request id "${route.requestId}".`,
+        })
   }
   if (route.kind === 'quotas') {
     const profile = resolveModelId(route.modelId, ctx.profiles)
@@ -84,15 +89,30 @@ async function handle(ctx: SimContext, req: AnyRequest, res: AnyResponse): Promi
   }
   if (route.kind === 'unknown') {
     req.resume()
-    return sendError(res, { shape: 'UnknownOperationException', message: `Unknown operation ${req.method} ${(req.url ?? '').split('?')[0]}.` })
+    return sendError(res, {
+      shape: 'UnknownOperationException',
+      message: `Unknown operation ${req.method} ${(req.url ?? '').split('?')[0]}.`,
+    })
   }
   if (route.kind === 'bad-model-id') {
     req.resume()
-    return sendError(res, { shape: 'ValidationException', message: `The provided model identifier is not validly percent-encoded: "${route.raw}".` })
+    return sendError(res, {
+      shape: 'ValidationException',
+      message: `The provided model identifier is not validly percent-encoded: "${route.raw}".`,
+    })
   }
   const record: GroundTruthRecord = {
-    requestId, modelId: route.modelId, operation: route.operation, receivedAt,
-    firstTokenWrittenAt: null, lastTokenWrittenAt: null, endedAt: null, status: 'error', httpStatus: 0, fault: null, outputTokens: 0,
+    requestId,
+    modelId: route.modelId,
+    operation: route.operation,
+    receivedAt,
+    firstTokenWrittenAt: null,
+    lastTokenWrittenAt: null,
+    endedAt: null,
+    status: 'error',
+    httpStatus: 0,
+    fault: null,
+    outputTokens: 0,
   }
   ctx.groundTruth.add(record)
   const reject = (shape: 'ValidationException' | 'ResourceNotFoundException', message: string): void => {
@@ -100,9 +120,17 @@ async function handle(ctx: SimContext, req: AnyRequest, res: AnyResponse): Promi
     endRecordWithError(record, { shape, message })
   }
   const body = await readBody(req)
-  if (body === null) return reject('ValidationException', `The request body exceeds the limit of ${MAX_BODY_BYTES} bytes. Send a smaller body.`)
+  if (body === null)
+    return reject(
+      'ValidationException',
+      `The request body exceeds the limit of ${MAX_BODY_BYTES} bytes. Send a smaller body.`,
+    )
   const profile = resolveModelId(route.modelId, ctx.profiles)
-  if (!profile) return reject('ResourceNotFoundException', `The provided model identifier is invalid: no model "${route.modelId}" is available in this simulator.`)
+  if (!profile)
+    return reject(
+      'ResourceNotFoundException',
+      `The provided model identifier is invalid: no model "${route.modelId}" is available in this simulator.`,
+    )
   let forced: FaultRule | undefined
   const header = headerOf(req, FAULT_HEADER)
   if (header !== null) {
@@ -110,13 +138,19 @@ async function handle(ctx: SimContext, req: AnyRequest, res: AnyResponse): Promi
     try {
       value = JSON.parse(header)
     } catch {
-      return reject('ValidationException', `${FAULT_HEADER} must be the JSON of one fault rule, like {"kind":"throttle"}; got ${header}.`)
+      return reject(
+        'ValidationException',
+        `${FAULT_HEADER} must be the JSON of one fault rule, like {"kind":"throttle"}; got ${header}.`,
+      )
     }
     const parsed = parseFaultRule(value, FAULT_HEADER)
     if (!parsed.ok) return reject('ValidationException', parsed.message)
     forced = parsed.rule
   }
-  const fault = route.operation === 'count-tokens' ? null : pickFault(ctx.faults, [route.modelId, profile.modelId], ctx.faultRng, forced)
+  const fault =
+    route.operation === 'count-tokens'
+      ? null
+      : pickFault(ctx.faults, [route.modelId, profile.modelId], ctx.faultRng, forced)
   record.fault = fault?.kind ?? null
   await handlers[route.operation](ctx, { req, res, body, rawModelId: route.modelId, profile, fault, record })
 }

@@ -28,25 +28,29 @@ export interface DualServerOptions {
 }
 
 /** Starts the server; resolves once it listens. */
-export function listenDual(listener: (req: AnyRequest, res: AnyResponse) => void, options: DualServerOptions): Promise<DualServer> {
+export function listenDual(
+  listener: (req: AnyRequest, res: AnyResponse) => void,
+  options: DualServerOptions,
+): Promise<DualServer> {
   const h1 = http.createServer({ keepAliveTimeout: 65_000, requestTimeout: 0, headersTimeout: 60_000 }, listener)
   const h2 = http2.createServer({ maxSessionMemory: 64, settings: { maxConcurrentStreams: 4_294_967_295 } }, listener)
   const sockets = new Set<net.Socket>()
   const sessions = new Set<http2.Http2Session>()
   h2.on('sessionError', () => {}) // a broken client session must not take the server down
-  h2.on('session', (session) => {
+  h2.on('session', session => {
     session.on('error', () => {})
     sessions.add(session)
     session.on('close', () => sessions.delete(session))
   })
-  const tcp = net.createServer({ noDelay: true }, (socket) => {
+  const tcp = net.createServer({ noDelay: true }, socket => {
     sockets.add(socket)
     socket.on('close', () => sockets.delete(socket))
     socket.on('error', () => {})
     let seen: Buffer = Buffer.alloc(0)
     const onReadable = (): void => {
       let chunk: Buffer | null
-      while ((chunk = socket.read() as Buffer | null) !== null) seen = seen.length ? Buffer.concat([seen, chunk]) : chunk
+      while ((chunk = socket.read() as Buffer | null) !== null)
+        seen = seen.length ? Buffer.concat([seen, chunk]) : chunk
       const n = Math.min(seen.length, PREFACE.length)
       const isH2 = seen.subarray(0, n).equals(PREFACE.subarray(0, n))
       if (isH2 && seen.length < PREFACE.length) return
@@ -64,12 +68,13 @@ export function listenDual(listener: (req: AnyRequest, res: AnyResponse) => void
       const address = tcp.address() as net.AddressInfo
       resolve({
         port: address.port,
-        close: () => new Promise<void>((done) => {
-          tcp.close(() => done())
-          for (const session of sessions) session.destroy()
-          for (const socket of sockets) socket.destroy()
-          h1.closeAllConnections()
-        }),
+        close: () =>
+          new Promise<void>(done => {
+            tcp.close(() => done())
+            for (const session of sessions) session.destroy()
+            for (const socket of sockets) socket.destroy()
+            h1.closeAllConnections()
+          }),
       })
     })
   })

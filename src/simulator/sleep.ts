@@ -4,7 +4,7 @@
  */
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   if (ms <= 0 || signal?.aborted) return Promise.resolve()
-  return new Promise((resolve) => {
+  return new Promise(resolve => {
     const done = (): void => {
       clearTimeout(timer)
       signal?.removeEventListener('abort', done)

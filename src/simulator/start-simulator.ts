@@ -62,8 +62,10 @@ function validateOptions(options: SimulatorOptions): FaultRule[] {
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new TypeError(`\`port\` must be an integer 0..65535, got ${JSON.stringify(port)}. Use 0 to pick a free port.`)
   }
-  if (!Number.isInteger(seed)) throw new TypeError(`\`seed\` must be an integer, got ${JSON.stringify(seed)}. Pass e.g. 1.`)
-  if (!Array.isArray(faults)) throw new TypeError(`\`faults\` must be an array of fault rules, got ${JSON.stringify(faults)}.`)
+  if (!Number.isInteger(seed))
+    throw new TypeError(`\`seed\` must be an integer, got ${JSON.stringify(seed)}. Pass e.g. 1.`)
+  if (!Array.isArray(faults))
+    throw new TypeError(`\`faults\` must be an array of fault rules, got ${JSON.stringify(faults)}.`)
   return faults.map((rule, index) => {
     const parsed = parseFaultRule(rule, `faults[${index}]`)
     if (!parsed.ok) throw new TypeError(parsed.message)
@@ -76,7 +78,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const faults = validateOptions(options)
   const host = options.host ?? '127.0.0.1'
   const profiles = Array.isArray(options.models) ? options.models : await loadProfiles(options.models)
-  if (profiles.length === 0) throw new TypeError('`models` gave no model profiles. Pass profiles or a directory of profile JSON files (default fixtures/models).')
+  if (profiles.length === 0)
+    throw new TypeError(
+      '`models` gave no model profiles. Pass profiles or a directory of profile JSON files (default fixtures/models).',
+    )
   const ctx = createSimContext({
     seed: options.seed ?? 1,
     profiles,
@@ -94,7 +99,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     url: `http://${urlHost}:${server.port}`,
     port: server.port,
     close,
-    groundTruth: { get: (id) => ctx.groundTruth.get(id), all: () => ctx.groundTruth.all() },
+    groundTruth: { get: id => ctx.groundTruth.get(id), all: () => ctx.groundTruth.all() },
     profiles,
   }
 }

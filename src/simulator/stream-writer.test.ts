@@ -8,7 +8,7 @@ function fakeResponse(): { res: AnyResponse; writes: { bytes: number; done: (err
   const res = {
     destroyed: false,
     write(chunk: Uint8Array, callback: (error?: Error | null) => void) {
-      writes.push({ bytes: chunk.length, done: (error) => callback(error ?? null) })
+      writes.push({ bytes: chunk.length, done: error => callback(error ?? null) })
       return true
     },
   }
@@ -24,7 +24,7 @@ test('flush batches queued frames into one write and reports the write completio
   expect(writes).toHaveLength(1)
   expect(writer.events).toBe(2)
   const seen: number[] = []
-  onWritten!((at) => seen.push(at))
+  onWritten!(at => seen.push(at))
   expect(seen).toEqual([]) // queued is not written
   const before = performance.now()
   writes[0].done()
@@ -38,7 +38,7 @@ test('a failed write is never reported as written; an empty flush writes nothing
   expect(writer.flush()).toBeUndefined()
   writer.event('messageStart', { role: 'assistant' })
   const seen: number[] = []
-  writer.flush()!((at) => seen.push(at))
+  writer.flush()!(at => seen.push(at))
   writes[0].done(new Error('EPIPE'))
   expect(seen).toEqual([])
 })
@@ -50,6 +50,6 @@ test('a completion that comes before the registration is still reported', () => 
   const onWritten = writer.flush()!
   writes[0].done()
   const seen: number[] = []
-  onWritten((at) => seen.push(at))
+  onWritten(at => seen.push(at))
   expect(seen).toHaveLength(1)
 })

@@ -59,12 +59,12 @@ export class StreamWriter {
     let listener: ((writtenAt: number) => void) | null = null
     let writtenAt: number | null = null // in case a callback ever fires before the registration
     const res = out(this.#res) as unknown as { write: WriteWithCallback }
-    res.write(chunk, (error) => {
+    res.write(chunk, error => {
       if (error) return
       writtenAt = performance.now()
       listener?.(writtenAt)
     })
-    return (l) => {
+    return l => {
       listener = l
       if (writtenAt !== null) l(writtenAt)
     }
@@ -92,17 +92,24 @@ export class StreamWriter {
         this.#stallMs = stallMsOf(fault)
         return
       case 'stream-exception':
-        this.#pending.push(encodeException(fault.exceptionType ?? 'throttlingException', {
-          message: fault.exceptionType === undefined || fault.exceptionType === 'throttlingException'
-            ? 'Too many tokens, please wait before trying again.'
-            : `Simulated ${fault.exceptionType} after ${this.events} events.`,
-          ...(fault.exceptionType === 'modelStreamErrorException' ? { originalStatusCode: 500, originalMessage: 'Simulated model stream error.' } : {}),
-        }))
+        this.#pending.push(
+          encodeException(fault.exceptionType ?? 'throttlingException', {
+            message:
+              fault.exceptionType === undefined || fault.exceptionType === 'throttlingException'
+                ? 'Too many tokens, please wait before trying again.'
+                : `Simulated ${fault.exceptionType} after ${this.events} events.`,
+            ...(fault.exceptionType === 'modelStreamErrorException'
+              ? { originalStatusCode: 500, originalMessage: 'Simulated model stream error.' }
+              : {}),
+          }),
+        )
         this.flush()
         this.#res.end()
         break
       case 'malformed-frame':
-        this.#pending.push(encodeMalformedFrame('contentBlockDelta', { contentBlockIndex: 0, delta: { text: 'corrupt' } }))
+        this.#pending.push(
+          encodeMalformedFrame('contentBlockDelta', { contentBlockIndex: 0, delta: { text: 'corrupt' } }),
+        )
         this.flush()
         this.#res.end()
         break

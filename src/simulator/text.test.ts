@@ -6,7 +6,20 @@ const base = { seed: 1, prompt: 'Hello there', maxTokens: 1000, targetTokens: 60
 describe('generateText', () => {
   test('golden output for seed 1 (changing the generator changes every recorded benchmark text)', () => {
     const g = generateText(base)
-    expect(g.tokens.slice(0, 12)).toEqual(['Good', ' slow', ' error', ' road', ' small', ' also', ',', ' helps', ' value', ' percent', 'ile', ' steady'])
+    expect(g.tokens.slice(0, 12)).toEqual([
+      'Good',
+      ' slow',
+      ' error',
+      ' road',
+      ' small',
+      ' also',
+      ',',
+      ' helps',
+      ' value',
+      ' percent',
+      'ile',
+      ' steady',
+    ])
     expect(g.tokens.length).toBe(60)
     expect(g.stopReason).toBe('end_turn')
     expect(g.stopSequence).toBeNull()
@@ -25,9 +38,17 @@ describe('generateText', () => {
     const cut = generateText({ ...base, maxTokens: 17 })
     expect(cut.stopReason).toBe('max_tokens')
     expect(cut.tokens).toEqual(full.slice(0, 17))
-    expect(generateText({ ...base, maxTokens: 0 })).toEqual({ tokens: [], stopReason: 'max_tokens', stopSequence: null })
+    expect(generateText({ ...base, maxTokens: 0 })).toEqual({
+      tokens: [],
+      stopReason: 'max_tokens',
+      stopSequence: null,
+    })
     expect(generateText({ ...base, maxTokens: 60 }).stopReason).toBe('end_turn')
-    expect(generateText({ ...base, targetTokens: 0 })).toEqual({ tokens: [], stopReason: 'end_turn', stopSequence: null })
+    expect(generateText({ ...base, targetTokens: 0 })).toEqual({
+      tokens: [],
+      stopReason: 'end_turn',
+      stopSequence: null,
+    })
   })
 
   test('every token is short and non-empty, words carry their leading space', () => {
@@ -47,7 +68,18 @@ describe('generateText', () => {
     const across = generateText({ ...base, stopSequences: ['rcentile st'] })
     expect(across.stopReason).toBe('stop_sequence')
     expect(across.stopSequence).toBe('rcentile st')
-    expect(across.tokens).toEqual(['Good', ' slow', ' error', ' road', ' small', ' also', ',', ' helps', ' value', ' pe'])
+    expect(across.tokens).toEqual([
+      'Good',
+      ' slow',
+      ' error',
+      ' road',
+      ' small',
+      ' also',
+      ',',
+      ' helps',
+      ' value',
+      ' pe',
+    ])
     const word = generateText({ ...base, stopSequences: ['zzz', ' road'] })
     expect(word.tokens.join('')).toBe('Good slow error')
     expect(word.stopSequence).toBe(' road')
@@ -61,7 +93,14 @@ describe('generateText', () => {
   test('fast enough to run per request: 2 000 generations of 200 tokens well under a second', () => {
     const t0 = performance.now()
     let n = 0
-    for (let i = 0; i < 2000; i++) n += generateText({ seed: i, prompt: 'What is Bedrock?', maxTokens: 256, targetTokens: 200, stopSequences: ['###'] }).tokens.length
+    for (let i = 0; i < 2000; i++)
+      n += generateText({
+        seed: i,
+        prompt: 'What is Bedrock?',
+        maxTokens: 256,
+        targetTokens: 200,
+        stopSequences: ['###'],
+      }).tokens.length
     expect(n).toBe(400_000)
     expect(performance.now() - t0).toBeLessThan(1500)
   })

@@ -8,7 +8,10 @@ const baseline = Array.from({ length: 400 }, () => 100 * Math.exp(0.3 * (random(
 
 describe('compareSamples', () => {
   test('20 % slower candidate: ratio exactly 1.2, CI above 1, verdict slower', () => {
-    const c = compareSamples(baseline, baseline.map((x) => x * 1.2))!
+    const c = compareSamples(
+      baseline,
+      baseline.map(x => x * 1.2),
+    )!
     expect(c.ratio).toBeCloseTo(1.2, 12)
     expect(c.ci!.lo).toBeGreaterThan(1)
     expect(c.ci!.lo).toBeLessThan(1.2)
@@ -17,7 +20,7 @@ describe('compareSamples', () => {
   })
 
   test('20 % faster candidate → faster; with higherIsBetter the same data reads as slower', () => {
-    const faster = baseline.map((x) => x * 0.8)
+    const faster = baseline.map(x => x * 0.8)
     expect(compareSamples(baseline, faster)!.verdict).toBe('faster')
     expect(compareSamples(baseline, faster, { higherIsBetter: true })!.verdict).toBe('slower')
   })
@@ -31,8 +34,8 @@ describe('compareSamples', () => {
   })
 
   test('a significant but immaterial 2 % change is "same" at the 5 % threshold, "slower" at 1 %', () => {
-    const tight = baseline.map((x) => 100 + (x - 100) * 0.05) // low spread: a 2 % shift is significant
-    const slightly = tight.map((x) => x * 1.02)
+    const tight = baseline.map(x => 100 + (x - 100) * 0.05) // low spread: a 2 % shift is significant
+    const slightly = tight.map(x => x * 1.02)
     const c = compareSamples(tight, slightly)!
     expect(c.ci!.lo).toBeGreaterThan(1)
     expect(c.verdict).toBe('same')
@@ -55,7 +58,7 @@ test('compareSummaries uses p50 ratio and the threshold only', () => {
 
 test('large groups are thinned for the bootstrap: the CI still brackets the ratio and widens (conservative)', () => {
   const big = Array.from({ length: 10_000 }, (_, i) => 100 + ((i * 7919) % 1000) / 10)
-  const slower = big.map((x) => x * 1.1)
+  const slower = big.map(x => x * 1.1)
   const thinned = compareSamples(big, slower, { resamples: 200, maxBootstrapValues: 200 })!
   const full = compareSamples(big, slower, { resamples: 200, maxBootstrapValues: 10_000 })!
   expect(thinned.ratio).toBe(full.ratio) // the ratio always uses every value
@@ -64,7 +67,9 @@ test('large groups are thinned for the bootstrap: the CI still brackets the rati
   expect(thinned.ci!.hi).toBeGreaterThan(1.1)
   expect(thinned.ci!.hi - thinned.ci!.lo).toBeGreaterThan(2 * (full.ci!.hi - full.ci!.lo))
   expect(thinned.verdict).toBe('slower')
-  expect(() => compareSamples([1], [1], { maxBootstrapValues: 1 })).toThrow(/`maxBootstrapValues` must be an integer ≥ 10, got `1`/)
+  expect(() => compareSamples([1], [1], { maxBootstrapValues: 1 })).toThrow(
+    /`maxBootstrapValues` must be an integer ≥ 10, got `1`/,
+  )
 })
 
 test('thinSorted keeps evenly spaced ranks', () => {

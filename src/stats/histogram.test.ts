@@ -15,7 +15,7 @@ const PS = [0.01, 0.25, 0.5, 0.9, 0.95, 0.99, 0.999, 1]
 describe('HDR histogram wrapper', () => {
   test('merged percentiles equal the percentiles of one histogram over the union', () => {
     const a = latencies(20_000, 1)
-    const b = latencies(5_000, 2).map((x) => x * 3) // a slower shard
+    const b = latencies(5_000, 2).map(x => x * 3) // a slower shard
     const ha = createHistogram()
     const hb = createHistogram()
     const union = createHistogram()
@@ -29,7 +29,7 @@ describe('HDR histogram wrapper', () => {
   })
 
   test('percentiles are within the 3-digit precision of the exact nearest-rank values', () => {
-    const values = [...latencies(20_000, 3), ...latencies(5_000, 4).map((x) => x * 3)]
+    const values = [...latencies(20_000, 3), ...latencies(5_000, 4).map(x => x * 3)]
     const h = createHistogram()
     for (const x of values) h.record(x)
     const sorted = sortedCopy(values)
@@ -52,11 +52,11 @@ describe('HDR histogram wrapper', () => {
 
   test('count, mean, stdev, min, max are exact and survive merging (Chan)', () => {
     const a = latencies(3000, 5)
-    const b = latencies(700, 6).map((x) => x + 50)
+    const b = latencies(700, 6).map(x => x + 50)
     const ha = createHistogram()
     const hb = createHistogram()
-    a.forEach((x) => ha.record(x))
-    b.forEach((x) => hb.record(x))
+    a.forEach(x => ha.record(x))
+    b.forEach(x => hb.record(x))
     ha.merge(hb)
     const exact = summarize([...a, ...b])!
     const got = ha.summary()!

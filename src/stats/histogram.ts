@@ -76,7 +76,8 @@ class HdrBackedHistogram implements Histogram {
   }
 
   merge(other: Histogram): void {
-    if (!(other instanceof HdrBackedHistogram)) throw new TypeError('merge() needs a histogram made by createHistogram().')
+    if (!(other instanceof HdrBackedHistogram))
+      throw new TypeError('merge() needs a histogram made by createHistogram().')
     const a = this.options
     const b = other.options
     if (a.resolutionMs !== b.resolutionMs || a.significantDigits !== b.significantDigits) {
@@ -98,7 +99,8 @@ class HdrBackedHistogram implements Histogram {
   }
 
   percentile(p: number): number {
-    if (!(p >= 0 && p <= 1)) throw new RangeError(`percentile \`p\` must be in [0, 1], got \`${p}\`. Pass 0.99 for p99.`)
+    if (!(p >= 0 && p <= 1))
+      throw new RangeError(`percentile \`p\` must be in [0, 1], got \`${p}\`. Pass 0.99 for p99.`)
     if (this.count === 0) return Number.NaN
     const value = this.hdr.getValueAtPercentile(p * 100) * this.options.resolutionMs
     // The bucket's upper edge can overshoot the largest value recorded; the exact max is known.

@@ -50,14 +50,18 @@ export interface Knee {
 export function findKnee(points: readonly KneePoint[], options: KneeOptions = {}): Knee | null {
   const { latencyFactor = 1.5, minThroughputGain = 0.1 } = options
   if (!(latencyFactor > 1)) {
-    throw new RangeError(`\`latencyFactor\` must be > 1, got \`${latencyFactor}\`. Use 1.5 for "50 % slower than at low load".`)
+    throw new RangeError(
+      `\`latencyFactor\` must be > 1, got \`${latencyFactor}\`. Use 1.5 for "50 % slower than at low load".`,
+    )
   }
   if (!(minThroughputGain >= 0)) {
     throw new RangeError(`\`minThroughputGain\` must be ≥ 0, got \`${minThroughputGain}\`. Use 0.1 for 10 %.`)
   }
   for (let i = 1; i < points.length; i++) {
     if (!(points[i].x > points[i - 1].x)) {
-      throw new RangeError(`knee points must have strictly ascending \`x\`; point ${i} has x=${points[i].x} after ${points[i - 1].x}. Sort them by load.`)
+      throw new RangeError(
+        `knee points must have strictly ascending \`x\`; point ${i} has x=${points[i].x} after ${points[i - 1].x}. Sort them by load.`,
+      )
     }
   }
   if (points.length < 2) return null

@@ -10,7 +10,7 @@
  *   when there is exactly one
  */
 export function mergeSorted(parts: readonly Float64Array[]): Float64Array {
-  const live = parts.filter((p) => p.length > 0)
+  const live = parts.filter(p => p.length > 0)
   if (live.length === 0) return parts.length === 1 ? parts[0] : new Float64Array(0)
   if (live.length === 1) return live[0]
   const total = live.reduce((n, p) => n + p.length, 0)

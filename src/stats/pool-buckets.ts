@@ -40,12 +40,18 @@ function pooledOutcomes(buckets: readonly RunBucket[]): OutcomeCounts {
   }
   const sum = o.ok + o.throttled + o.error + o.timeout + o.cancelled
   if (sum !== o.scheduled) {
-    throw new Error(`Outcome conservation broken: scheduled ${o.scheduled} ≠ ok+throttled+error+timeout+cancelled ${sum}. This is a bug in bedrock-bench.`)
+    throw new Error(
+      `Outcome conservation broken: scheduled ${o.scheduled} ≠ ok+throttled+error+timeout+cancelled ${sum}. This is a bug in bedrock-bench.`,
+    )
   }
   return o
 }
 
-function pooledSummary(buckets: readonly RunBucket[], pick: (b: RunBucket) => FloatSeries, keep?: (sorted: Float64Array) => void): MetricSummary | null {
+function pooledSummary(
+  buckets: readonly RunBucket[],
+  pick: (b: RunBucket) => FloatSeries,
+  keep?: (sorted: Float64Array) => void,
+): MetricSummary | null {
   const sorted = pooledSorted(buckets, pick)
   keep?.(sorted)
   return summarizeSorted(sorted)
@@ -64,7 +70,7 @@ export type KeptColumns = Partial<Record<'ttftMs' | 'latencyMs', Float64Array>>
  */
 export function pooledSorted(buckets: readonly RunBucket[], pick: (b: RunBucket) => FloatSeries): Float64Array {
   for (const b of buckets) b.sortColumns()
-  return mergeSorted(buckets.map((b) => pick(b).view()))
+  return mergeSorted(buckets.map(b => pick(b).view()))
 }
 
 /**
@@ -91,16 +97,34 @@ export function poolBuckets(buckets: readonly RunBucket[], openLoop: boolean, ke
   }
   const { rpm, tpm } = steadyStateRates(outcomes.ok, okTokens, wallClockMs)
   const achievedRatePerSec =
-    startSpanMs > 0 ? (startIntervals * 1000) / startSpanMs : wallClockMs > 0 ? (outcomes.scheduled * 1000) / wallClockMs : 0
+    startSpanMs > 0
+      ? (startIntervals * 1000) / startSpanMs
+      : wallClockMs > 0
+        ? (outcomes.scheduled * 1000) / wallClockMs
+        : 0
   const per = (count: number) => (outcomes.scheduled === 0 ? 0 : count / outcomes.scheduled)
   return {
     outcomes,
-    ttftMs: pooledSummary(buckets, (b) => b.ttftMs, keep && ((v) => { keep.ttftMs = v })),
-    latencyMs: pooledSummary(buckets, (b) => b.latencyMs, keep && ((v) => { keep.latencyMs = v })),
-    responseTimeMs: openLoop ? pooledSummary(buckets, (b) => b.responseTimeMs) : null,
-    interTokenMs: pooledSummary(buckets, (b) => b.interTokenMs),
-    outputTokensPerSec: pooledSummary(buckets, (b) => b.decodeTokensPerSec),
-    queueDelayMs: pooledSummary(buckets, (b) => b.queueDelayMs),
+    ttftMs: pooledSummary(
+      buckets,
+      b => b.ttftMs,
+      keep &&
+        (v => {
+          keep.ttftMs = v
+        }),
+    ),
+    latencyMs: pooledSummary(
+      buckets,
+      b => b.latencyMs,
+      keep &&
+        (v => {
+          keep.latencyMs = v
+        }),
+    ),
+    responseTimeMs: openLoop ? pooledSummary(buckets, b => b.responseTimeMs) : null,
+    interTokenMs: pooledSummary(buckets, b => b.interTokenMs),
+    outputTokensPerSec: pooledSummary(buckets, b => b.decodeTokensPerSec),
+    queueDelayMs: pooledSummary(buckets, b => b.queueDelayMs),
     rpm,
     tpm,
     achievedRatePerSec,
@@ -121,20 +145,27 @@ export function poolBuckets(buckets: readonly RunBucket[], openLoop: boolean, ke
  * @param pooled - the pooled stats of the same buckets (reused when there is a single run)
  * @returns intervals keyed by metric path, each with `n` = runs that had the value
  */
-export function acrossRuns(runs: readonly RunBucket[], openLoop: boolean, pooled: PooledStats): Record<string, Interval> {
-  const perRun = runs.length === 1 ? [pooled] : runs.map((b) => poolBuckets([b], openLoop))
+export function acrossRuns(
+  runs: readonly RunBucket[],
+  openLoop: boolean,
+  pooled: PooledStats,
+): Record<string, Interval> {
+  const perRun = runs.length === 1 ? [pooled] : runs.map(b => poolBuckets([b], openLoop))
   const metrics: Record<string, (s: PooledStats) => number | undefined> = {
-    'ttftMs.p50': (s) => s.ttftMs?.p50,
-    'ttftMs.p95': (s) => s.ttftMs?.p95,
-    'latencyMs.p50': (s) => s.latencyMs?.p50,
-    'latencyMs.p95': (s) => s.latencyMs?.p95,
+    'ttftMs.p50': s => s.ttftMs?.p50,
+    'ttftMs.p95': s => s.ttftMs?.p95,
+    'latencyMs.p50': s => s.latencyMs?.p50,
+    'latencyMs.p95': s => s.latencyMs?.p95,
     ...(openLoop
-      ? { 'responseTimeMs.p50': (s: PooledStats) => s.responseTimeMs?.p50, 'responseTimeMs.p95': (s: PooledStats) => s.responseTimeMs?.p95 }
+      ? {
+          'responseTimeMs.p50': (s: PooledStats) => s.responseTimeMs?.p50,
+          'responseTimeMs.p95': (s: PooledStats) => s.responseTimeMs?.p95,
+        }
       : {}),
-    rpm: (s) => (s.wallClockMs > 0 ? s.rpm : undefined),
-    tpm: (s) => (s.wallClockMs > 0 ? s.tpm : undefined),
-    'outputTokensPerSec.mean': (s) => s.outputTokensPerSec?.mean,
-    errorRate: (s) => (s.outcomes.scheduled > 0 ? s.errorRate : undefined),
+    rpm: s => (s.wallClockMs > 0 ? s.rpm : undefined),
+    tpm: s => (s.wallClockMs > 0 ? s.tpm : undefined),
+    'outputTokensPerSec.mean': s => s.outputTokensPerSec?.mean,
+    errorRate: s => (s.outcomes.scheduled > 0 ? s.errorRate : undefined),
   }
   const out: Record<string, Interval> = {}
   for (const [key, pick] of Object.entries(metrics)) {

@@ -7,7 +7,13 @@ describe('R-7 quantiles', () => {
 
   test('match numpy/R for 1..10', () => {
     expect(quantiles(oneToTen, [0, 0.25, 0.5, 0.9, 0.95, 0.99, 1])).toEqual([
-      1, 3.25, 5.5, expect.closeTo(9.1, 12), expect.closeTo(9.55, 12), expect.closeTo(9.91, 12), 10,
+      1,
+      3.25,
+      5.5,
+      expect.closeTo(9.1, 12),
+      expect.closeTo(9.55, 12),
+      expect.closeTo(9.91, 12),
+      10,
     ])
   })
 

@@ -9,7 +9,9 @@ export type NumericArray = ArrayLike<number>
 
 function checkProbability(p: number): void {
   if (!(p >= 0 && p <= 1)) {
-    throw new RangeError(`quantile probability \`p\` must be a number in [0, 1], got \`${p}\`. Pass 0.95 for p95, not 95.`)
+    throw new RangeError(
+      `quantile probability \`p\` must be a number in [0, 1], got \`${p}\`. Pass 0.95 for p95, not 95.`,
+    )
   }
 }
 
@@ -55,5 +57,5 @@ export function sortedCopy(values: NumericArray): Float64Array {
 export function quantiles(values: NumericArray, ps: readonly number[]): number[] {
   for (const p of ps) checkProbability(p)
   const sorted = sortedCopy(values)
-  return ps.map((p) => quantileSorted(sorted, p))
+  return ps.map(p => quantileSorted(sorted, p))
 }

@@ -1,6 +1,12 @@
 import { describe, expect, test } from 'vitest'
 import type { Environment, Sample, SampleStatus } from '../types.ts'
-import { RunAccumulator, summarizeSamples, summarizeSampleStream, toLevelLabel, type RunMeta } from './run-accumulator.ts'
+import {
+  RunAccumulator,
+  summarizeSamples,
+  summarizeSampleStream,
+  toLevelLabel,
+  type RunMeta,
+} from './run-accumulator.ts'
 import { makeSample } from './sample-fixture.ts'
 import { seededRandom } from './seeded-random.ts'
 
@@ -119,8 +125,16 @@ describe('RunAccumulator golden run', () => {
 })
 
 test('open loop: response time from scheduledAt (coordinated-omission corrected) and queue delay', () => {
-  const samples = [0, 1, 2, 3].map((i) =>
-    makeSample({ seq: i, scheduledAt: i * 100, startedAt: i * 150, latencyMs: 100, loadLevel: 'rate=10/s', concurrency: null, targetRatePerSec: 10 }),
+  const samples = [0, 1, 2, 3].map(i =>
+    makeSample({
+      seq: i,
+      scheduledAt: i * 100,
+      startedAt: i * 150,
+      latencyMs: 100,
+      loadLevel: 'rate=10/s',
+      concurrency: null,
+      targetRatePerSec: 10,
+    }),
   )
   const open = summarizeSamples(samples, meta({ loadMode: 'open' }))
   // response times: 100, 150, 200, 250 → p50 175; service time stays 100
@@ -133,8 +147,10 @@ test('open loop: response time from scheduledAt (coordinated-omission corrected)
 })
 
 test('three runs: per-run p50s 10, 12, 14 → mean 12 with t-CI [7.0317, 16.9683]; pooled p50 12', () => {
-  const samples = [0, 1, 2].flatMap((run) =>
-    Array.from({ length: 5 }, (_, i) => makeSample({ runIndex: run, seq: i, startedAt: i * 1000, latencyMs: 10 + 2 * run })),
+  const samples = [0, 1, 2].flatMap(run =>
+    Array.from({ length: 5 }, (_, i) =>
+      makeSample({ runIndex: run, seq: i, startedAt: i * 1000, latencyMs: 10 + 2 * run }),
+    ),
   )
   const r = summarizeSamples(samples, meta())
   expect(r.runs).toBe(3)
@@ -157,7 +173,7 @@ test('sweep: levels in order of first measure sample, top level pools every leve
     )
   const samples = [...level(1, 0, 10, 50), ...level(4, 10_000, 30, 200)]
   const r = summarizeSamples(samples, meta())
-  expect(r.levels.map((l) => [l.loadLevel, l.outcomes.ok])).toEqual([
+  expect(r.levels.map(l => [l.loadLevel, l.outcomes.ok])).toEqual([
     ['c=1', 10],
     ['c=4', 30],
   ])
@@ -180,7 +196,16 @@ test('conservation holds exactly under a random outcome mix, and nothing is coun
     const status = statuses[Math.floor(random() * statuses.length)]
     const phase = phases[Math.floor(random() * phases.length)]
     if (phase === 'measure') (want.measure++, status === 'ok' && want.ok++)
-    acc.add(makeSample({ seq: i, status, phase, startedAt: i, runIndex: i % 2, errorType: status === 'error' ? `E${i % 3}` : null }))
+    acc.add(
+      makeSample({
+        seq: i,
+        status,
+        phase,
+        startedAt: i,
+        runIndex: i % 2,
+        errorType: status === 'error' ? `E${i % 3}` : null,
+      }),
+    )
   }
   const r = acc.finish()
   const o = r.outcomes
@@ -209,7 +234,9 @@ test('toLevelLabel', () => {
 
 test('an unknown status is refused with a message, not silently miscounted', () => {
   const bad = makeSample({ seq: 7, status: 'weird' as SampleStatus })
-  expect(() => new RunAccumulator(meta()).add(bad)).toThrow(/Sample.status must be one of ok \| throttled \| error \| timeout \| cancelled, got `weird` \(seq 7\)/)
+  expect(() => new RunAccumulator(meta()).add(bad)).toThrow(
+    /Sample.status must be one of ok \| throttled \| error \| timeout \| cancelled, got `weird` \(seq 7\)/,
+  )
 })
 
 describe('RunAccumulator toState / fromState / merge', () => {
@@ -232,22 +259,27 @@ describe('RunAccumulator toState / fromState / merge', () => {
   const sequential = new RunAccumulator(meta())
   for (const s of samples) sequential.add(s)
 
-  test.each([0, 1, 37, 120, 239, 240])('split at %i: merge after a structuredClone round trip equals one accumulator', (k) => {
-    const first = new RunAccumulator(meta())
-    const second = new RunAccumulator(meta())
-    for (const s of samples.slice(0, k)) first.add(s)
-    for (const s of samples.slice(k)) second.add(s)
-    const merged = RunAccumulator.fromState(structuredClone(first.toState()))
-    merged.merge(RunAccumulator.fromState(structuredClone(second.toState())))
-    expect(merged.phaseCounts()).toEqual(sequential.phaseCounts())
-    expect(merged.measuredRunCount).toBe(sequential.measuredRunCount)
-    const { costUsd, ...rest } = merged.finish()
-    const { costUsd: expectedCost, ...expectedRest } = sequential.finish()
-    expect(rest).toEqual(expectedRest)
-    expect(costUsd).toBeCloseTo(expectedCost, 12)
-    expect(merged.finishRuns().map(({ costUsd: _c, ...r }) => r)).toEqual(sequential.finishRuns().map(({ costUsd: _c, ...r }) => r))
-    expect([...merged.sortedValues('queueDelayMs')]).toEqual([...sequential.sortedValues('queueDelayMs')])
-  })
+  test.each([0, 1, 37, 120, 239, 240])(
+    'split at %i: merge after a structuredClone round trip equals one accumulator',
+    k => {
+      const first = new RunAccumulator(meta())
+      const second = new RunAccumulator(meta())
+      for (const s of samples.slice(0, k)) first.add(s)
+      for (const s of samples.slice(k)) second.add(s)
+      const merged = RunAccumulator.fromState(structuredClone(first.toState()))
+      merged.merge(RunAccumulator.fromState(structuredClone(second.toState())))
+      expect(merged.phaseCounts()).toEqual(sequential.phaseCounts())
+      expect(merged.measuredRunCount).toBe(sequential.measuredRunCount)
+      const { costUsd, ...rest } = merged.finish()
+      const { costUsd: expectedCost, ...expectedRest } = sequential.finish()
+      expect(rest).toEqual(expectedRest)
+      expect(costUsd).toBeCloseTo(expectedCost, 12)
+      expect(merged.finishRuns().map(({ costUsd: _c, ...r }) => r)).toEqual(
+        sequential.finishRuns().map(({ costUsd: _c, ...r }) => r),
+      )
+      expect([...merged.sortedValues('queueDelayMs')]).toEqual([...sequential.sortedValues('queueDelayMs')])
+    },
+  )
 
   test('refuses to merge a different loadMode', () => {
     expect(() => new RunAccumulator(meta()).merge(new RunAccumulator(meta({ loadMode: 'open' })))).toThrow(TypeError)
@@ -265,8 +297,16 @@ test('sortedValues after finish() reuses the pooled columns, and is recomputed a
   expect(kept).toEqual(before)
   expect(acc.sortedValues('latencyMs')).toBe(kept) // same array: not merged again
   for (const s of samples.slice(60)) acc.add(s)
-  const all = samples.filter((s) => s.status === 'ok').map((s) => s.latencyMs).sort((a, b) => a - b)
+  const all = samples
+    .filter(s => s.status === 'ok')
+    .map(s => s.latencyMs)
+    .sort((a, b) => a - b)
   expect([...acc.sortedValues('latencyMs')]).toEqual(all)
   acc.finish()
-  expect([...acc.sortedValues('ttftMs')]).toEqual(samples.filter((s) => s.status === 'ok').map((s) => s.ttftMs!).sort((a, b) => a - b))
+  expect([...acc.sortedValues('ttftMs')]).toEqual(
+    samples
+      .filter(s => s.status === 'ok')
+      .map(s => s.ttftMs!)
+      .sort((a, b) => a - b),
+  )
 })

@@ -159,7 +159,7 @@ export class RunAccumulator {
         loadLevel: level.loadLevel,
         concurrency: level.concurrency,
         targetRatePerSec: level.targetRatePerSec,
-        runs: new Map(level.runs.map((b) => [b.runIndex, RunBucket.fromState(b)])),
+        runs: new Map(level.runs.map(b => [b.runIndex, RunBucket.fromState(b)])),
       })
     }
     Object.assign(acc.phases, state.phases)
@@ -177,11 +177,11 @@ export class RunAccumulator {
   toState(): RunAccumulatorState {
     return {
       meta: this.meta,
-      levels: [...this.levels.values()].map((level) => ({
+      levels: [...this.levels.values()].map(level => ({
         loadLevel: level.loadLevel,
         concurrency: level.concurrency,
         targetRatePerSec: level.targetRatePerSec,
-        runs: [...level.runs.values()].map((b) => b.toState()),
+        runs: [...level.runs.values()].map(b => b.toState()),
       })),
       phases: { ...this.phases },
       runIndexes: [...this.runIndexes],
@@ -200,7 +200,9 @@ export class RunAccumulator {
    */
   merge(later: RunAccumulator): void {
     if (later.loadMode !== this.loadMode) {
-      throw new TypeError(`Cannot merge a ${later.loadMode}-loop accumulator into a ${this.loadMode}-loop one (benchmark ${this.meta.benchName}).`)
+      throw new TypeError(
+        `Cannot merge a ${later.loadMode}-loop accumulator into a ${this.loadMode}-loop one (benchmark ${this.meta.benchName}).`,
+      )
     }
     this.kept = null
     for (const [label, level] of later.levels) {
@@ -241,7 +243,7 @@ export class RunAccumulator {
 
   /** Summarises everything added so far (may be called more than once). */
   finish(): RunSummary {
-    const levels = [...this.levels.values()].map((level) => ({
+    const levels = [...this.levels.values()].map(level => ({
       level,
       runs: [...level.runs.values()].sort((a, b) => a.runIndex - b.runIndex),
     }))
@@ -259,7 +261,7 @@ export class RunAccumulator {
       .filter(([, run]) => run.levels.length > 0)
       .sort((a, b) => a[0] - b[0])
       .map(([runIndex, run]) => {
-        const levels = run.levels.map((label) => {
+        const levels = run.levels.map(label => {
           const level = this.levels.get(label)!
           return { level, runs: [level.runs.get(runIndex)!] }
         })
@@ -276,12 +278,19 @@ export class RunAccumulator {
   sortedValues(metric: 'ttftMs' | 'latencyMs' | 'interTokenMs' | 'queueDelayMs'): Float64Array {
     const kept = this.kept?.[metric as keyof KeptColumns]
     if (kept) return kept
-    const buckets = [...this.levels.values()].flatMap((level) => [...level.runs.values()].sort((a, b) => a.runIndex - b.runIndex))
-    return pooledSorted(buckets, (b) => b[metric])
+    const buckets = [...this.levels.values()].flatMap(level =>
+      [...level.runs.values()].sort((a, b) => a.runIndex - b.runIndex),
+    )
+    return pooledSorted(buckets, b => b[metric])
   }
 
   /** @param keep - receives the top level's pooled TTFT and latency columns */
-  private summaryOf(levels: { level: LevelState; runs: RunBucket[] }[], costUsd: number, runCount: number, keep?: KeptColumns): RunSummary {
+  private summaryOf(
+    levels: { level: LevelState; runs: RunBucket[] }[],
+    costUsd: number,
+    runCount: number,
+    keep?: KeptColumns,
+  ): RunSummary {
     const meta = this.meta
     const levelSummaries: LevelSummary[] = []
     const pooledPerLevel: PooledStats[] = []

@@ -134,9 +134,11 @@ export class RunBucket {
    * @param later - must not be used afterwards (its column buffers may be taken over)
    */
   merge(later: RunBucket): void {
-    for (const status of Object.keys(this.statusCounts) as SampleStatus[]) this.statusCounts[status] += later.statusCounts[status]
+    for (const status of Object.keys(this.statusCounts) as SampleStatus[])
+      this.statusCounts[status] += later.statusCounts[status]
     this.scheduled += later.scheduled
-    for (const [type, count] of later.errorsByType) this.errorsByType.set(type, (this.errorsByType.get(type) ?? 0) + count)
+    for (const [type, count] of later.errorsByType)
+      this.errorsByType.set(type, (this.errorsByType.get(type) ?? 0) + count)
     const sorted = !this.unsorted && !later.unsorted
     for (const name of COLUMNS) {
       if (sorted) this[name].mergeAscending(later[name])

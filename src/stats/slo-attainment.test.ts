@@ -16,6 +16,8 @@ test('a throttling service does not look better than a slow one', () => {
 
 test('edge cases and validation', () => {
   expect(sloAttainment([], 0, 100)).toMatchObject({ attainment: 0, goodputRpm: 0 })
-  expect(() => sloAttainment([1, 2], 1, 100)).toThrow(/`scheduled` must be an integer ≥ the 2 successful values, got `1`/)
+  expect(() => sloAttainment([1, 2], 1, 100)).toThrow(
+    /`scheduled` must be an integer ≥ the 2 successful values, got `1`/,
+  )
   expect(() => sloAttainment([], 0, -1)).toThrow(/`thresholdMs` must be a number ≥ 0, got `-1`/)
 })

@@ -18,7 +18,17 @@ describe('summarize', () => {
   test('null for no values; one value has stdev 0', () => {
     expect(summarize([])).toBeNull()
     expect(summarize([Number.NaN])).toBeNull()
-    expect(summarize([42])).toEqual({ count: 1, min: 42, mean: 42, stdev: 0, p50: 42, p90: 42, p95: 42, p99: 42, max: 42 })
+    expect(summarize([42])).toEqual({
+      count: 1,
+      min: 42,
+      mean: 42,
+      stdev: 0,
+      p50: 42,
+      p90: 42,
+      p95: 42,
+      p99: 42,
+      max: 42,
+    })
   })
 
   test('skips non-finite values', () => {
@@ -28,7 +38,7 @@ describe('summarize', () => {
   })
 
   test('Welford stays exact where Σx² − (Σx)²/n cancels (values near 1e9)', () => {
-    const values = [4, 7, 13, 16].map((d) => 1e9 + d)
+    const values = [4, 7, 13, 16].map(d => 1e9 + d)
     const s = summarize(values)!
     expect(s.mean).toBe(1e9 + 10)
     // sample variance = (36 + 9 + 9 + 36) / 3 = 30

@@ -4,9 +4,9 @@ import { makeSample } from './sample-fixture.ts'
 
 describe('rate windows', () => {
   test('per-second buckets, last window clipped and rate-scaled by its real duration', () => {
-    const events = [100, 900, 1000, 1500, 2999].map((endedAt) => ({ endedAt, tokens: 10 }))
+    const events = [100, 900, 1000, 1500, 2999].map(endedAt => ({ endedAt, tokens: 10 }))
     const w = rateWindows(events, { windowMs: SECOND_MS, originMs: 0, endMs: 2999 })
-    expect(w.map((x) => [x.startMs, x.endMs, x.requests, x.tokens])).toEqual([
+    expect(w.map(x => [x.startMs, x.endMs, x.requests, x.tokens])).toEqual([
       [0, 1000, 2, 20],
       [1000, 2000, 2, 20],
       [2000, 2999, 1, 10],
@@ -21,9 +21,9 @@ describe('rate windows', () => {
   test('per-minute windows over 150 s: three windows, 30 s tail', () => {
     const events = Array.from({ length: 150 }, (_, i) => ({ endedAt: i * 1000 + 500, tokens: 100 }))
     const w = rateWindows(events, { windowMs: MINUTE_MS, originMs: 0, endMs: 150_000 })
-    expect(w.map((x) => x.requests)).toEqual([60, 60, 30])
-    expect(w.map((x) => x.rpm)).toEqual([60, 60, 60])
-    expect(w.map((x) => x.tpm)).toEqual([6000, 6000, 6000])
+    expect(w.map(x => x.requests)).toEqual([60, 60, 30])
+    expect(w.map(x => x.rpm)).toEqual([60, 60, 60])
+    expect(w.map(x => x.tpm)).toEqual([6000, 6000, 6000])
   })
 
   test('steady-state rates: 5 requests, 50 tokens in 3 s → 100 RPM, 1000 TPM; zero wall clock → 0', () => {
@@ -41,7 +41,7 @@ describe('rate windows', () => {
       makeSample({ phase: 'cooldown', startedAt: 2100, latencyMs: 100 }),
     ]
     const w = sampleRateWindows(samples)
-    expect(w.map((x) => [x.startMs, x.requests, x.tokens])).toEqual([
+    expect(w.map(x => [x.startMs, x.requests, x.tokens])).toEqual([
       [0, 1, 150],
       [1000, 2, 300],
     ])
@@ -50,6 +50,8 @@ describe('rate windows', () => {
 
   test('validates its range', () => {
     expect(() => rateWindows([], { windowMs: 0, originMs: 0, endMs: 1 })).toThrow(/`windowMs` must be > 0, got `0`/)
-    expect(() => rateWindows([], { windowMs: 1000, originMs: 5, endMs: 1 })).toThrow(/`endMs` \(1\) must be ≥ `originMs` \(5\)/)
+    expect(() => rateWindows([], { windowMs: 1000, originMs: 5, endMs: 1 })).toThrow(
+      /`endMs` \(1\) must be ≥ `originMs` \(5\)/,
+    )
   })
 })

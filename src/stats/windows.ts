@@ -74,7 +74,9 @@ export function rateWindows(events: Iterable<CompletionEvent>, range: WindowRang
   const { windowMs, originMs, endMs } = range
   if (!(windowMs > 0)) throw new RangeError(`\`windowMs\` must be > 0, got \`${windowMs}\`. Use 1000 for per-second.`)
   if (!(endMs >= originMs)) {
-    throw new RangeError(`\`endMs\` (${endMs}) must be ≥ \`originMs\` (${originMs}). Pass the end of the measured period.`)
+    throw new RangeError(
+      `\`endMs\` (${endMs}) must be ≥ \`originMs\` (${originMs}). Pass the end of the measured period.`,
+    )
   }
   const n = Math.max(1, Math.ceil((endMs - originMs) / windowMs))
   const requests = new Float64Array(n)

@@ -15,7 +15,11 @@ const root = mkdtempSync(join(tmpdir(), 'bb-report-cli-'))
 afterAll(() => rmSync(root, { recursive: true, force: true }))
 
 function cli(...args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [join(repo, 'bin/bedrock-bench.js'), 'report', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 })
+  const r = spawnSync(process.execPath, [join(repo, 'bin/bedrock-bench.js'), 'report', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 60_000,
+  })
   return { status: r.status, stdout: r.stdout, stderr: r.stderr }
 }
 

@@ -14,26 +14,49 @@ import { fastProfiles } from '../measure/fast-profiles.ts'
 
 let sim: Simulator
 const dir = mkdtempSync(join(tmpdir(), 'kill9-'))
-beforeAll(async () => { sim = await startSimulator({ port: 0, seed: 2, models: await fastProfiles() }) })
+beforeAll(async () => {
+  sim = await startSimulator({ port: 0, seed: 2, models: await fastProfiles() })
+})
 afterAll(async () => {
   await sim?.close()
   rmSync(dir, { recursive: true, force: true })
 })
 
-const SAMPLE_KEYS = ['runId', 'benchName', 'phase', 'runIndex', 'seq', 'status', 'startedAt', 'endedAt', 'latencyMs', 'tokenSource', 'attempts']
+const SAMPLE_KEYS = [
+  'runId',
+  'benchName',
+  'phase',
+  'runIndex',
+  'seq',
+  'status',
+  'startedAt',
+  'endedAt',
+  'latencyMs',
+  'tokenSource',
+  'attempts',
+]
 
 test('kill -9 mid-run: every complete line of samples.jsonl is a valid Sample', async () => {
-  const child = spawn(process.execPath, [join(import.meta.dirname, 'kill-target.ts'), sim.url, dir], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [join(import.meta.dirname, 'kill-target.ts'), sim.url, dir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let stderr = ''
-  child.stderr.on('data', (d) => { stderr += d })
+  child.stderr.on('data', d => {
+    stderr += d
+  })
   await new Promise<void>((resolve, reject) => {
     const t = setTimeout(() => reject(new Error(`subprocess never started writing samples: ${stderr}`)), 20_000)
-    child.stdout.on('data', (d) => { if (String(d).includes('started')) { clearTimeout(t); resolve() } })
-    child.on('exit', (code) => reject(new Error(`subprocess exited early (${code}): ${stderr}`)))
+    child.stdout.on('data', d => {
+      if (String(d).includes('started')) {
+        clearTimeout(t)
+        resolve()
+      }
+    })
+    child.on('exit', code => reject(new Error(`subprocess exited early (${code}): ${stderr}`)))
   })
-  await new Promise((r) => setTimeout(r, 400))
+  await new Promise(r => setTimeout(r, 400))
   child.kill('SIGKILL')
-  await new Promise((r) => child.once('exit', r))
+  await new Promise(r => child.once('exit', r))
 
   const path = join(dir, 'samples.jsonl')
   const raw = readFileSync(path, 'utf8')

@@ -15,7 +15,12 @@ const timer = setInterval(() => {
   }
 }, 20)
 await bedrockBench(null, {
-  name: 'killed', model: 'anthropic.claude-3-5-haiku-20241022-v1:0', operation: 'converse-stream',
-  prompt: { text: 'Tell me a story.' }, maxTokens: 30, endpoint, resultsDir,
+  name: 'killed',
+  model: 'anthropic.claude-3-5-haiku-20241022-v1:0',
+  operation: 'converse-stream',
+  prompt: { text: 'Tell me a story.' },
+  maxTokens: 30,
+  endpoint,
+  resultsDir,
   load: { concurrency: 16, requests: 1_000_000, warmup: { requests: 0 } },
 })

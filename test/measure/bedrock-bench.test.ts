@@ -28,7 +28,9 @@ beforeAll(async () => {
   const models = await fastProfiles()
   sim = await startSimulator({ port: 0, seed: 5, models })
   faulty = await startSimulator({
-    port: 0, seed: 9, models,
+    port: 0,
+    seed: 9,
+    models,
     faults: [
       { kind: 'throttle', probability: 0.1 },
       { kind: 'unavailable', probability: 0.05 },
@@ -48,8 +50,13 @@ afterAll(async () => {
 })
 
 const base = (over: Partial<BedrockBenchOptions>): BedrockBenchOptions => ({
-  name: 'e2e', model: HAIKU, operation: 'converse-stream', prompt: { fixture: 'prompts/short-qa.json' }, maxTokens: 40,
-  endpoint: sim.url, ...over,
+  name: 'e2e',
+  model: HAIKU,
+  operation: 'converse-stream',
+  prompt: { fixture: 'prompts/short-qa.json' },
+  maxTokens: 40,
+  endpoint: sim.url,
+  ...over,
 })
 
 const readAll = async (path: string, name: string): Promise<Sample[]> => {
@@ -66,8 +73,19 @@ const conserved = (s: RunSummary) => {
 describe('bedrockBench', () => {
   test('closed loop: summary, samples.jsonl, environment.json and task.meta', async ({ task }) => {
     const resultsDir = join(dir, 'closed')
-    const r = await bedrockBench(null, base({ name: 'closed', load: { concurrency: 4, requests: 20 }, runs: 2, resultsDir }))
-    expect(r).toMatchObject({ benchName: 'closed', model: HAIKU, operation: 'converse-stream', target: 'simulator', runs: 2, loadMode: 'closed', errorRate: 0 })
+    const r = await bedrockBench(
+      null,
+      base({ name: 'closed', load: { concurrency: 4, requests: 20 }, runs: 2, resultsDir }),
+    )
+    expect(r).toMatchObject({
+      benchName: 'closed',
+      model: HAIKU,
+      operation: 'converse-stream',
+      target: 'simulator',
+      runs: 2,
+      loadMode: 'closed',
+      errorRate: 0,
+    })
     expect(r.outcomes).toMatchObject({ scheduled: 40, ok: 40 })
     conserved(r)
     expect(r.ttftMs!.p50).toBeGreaterThan(5)
@@ -82,22 +100,33 @@ describe('bedrockBench', () => {
     expect(r.samplesPath).toBe(join(resultsDir, 'samples.jsonl'))
     const samples = await readAll(r.samplesPath!, 'closed')
     expect(samples).toHaveLength(48)
-    expect(samples.filter((s) => s.phase === 'warmup')).toHaveLength(8)
+    expect(samples.filter(s => s.phase === 'warmup')).toHaveLength(8)
     // every request counted once: unique request ids, unique (run, seq)
-    expect(new Set(samples.map((s) => s.requestId)).size).toBe(48)
-    expect(new Set(samples.map((s) => `${s.runIndex}:${s.seq}`)).size).toBe(48)
+    expect(new Set(samples.map(s => s.requestId)).size).toBe(48)
+    expect(new Set(samples.map(s => `${s.runIndex}:${s.seq}`)).size).toBe(48)
     // token counts equal what the simulator generated
     for (const s of samples) expect(s.outputTokens).toBe(sim.groundTruth.get(s.requestId!)!.outputTokens)
     expect(JSON.parse(readFileSync(join(resultsDir, 'environment.json'), 'utf8')).nodeVersion).toBe(process.version)
     expect(task.meta.bedrockBench?.at(-1)).toBe(r)
     // the reporter's ETA: (20 measure + 4 warm-up) × 2 runs planned
     expect(JSON.parse(readFileSync(join(resultsDir, 'progress.json'), 'utf8'))).toEqual({ scheduled: 48 })
-    expect(r.group).toBe('test/measure/bedrock-bench.test.ts > bedrockBench > closed loop: summary, samples.jsonl, environment.json and task.meta')
+    expect(r.group).toBe(
+      'test/measure/bedrock-bench.test.ts > bedrockBench > closed loop: summary, samples.jsonl, environment.json and task.meta',
+    )
   })
 
   test('fault mix: the invariant holds exactly, nothing is counted twice, the run completes', async () => {
     const resultsDir = join(dir, 'faults')
-    const r = await bedrockBench(null, base({ name: 'faults', endpoint: faulty.url, load: { concurrency: 8, requests: 120, warmup: { requests: 0 } }, timeoutMs: 1500, resultsDir }))
+    const r = await bedrockBench(
+      null,
+      base({
+        name: 'faults',
+        endpoint: faulty.url,
+        load: { concurrency: 8, requests: 120, warmup: { requests: 0 } },
+        timeoutMs: 1500,
+        resultsDir,
+      }),
+    )
     conserved(r)
     expect(r.outcomes.scheduled).toBe(120)
     expect(r.outcomes.throttled).toBeGreaterThan(0)
@@ -108,16 +137,29 @@ describe('bedrockBench', () => {
     expect(r.throttleRate).toBeCloseTo(r.outcomes.throttled / 120, 9)
     const samples = await readAll(r.samplesPath!, 'faults')
     expect(samples).toHaveLength(120)
-    expect(samples.map((s) => s.seq).sort((a, b) => a - b)).toEqual([...Array(120).keys()])
-    const byStatus = (st: string) => samples.filter((s) => s.status === st).length
-    expect([byStatus('ok'), byStatus('throttled'), byStatus('error'), byStatus('timeout')]).toEqual([r.outcomes.ok, r.outcomes.throttled, r.outcomes.error, r.outcomes.timeout])
+    expect(samples.map(s => s.seq).sort((a, b) => a - b)).toEqual([...Array(120).keys()])
+    const byStatus = (st: string) => samples.filter(s => s.status === st).length
+    expect([byStatus('ok'), byStatus('throttled'), byStatus('error'), byStatus('timeout')]).toEqual([
+      r.outcomes.ok,
+      r.outcomes.throttled,
+      r.outcomes.error,
+      r.outcomes.timeout,
+    ])
   })
 
   test('the user signal stops the run; in-flight requests become cancelled', async () => {
     const controller = new AbortController()
     setTimeout(() => controller.abort(), 300)
     const t0 = performance.now()
-    const r = await bedrockBench(null, base({ name: 'abort', load: { concurrency: 4, requests: 100_000, warmup: { requests: 0 } }, signal: controller.signal, resultsDir: join(dir, 'abort') }))
+    const r = await bedrockBench(
+      null,
+      base({
+        name: 'abort',
+        load: { concurrency: 4, requests: 100_000, warmup: { requests: 0 } },
+        signal: controller.signal,
+        resultsDir: join(dir, 'abort'),
+      }),
+    )
     expect(performance.now() - t0).toBeLessThan(3000)
     conserved(r)
     expect(r.outcomes.cancelled).toBeGreaterThan(0)
@@ -126,28 +168,53 @@ describe('bedrockBench', () => {
   })
 
   test('open loop, Poisson: achieved rate near target, scheduler lag reported, response time from scheduledAt', async () => {
-    const r = await bedrockBench(null, base({
-      name: 'open', operation: 'converse', load: { rate: { perSec: 100, arrival: 'poisson' }, durationMs: 1500, warmup: { requests: 5 } }, resultsDir: join(dir, 'open'),
-    }))
+    const r = await bedrockBench(
+      null,
+      base({
+        name: 'open',
+        operation: 'converse',
+        load: { rate: { perSec: 100, arrival: 'poisson' }, durationMs: 1500, warmup: { requests: 5 } },
+        resultsDir: join(dir, 'open'),
+      }),
+    )
     conserved(r)
     expect(r.loadMode).toBe('open')
     // a 1.5 s Poisson window has ±8 % sampling noise (1/√150); the 2 % check runs 10 s in bench/
     expect(r.levels[0].achievedRatePerSec).toBeGreaterThan(75)
     expect(r.levels[0].achievedRatePerSec).toBeLessThan(125)
     // the scheduler lag is the R-7 p99 of startedAt − scheduledAt over the measured requests
-    const measured = (await readAll(r.samplesPath!, 'open')).filter((s) => s.phase === 'measure')
+    const measured = (await readAll(r.samplesPath!, 'open')).filter(s => s.phase === 'measure')
     expect(measured).toHaveLength(r.outcomes.scheduled)
-    expect(r.schedulerLagP99Ms).toBeCloseTo(quantiles(measured.map((s) => s.queueDelayMs), [0.99])[0], 9)
+    expect(r.schedulerLagP99Ms).toBeCloseTo(
+      quantiles(
+        measured.map(s => s.queueDelayMs),
+        [0.99],
+      )[0],
+      9,
+    )
     expect(r.responseTimeMs).not.toBeNull()
     expect(r.responseTimeMs!.p50).toBeGreaterThanOrEqual(r.latencyMs!.p50 - 1)
   })
 
   test('config errors throw before any request reaches the simulator', async () => {
     const before = sim.groundTruth.all().length
-    await expect(bedrockBench(null, base({ name: 'bad', load: { concurrency: 0 } }))).rejects.toThrow(BedrockBenchConfigError)
-    await expect(bedrockBench(null, base({ name: 'bad', prompt: { fixture: 'prompts/missing.json' } }))).rejects.toThrow(/`prompt.fixture` must name a readable file/)
-    await expect(bedrockBench(null, base({ name: 'bad', target: 'aws', aws: { region: 'us-east-1', budgetUsd: 0.000001 }, load: { concurrency: 1, requests: 1000 } })))
-      .rejects.toThrow(/`aws.budgetUsd` must cover the run's maximum estimated cost/)
+    await expect(bedrockBench(null, base({ name: 'bad', load: { concurrency: 0 } }))).rejects.toThrow(
+      BedrockBenchConfigError,
+    )
+    await expect(
+      bedrockBench(null, base({ name: 'bad', prompt: { fixture: 'prompts/missing.json' } })),
+    ).rejects.toThrow(/`prompt.fixture` must name a readable file/)
+    await expect(
+      bedrockBench(
+        null,
+        base({
+          name: 'bad',
+          target: 'aws',
+          aws: { region: 'us-east-1', budgetUsd: 0.000001 },
+          load: { concurrency: 1, requests: 1000 },
+        }),
+      ),
+    ).rejects.toThrow(/`aws.budgetUsd` must cover the run's maximum estimated cost/)
     expect(sim.groundTruth.all().length).toBe(before)
   })
 
@@ -156,19 +223,30 @@ describe('bedrockBench', () => {
     vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIDEXAMPLEBUDGET')
     vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'not-a-secret')
     try {
-      const haiku = (await loadProfiles()).find((p) => p.modelId === HAIKU)!
-      const prompt = JSON.parse(readFileSync('fixtures/prompts/short-qa.json', 'utf8')) as { messages: { text: string }[] }
+      const haiku = (await loadProfiles()).find(p => p.modelId === HAIKU)!
+      const prompt = JSON.parse(readFileSync('fixtures/prompts/short-qa.json', 'utf8')) as {
+        messages: { text: string }[]
+      }
       const chars = prompt.messages.reduce((a, m) => a + m.text.length, 0)
-      const perRequestUsd = estimateCost({ requests: 1, inputTokensPerRequest: Math.ceil(chars / 4), maxTokens: 40 }, haiku.pricing).maxUsd
+      const perRequestUsd = estimateCost(
+        { requests: 1, inputTokensPerRequest: Math.ceil(chars / 4), maxTokens: 40 },
+        haiku.pricing,
+      ).maxUsd
       const budgetUsd = 30 * perRequestUsd // the plan (≈ 12 requests by the pre-run bound) passes the estimate
       const resultsDir = join(dir, 'budget')
-      const r = await bedrockBench(null, base({
-        name: 'budget', target: 'aws', aws: { region: 'us-east-1', budgetUsd }, resultsDir,
-        load: { concurrency: 2, requests: 4, cooldownMs: 3000 }, // fast profiles: thousands of requests in 3 s unguarded
-      }))
+      const r = await bedrockBench(
+        null,
+        base({
+          name: 'budget',
+          target: 'aws',
+          aws: { region: 'us-east-1', budgetUsd },
+          resultsDir,
+          load: { concurrency: 2, requests: 4, cooldownMs: 3000 }, // fast profiles: thousands of requests in 3 s unguarded
+        }),
+      )
       const all = await readAll(join(resultsDir, 'samples.jsonl'), 'budget')
       const spent = all.reduce((a, x) => a + (x.costUsd ?? 0), 0)
-      expect(r.warnings.some((w) => w.startsWith('Stopped scheduling to stay within `aws.budgetUsd`'))).toBe(true)
+      expect(r.warnings.some(w => w.startsWith('Stopped scheduling to stay within `aws.budgetUsd`'))).toBe(true)
       expect(spent).toBeLessThanOrEqual(budgetUsd)
       expect(spent).toBeGreaterThan(0.5 * budgetUsd) // not stopped absurdly early either
       expect(r.wallClockMs).toBeLessThan(1500) // long before the 3 s cool-down would have ended
@@ -180,48 +258,104 @@ describe('bedrockBench', () => {
 
   test('every operation works through bedrockBench, including native invoke bodies', async () => {
     for (const operation of ['converse', 'invoke', 'invoke-stream'] as const) {
-      const r = await bedrockBench(null, base({ name: `op-${operation}`, operation, model: 'amazon.nova-micro-v1:0', load: { concurrency: 2, requests: 6 }, resultsDir: join(dir, 'ops') }))
+      const r = await bedrockBench(
+        null,
+        base({
+          name: `op-${operation}`,
+          operation,
+          model: 'amazon.nova-micro-v1:0',
+          load: { concurrency: 2, requests: 6 },
+          resultsDir: join(dir, 'ops'),
+        }),
+      )
       expect(r.outcomes.ok).toBe(6)
       expect(r.ttftMs).not.toBeNull()
     }
   })
 
   test('retries on: attempts and retry delay are recorded per sample', async () => {
-    const throttler = await startSimulator({ port: 0, seed: 21, models: await fastProfiles(), faults: [{ kind: 'throttle', probability: 0.5 }] })
+    const throttler = await startSimulator({
+      port: 0,
+      seed: 21,
+      models: await fastProfiles(),
+      faults: [{ kind: 'throttle', probability: 0.5 }],
+    })
     try {
-      const r = await bedrockBench(null, base({ name: 'retries', endpoint: throttler.url, retry: { maxAttempts: 3 }, load: { concurrency: 4, requests: 16, warmup: { requests: 0 } }, resultsDir: join(dir, 'retries') }))
+      const r = await bedrockBench(
+        null,
+        base({
+          name: 'retries',
+          endpoint: throttler.url,
+          retry: { maxAttempts: 3 },
+          load: { concurrency: 4, requests: 16, warmup: { requests: 0 } },
+          resultsDir: join(dir, 'retries'),
+        }),
+      )
       conserved(r)
       const samples = await readAll(r.samplesPath!, 'retries')
-      const retried = samples.filter((s) => s.attempts > 1)
+      const retried = samples.filter(s => s.attempts > 1)
       expect(retried.length).toBeGreaterThan(0)
       for (const s of retried) expect(s.retryDelayMs).toBeGreaterThan(0)
-      expect(samples.every((s) => s.attempts <= 3)).toBe(true)
+      expect(samples.every(s => s.attempts <= 3)).toBe(true)
     } finally {
       await throttler.close()
     }
   })
 
   test('a user-supplied client that would queue is warned about in the summary', async () => {
-    const client = new BedrockRuntimeClient({ region: 'us-east-1', endpoint: sim.url, credentials: { accessKeyId: 'x', secretAccessKey: 'y' }, requestHandler: new NodeHttpHandler() })
-    const r = await bedrockBench(null, base({ name: 'user-client', client, load: { concurrency: 60, requests: 60, warmup: { requests: 0 } }, resultsDir: join(dir, 'user') }))
+    const client = new BedrockRuntimeClient({
+      region: 'us-east-1',
+      endpoint: sim.url,
+      credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
+      requestHandler: new NodeHttpHandler(),
+    })
+    const r = await bedrockBench(
+      null,
+      base({
+        name: 'user-client',
+        client,
+        load: { concurrency: 60, requests: 60, warmup: { requests: 0 } },
+        resultsDir: join(dir, 'user'),
+      }),
+    )
     expect(r.outcomes.ok).toBe(60)
-    expect(r.warnings.some((w) => w.includes('allows 50 sockets but the concurrency is 60'))).toBe(true)
+    expect(r.warnings.some(w => w.includes('allows 50 sockets but the concurrency is 60'))).toBe(true)
     client.destroy()
   })
 
   test('prompt caching: a cache point over a long system prompt yields cache reads after the first request', async () => {
-    const r = await bedrockBench(null, base({ name: 'cache', prompt: { fixture: 'prompts/long-context-cacheable.json' }, cachePoint: true, load: { concurrency: 1, requests: 3, warmup: { requests: 0 } }, resultsDir: join(dir, 'cache') }))
+    const r = await bedrockBench(
+      null,
+      base({
+        name: 'cache',
+        prompt: { fixture: 'prompts/long-context-cacheable.json' },
+        cachePoint: true,
+        load: { concurrency: 1, requests: 3, warmup: { requests: 0 } },
+        resultsDir: join(dir, 'cache'),
+      }),
+    )
     const samples = await readAll(r.samplesPath!, 'cache')
     expect(samples[0].cacheWriteTokens).toBeGreaterThan(0)
-    expect(samples.slice(1).some((s) => (s.cacheReadTokens ?? 0) > 0)).toBe(true)
+    expect(samples.slice(1).some(s => (s.cacheReadTokens ?? 0) > 0)).toBe(true)
   })
 
   test('a concurrency sweep gives one level per concurrency, each with its own counts', async () => {
-    const r = await bedrockBench(null, base({ name: 'sweep', operation: 'converse', load: { concurrency: [1, 4], requests: 8 }, resultsDir: join(dir, 'sweep') }))
-    expect(r.levels.map((l) => [l.loadLevel, l.concurrency, l.outcomes.scheduled])).toEqual([['c=1', 1, 8], ['c=4', 4, 8]])
+    const r = await bedrockBench(
+      null,
+      base({
+        name: 'sweep',
+        operation: 'converse',
+        load: { concurrency: [1, 4], requests: 8 },
+        resultsDir: join(dir, 'sweep'),
+      }),
+    )
+    expect(r.levels.map(l => [l.loadLevel, l.concurrency, l.outcomes.scheduled])).toEqual([
+      ['c=1', 1, 8],
+      ['c=4', 4, 8],
+    ])
     expect(r.outcomes.scheduled).toBe(16)
     const samples = await readAll(r.samplesPath!, 'sweep')
-    expect(samples.filter((s) => s.phase === 'warmup').map((s) => s.loadLevel)).toEqual(['c=1', 'c=4', 'c=4', 'c=4', 'c=4'])
+    expect(samples.filter(s => s.phase === 'warmup').map(s => s.loadLevel)).toEqual(['c=1', 'c=4', 'c=4', 'c=4', 'c=4'])
   })
 
   test('prompt generators get (seq, runIndex, seeded rng); a bad generated prompt fails before any request', async () => {
@@ -230,15 +364,41 @@ describe('bedrockBench', () => {
       seen.push(`${ctx.runIndex}:${ctx.seq}:${ctx.rng().toFixed(6)}`)
       return { messages: [{ role: 'user' as const, text: `question ${ctx.seq}` }] }
     }
-    await bedrockBench(null, base({ name: 'gen', prompt: gen(), seed: 3, operation: 'converse', load: { concurrency: 2, requests: 4, warmup: { requests: 0 } }, runs: 2, resultsDir: join(dir, 'gen') }))
+    await bedrockBench(
+      null,
+      base({
+        name: 'gen',
+        prompt: gen(),
+        seed: 3,
+        operation: 'converse',
+        load: { concurrency: 2, requests: 4, warmup: { requests: 0 } },
+        runs: 2,
+        resultsDir: join(dir, 'gen'),
+      }),
+    )
     const first = [...seen].sort()
     seen.length = 0
-    await bedrockBench(null, base({ name: 'gen', prompt: gen(), seed: 3, operation: 'converse', load: { concurrency: 2, requests: 4, warmup: { requests: 0 } }, runs: 2, resultsDir: join(dir, 'gen') }))
+    await bedrockBench(
+      null,
+      base({
+        name: 'gen',
+        prompt: gen(),
+        seed: 3,
+        operation: 'converse',
+        load: { concurrency: 2, requests: 4, warmup: { requests: 0 } },
+        runs: 2,
+        resultsDir: join(dir, 'gen'),
+      }),
+    )
     expect([...seen].sort()).toEqual(first)
-    expect(new Set(first.map((x) => x.split(':').slice(0, 2).join(':')))).toEqual(new Set(['0:0', '0:1', '0:2', '0:3', '1:0', '1:1', '1:2', '1:3']))
+    expect(new Set(first.map(x => x.split(':').slice(0, 2).join(':')))).toEqual(
+      new Set(['0:0', '0:1', '0:2', '0:3', '1:0', '1:1', '1:2', '1:3']),
+    )
 
     const before = sim.groundTruth.all().length
-    await expect(bedrockBench(null, base({ name: 'gen-bad', prompt: () => ({ messages: [] }) }))).rejects.toThrow(/prompt\(ctx\) for seq 0 must have a non-empty `messages` list/)
+    await expect(bedrockBench(null, base({ name: 'gen-bad', prompt: () => ({ messages: [] }) }))).rejects.toThrow(
+      /prompt\(ctx\) for seq 0 must have a non-empty `messages` list/,
+    )
     expect(sim.groundTruth.all().length).toBe(before)
   })
 
@@ -246,11 +406,22 @@ describe('bedrockBench', () => {
     // a prompt generator that burns 40 ms of CPU per request blocks the event loop
     const busy = () => {
       const until = performance.now() + 40
-      while (performance.now() < until) { /* burn */ }
+      while (performance.now() < until) {
+        /* burn */
+      }
       return { messages: [{ role: 'user' as const, text: 'hi' }] }
     }
-    const r = await bedrockBench(null, base({ name: 'busy', prompt: busy, operation: 'converse', load: { concurrency: 4, requests: 16, warmup: { requests: 0 } }, resultsDir: join(dir, 'busy') }))
+    const r = await bedrockBench(
+      null,
+      base({
+        name: 'busy',
+        prompt: busy,
+        operation: 'converse',
+        load: { concurrency: 4, requests: 16, warmup: { requests: 0 } },
+        resultsDir: join(dir, 'busy'),
+      }),
+    )
     expect(r.client?.clientBound).toBe(true)
-    expect(r.warnings.some((w) => w.startsWith('The benchmark client is the likely bottleneck'))).toBe(true)
+    expect(r.warnings.some(w => w.startsWith('The benchmark client is the likely bottleneck'))).toBe(true)
   })
 })

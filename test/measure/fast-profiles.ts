@@ -9,10 +9,16 @@ import { loadProfiles } from '../../src/profiles/load-profiles.ts'
 /** Every shipped profile, sped up. */
 export async function fastProfiles(): Promise<ModelProfile[]> {
   const profiles = await loadProfiles()
-  return profiles.map((p) => ({
+  return profiles.map(p => ({
     ...p,
     outputTokens: { median: 24, p90OverP50: 1.2 },
-    standard: { ...p.standard, ttftMs: { median: 15, p90OverP50: 1.2 }, prefillMsPer1kTokens: 0, decodeTokensPerSec: 2000, decodeJitter: 0.1 },
+    standard: {
+      ...p.standard,
+      ttftMs: { median: 15, p90OverP50: 1.2 },
+      prefillMsPer1kTokens: 0,
+      decodeTokensPerSec: 2000,
+      decodeJitter: 0.1,
+    },
     quotas: { ...p.quotas, tpm: 1e9, rpm: null },
     capacity: { ...p.capacity, concurrentGenerations: 1000, queueLimit: 10000 },
   }))

@@ -17,21 +17,47 @@ let spec: Omit<InvokeSpec, 'operation' | 'modelId' | 'family'>
 beforeAll(async () => {
   sim = await startSimulator({ port: 0, seed: 11, models: await fastProfiles() })
   spec = {
-    client: createClient({ target: 'simulator', endpoint: sim.url, transport: 'h2', maxConcurrency: 4, maxAttempts: 1 }),
+    client: createClient({
+      target: 'simulator',
+      endpoint: sim.url,
+      transport: 'h2',
+      maxConcurrency: 4,
+      maxAttempts: 1,
+    }),
     conversation: { system: 'Be brief.', messages: [{ role: 'user', text: 'What is the capital of France?' }] },
-    maxTokens: 200, cachePoint: false, performanceConfig: 'standard', timeoutMs: 5000, clock: relativeClock(),
-    costOf: (u) => (u.inputTokens ?? 0) * 1e-6 + (u.outputTokens ?? 0) * 2e-6,
+    maxTokens: 200,
+    cachePoint: false,
+    performanceConfig: 'standard',
+    timeoutMs: 5000,
+    clock: relativeClock(),
+    costOf: u => (u.inputTokens ?? 0) * 1e-6 + (u.outputTokens ?? 0) * 2e-6,
   }
 })
-afterAll(async () => { await sim?.close() })
-
-const ctx = (operation: Operation, model: string): SampleContext => ({
-  runId: 'r1', benchName: 'b', phase: 'measure', runIndex: 0, seq: 0, model, operation, target: 'simulator',
-  loadLevel: 'c=1', concurrency: 1, targetRatePerSec: null, scheduledAt: spec.clock.now(),
+afterAll(async () => {
+  await sim?.close()
 })
 
-const run = (operation: Operation, modelId: string, family: ModelFamily | null, extra: Partial<InvokeSpec> = {}): Promise<Sample> =>
-  invoke({ ...spec, operation, modelId, family, ...extra }, ctx(operation, modelId))
+const ctx = (operation: Operation, model: string): SampleContext => ({
+  runId: 'r1',
+  benchName: 'b',
+  phase: 'measure',
+  runIndex: 0,
+  seq: 0,
+  model,
+  operation,
+  target: 'simulator',
+  loadLevel: 'c=1',
+  concurrency: 1,
+  targetRatePerSec: null,
+  scheduledAt: spec.clock.now(),
+})
+
+const run = (
+  operation: Operation,
+  modelId: string,
+  family: ModelFamily | null,
+  extra: Partial<InvokeSpec> = {},
+): Promise<Sample> => invoke({ ...spec, operation, modelId, family, ...extra }, ctx(operation, modelId))
 
 const HAIKU = 'anthropic.claude-3-5-haiku-20241022-v1:0'
 
@@ -41,14 +67,23 @@ function expectGroundTruthAgrees(s: Sample): void {
   expect(truth).toBeDefined()
   expect(s.outputTokens).toBe(truth.outputTokens)
   // the client cannot see a token before the server wrote it, nor finish before the server did
-  if (s.ttftMs !== null && truth.firstTokenWrittenAt !== null) expect(s.ttftMs).toBeGreaterThanOrEqual(truth.firstTokenWrittenAt - truth.receivedAt - 1)
+  if (s.ttftMs !== null && truth.firstTokenWrittenAt !== null)
+    expect(s.ttftMs).toBeGreaterThanOrEqual(truth.firstTokenWrittenAt - truth.receivedAt - 1)
   expect(s.latencyMs).toBeGreaterThanOrEqual(truth.endedAt! - truth.receivedAt - 1)
 }
 
 describe('invoke: operations', () => {
   test('converse-stream: TTFT < latency, ITL per token, tokens from usage, server latency from metrics', async () => {
     const s = await run('converse-stream', HAIKU, null)
-    expect(s).toMatchObject({ status: 'ok', tokenSource: 'usage', httpStatus: 200, attempts: 1, retryDelayMs: 0, errorType: null, stopReason: 'end_turn' })
+    expect(s).toMatchObject({
+      status: 'ok',
+      tokenSource: 'usage',
+      httpStatus: 200,
+      attempts: 1,
+      retryDelayMs: 0,
+      errorType: null,
+      stopReason: 'end_turn',
+    })
     expect(s.inputTokens).toBeGreaterThan(0)
     expect(s.outputTokens).toBeGreaterThan(2)
     expect(s.ttftMs!).toBeGreaterThan(5)
@@ -77,8 +112,11 @@ describe('invoke: operations', () => {
 
 describe('invoke: native families', () => {
   const models: Array<[ModelFamily, string]> = [
-    ['anthropic', HAIKU], ['nova', 'amazon.nova-micro-v1:0'], ['llama', 'meta.llama3-1-8b-instruct-v1:0'],
-    ['mistral', 'mistral.mistral-7b-instruct-v0:2'], ['titan', 'amazon.titan-text-premier-v1:0'],
+    ['anthropic', HAIKU],
+    ['nova', 'amazon.nova-micro-v1:0'],
+    ['llama', 'meta.llama3-1-8b-instruct-v1:0'],
+    ['mistral', 'mistral.mistral-7b-instruct-v0:2'],
+    ['titan', 'amazon.titan-text-premier-v1:0'],
   ]
   test.each(models)('%s invoke: tokens from headers or body, server latency from the header', async (family, model) => {
     const s = await run('invoke', model, family)
@@ -107,11 +145,23 @@ describe('invoke: failures are samples', () => {
 
   test('HTTP throttle → throttled 429', async () => {
     const s = await run('converse-stream', HAIKU, null, fault({ kind: 'throttle' }))
-    expect(s).toMatchObject({ status: 'throttled', errorType: 'ThrottlingException', httpStatus: 429, ttftMs: null, outputTokens: null, costUsd: null })
+    expect(s).toMatchObject({
+      status: 'throttled',
+      errorType: 'ThrottlingException',
+      httpStatus: 429,
+      ttftMs: null,
+      outputTokens: null,
+      costUsd: null,
+    })
   })
 
   test('in-stream throttling after some events → throttled, after a 200', async () => {
-    const s = await run('converse-stream', HAIKU, null, fault({ kind: 'stream-exception', exceptionType: 'throttlingException', afterEvents: 3 }))
+    const s = await run(
+      'converse-stream',
+      HAIKU,
+      null,
+      fault({ kind: 'stream-exception', exceptionType: 'throttlingException', afterEvents: 3 }),
+    )
     expect(s).toMatchObject({ status: 'throttled', httpStatus: 200, ttftMs: null })
   })
 
@@ -121,7 +171,10 @@ describe('invoke: failures are samples', () => {
   })
 
   test('a stall longer than timeoutMs → timeout, on time', async () => {
-    const s = await run('converse-stream', HAIKU, null, { ...fault({ kind: 'stall', stallMs: 3000, afterEvents: 2 }), timeoutMs: 200 })
+    const s = await run('converse-stream', HAIKU, null, {
+      ...fault({ kind: 'stall', stallMs: 3000, afterEvents: 2 }),
+      timeoutMs: 200,
+    })
     expect(s).toMatchObject({ status: 'timeout', errorType: 'Timeout' })
     expect(s.latencyMs).toBeGreaterThanOrEqual(195)
     expect(s.latencyMs).toBeLessThan(1500)
@@ -130,7 +183,10 @@ describe('invoke: failures are samples', () => {
   test('the user signal → cancelled', async () => {
     const c = new AbortController()
     setTimeout(() => c.abort(), 50)
-    const s = await run('converse-stream', HAIKU, null, { ...fault({ kind: 'stall', stallMs: 3000, afterEvents: 2 }), signal: c.signal })
+    const s = await run('converse-stream', HAIKU, null, {
+      ...fault({ kind: 'stall', stallMs: 3000, afterEvents: 2 }),
+      signal: c.signal,
+    })
     expect(s).toMatchObject({ status: 'cancelled' })
     expect(s.latencyMs).toBeLessThan(1500)
   })

@@ -30,42 +30,66 @@ const dataMarks = '.series, .bar, .point, .cell:not(.cell-empty)'
 /** Runs every check on `runDir`. */
 export function checkRunDir(runDir: string): RunDirCheck {
   const required = ['samples.jsonl', 'samples.csv', 'summary.csv', 'summary.json', 'report.md']
-  const missingFiles = required.filter((f) => !existsSync(join(runDir, f)))
+  const missingFiles = required.filter(f => !existsSync(join(runDir, f)))
   const jsonl = existsSync(join(runDir, 'samples.jsonl')) ? readFileSync(join(runDir, 'samples.jsonl'), 'utf8') : ''
   const samples: Sample[] = []
   for (const line of jsonl.split('\n')) {
     if (!line.trim()) continue
-    try { samples.push(JSON.parse(line) as Sample) } catch { /* truncated last line: the reader skips it too */ }
+    try {
+      samples.push(JSON.parse(line) as Sample)
+    } catch {
+      /* truncated last line: the reader skips it too */
+    }
   }
   const csvMismatches: string[] = []
   let rowsInCsv = 0
   if (existsSync(join(runDir, 'samples.csv'))) {
     const [header, ...rows] = parseCsv(readFileSync(join(runDir, 'samples.csv'), 'utf8'))
     rowsInCsv = rows.length
-    const keyOf = Object.fromEntries(Object.entries(sampleCsvHeaders).map(([k, v]) => [v, k])) as Record<string, keyof Sample>
+    const keyOf = Object.fromEntries(Object.entries(sampleCsvHeaders).map(([k, v]) => [v, k])) as Record<
+      string,
+      keyof Sample
+    >
     rows.forEach((row, i) => {
       const sample = samples[i]
       if (!sample) return
       for (let j = 0; j < header.length; j++) {
         const value = sample[keyOf[header[j]]]
-        const same = value == null ? row[j] === '' : typeof value === 'number' ? Number(row[j]) === value : row[j] === String(value)
-        if (!same) { csvMismatches.push(`row ${i + 1} ${header[j]}: csv ${row[j]} vs jsonl ${value}`); break }
+        const same =
+          value == null
+            ? row[j] === ''
+            : typeof value === 'number'
+              ? Number(row[j]) === value
+              : row[j] === String(value)
+        if (!same) {
+          csvMismatches.push(`row ${i + 1} ${header[j]}: csv ${row[j]} vs jsonl ${value}`)
+          break
+        }
       }
     })
   }
   const chartsDir = join(runDir, 'charts')
-  const chartFiles = existsSync(chartsDir) ? readdirSync(chartsDir).filter((f) => f.endsWith('.svg')).sort() : []
+  const chartFiles = existsSync(chartsDir)
+    ? readdirSync(chartsDir)
+        .filter(f => f.endsWith('.svg'))
+        .sort()
+    : []
   const badCharts: string[] = []
   for (const file of chartFiles) {
     const problem = svgProblem(readFileSync(join(chartsDir, file), 'utf8'))
     if (problem) badCharts.push(`${file}: ${problem}`)
   }
   const report = existsSync(join(runDir, 'report.md')) ? readFileSync(join(runDir, 'report.md'), 'utf8') : ''
-  const links = [...report.matchAll(/!\[[^\]]*\]\(charts\/([^)]+)\)/g)].map((m) => decodeURI(m[1]))
+  const links = [...report.matchAll(/!\[[^\]]*\]\(charts\/([^)]+)\)/g)].map(m => decodeURI(m[1]))
   return {
-    missingFiles, csvMismatches, samplesInJsonl: samples.length, rowsInCsv, badCharts, chartFiles,
-    unlinkedCharts: chartFiles.filter((f) => !links.includes(f)),
-    brokenLinks: links.filter((f) => !chartFiles.includes(f)),
+    missingFiles,
+    csvMismatches,
+    samplesInJsonl: samples.length,
+    rowsInCsv,
+    badCharts,
+    chartFiles,
+    unlinkedCharts: chartFiles.filter(f => !links.includes(f)),
+    brokenLinks: links.filter(f => !chartFiles.includes(f)),
   }
 }
 
@@ -79,7 +103,7 @@ function svgProblem(svg: string): string | null {
   }
   const root = doc.documentElement
   if (root.nodeName !== 'svg') return `root is <${root.nodeName}>`
-  const title = [...root.children].find((c) => c.nodeName === 'title')
+  const title = [...root.children].find(c => c.nodeName === 'title')
   if (!title?.textContent?.trim()) return 'no <title>'
   if (!root.querySelector('.axis-x') || !root.querySelector('.axis-y')) return 'missing an axis'
   if (root.querySelectorAll(dataMarks).length === 0) return 'no data marks'

@@ -23,7 +23,7 @@ const secrets = {
 }
 
 function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
+  return readdirSync(dir).flatMap(name => {
     const path = join(dir, name)
     return statSync(path).isDirectory() ? filesUnder(path) : [path]
   })
@@ -34,9 +34,16 @@ let vitestOutput = ''
 
 beforeAll(() => {
   rmSync(results, { recursive: true, force: true })
-  const run = spawnSync(process.execPath, [join(repo, 'node_modules/vitest/vitest.mjs'), 'bench', '--run', '--root', project], {
-    cwd: project, encoding: 'utf8', timeout: 150_000, env: { ...process.env, ...secrets, CI: 'true', FORCE_COLOR: '0' },
-  })
+  const run = spawnSync(
+    process.execPath,
+    [join(repo, 'node_modules/vitest/vitest.mjs'), 'bench', '--run', '--root', project],
+    {
+      cwd: project,
+      encoding: 'utf8',
+      timeout: 150_000,
+      env: { ...process.env, ...secrets, CI: 'true', FORCE_COLOR: '0' },
+    },
+  )
   vitestOutput = `${run.stdout}\n${run.stderr}`
   expect(run.status, vitestOutput).toBe(0)
   const dirs = existsSync(results) ? readdirSync(results) : []
@@ -57,9 +64,14 @@ describe('the reporter on a real Vitest run against the simulator', () => {
 
   it('writes SVG charts that parse as XML and have a title, axes and data marks, all linked from report.md', () => {
     const check = checkRunDir(runDir)
-    expect(check.chartFiles).toEqual(expect.arrayContaining([
-      'nova-stream--latency-vs-concurrency.svg', 'nova-stream--ttft-over-time.svg', 'nova-plain--latency-cdf.svg', 'compare--ttft.svg',
-    ]))
+    expect(check.chartFiles).toEqual(
+      expect.arrayContaining([
+        'nova-stream--latency-vs-concurrency.svg',
+        'nova-stream--ttft-over-time.svg',
+        'nova-plain--latency-cdf.svg',
+        'compare--ttft.svg',
+      ]),
+    )
     expect(check.badCharts).toEqual([])
     expect(check.unlinkedCharts).toEqual([])
     expect(check.brokenLinks).toEqual([])
@@ -72,7 +84,9 @@ describe('the reporter on a real Vitest run against the simulator', () => {
     const report = readFileSync(join(runDir, 'report.md'), 'utf8')
     expect(report).toMatch(/Streaming cuts perceived latency by [\d.]+ % for amazon\.nova-micro-v1:0/)
     expect(report).toContain('| Simulator seed | 1 |')
-    expect(vitestOutput).toMatch(/bedrock-bench: 2 benchmarks, 28 measured requests .*Report: results\/[^/]+\/report\.md/)
+    expect(vitestOutput).toMatch(
+      /bedrock-bench: 2 benchmarks, 28 measured requests .*Report: results\/[^/]+\/report\.md/,
+    )
   })
 
   it('never writes a credential to any output file', () => {
@@ -80,15 +94,23 @@ describe('the reporter on a real Vitest run against the simulator', () => {
     expect(files.length).toBeGreaterThanOrEqual(8)
     for (const file of files) {
       const text = readFileSync(file, 'utf8')
-      for (const [name, value] of Object.entries(secrets)) expect(text.includes(value), `${name} found in ${file}`).toBe(false)
+      for (const [name, value] of Object.entries(secrets))
+        expect(text.includes(value), `${name} found in ${file}`).toBe(false)
     }
   })
 
   it('`bedrock-bench report` rebuilds the same summary.csv and report.md from the run directory', () => {
-    const before = { csv: readFileSync(join(runDir, 'summary.csv'), 'utf8'), md: readFileSync(join(runDir, 'report.md'), 'utf8') }
+    const before = {
+      csv: readFileSync(join(runDir, 'summary.csv'), 'utf8'),
+      md: readFileSync(join(runDir, 'report.md'), 'utf8'),
+    }
     rmSync(join(runDir, 'charts'), { recursive: true })
     rmSync(join(runDir, 'samples.csv'))
-    const cli = spawnSync(process.execPath, [join(repo, 'bin/bedrock-bench.js'), 'report', runDir], { cwd: repo, encoding: 'utf8', timeout: 60_000 })
+    const cli = spawnSync(process.execPath, [join(repo, 'bin/bedrock-bench.js'), 'report', runDir], {
+      cwd: repo,
+      encoding: 'utf8',
+      timeout: 60_000,
+    })
     expect(cli.status, cli.stderr).toBe(0)
     expect(cli.stdout).toContain('report.md')
     expect(readFileSync(join(runDir, 'summary.csv'), 'utf8')).toBe(before.csv)

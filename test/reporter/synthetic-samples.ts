@@ -34,9 +34,19 @@ export interface SyntheticOptions {
 /** Generates the samples lazily (constant memory). */
 export function* syntheticSamples(options: SyntheticOptions = {}): Generator<Sample> {
   const {
-    runId = 'synthetic-run', benchName = 'synthetic', model = 'anthropic.claude-3-5-haiku-20241022-v1:0',
-    operation = 'converse-stream', levels = [4], requestsPerLevel = 100, warmupPerLevel = 0, runs = 1,
-    baseTtftMs = 300, kneeConcurrency = 16, throttleEvery = 0, errorEvery = 0, seed = 1,
+    runId = 'synthetic-run',
+    benchName = 'synthetic',
+    model = 'anthropic.claude-3-5-haiku-20241022-v1:0',
+    operation = 'converse-stream',
+    levels = [4],
+    requestsPerLevel = 100,
+    warmupPerLevel = 0,
+    runs = 1,
+    baseTtftMs = 300,
+    kneeConcurrency = 16,
+    throttleEvery = 0,
+    errorEvery = 0,
+    seed = 1,
   } = options
   let state = seed >>> 0
   const random = (): number => {
@@ -63,21 +73,45 @@ export function* syntheticSamples(options: SyntheticOptions = {}): Generator<Sam
         const latencyMs = ok ? ttftMs + decodeMs : 20 + random() * 10
         const streaming = operation.endsWith('-stream')
         yield {
-          runId, benchName, phase, runIndex, seq, model, operation, target: 'simulator',
-          loadLevel: `c=${concurrency}`, concurrency, targetRatePerSec: null,
-          scheduledAt, startedAt, firstTokenAt: ok ? startedAt + (streaming ? ttftMs : latencyMs) : null,
+          runId,
+          benchName,
+          phase,
+          runIndex,
+          seq,
+          model,
+          operation,
+          target: 'simulator',
+          loadLevel: `c=${concurrency}`,
+          concurrency,
+          targetRatePerSec: null,
+          scheduledAt,
+          startedAt,
+          firstTokenAt: ok ? startedAt + (streaming ? ttftMs : latencyMs) : null,
           endedAt: startedAt + latencyMs,
-          ttftMs: ok ? (streaming ? ttftMs : latencyMs) : null, latencyMs, queueDelayMs: startedAt - scheduledAt,
+          ttftMs: ok ? (streaming ? ttftMs : latencyMs) : null,
+          latencyMs,
+          queueDelayMs: startedAt - scheduledAt,
           interTokenMs: ok && streaming ? decodeMs / (outputTokens - 1) : null,
           decodeTokensPerSec: ok && streaming ? (outputTokens - 1) / (decodeMs / 1000) : null,
-          inputTokens: ok ? 120 : null, outputTokens: ok ? outputTokens : null, cacheReadTokens: ok ? 0 : null,
-          cacheWriteTokens: ok ? 0 : null, tokenSource: ok ? 'usage' : 'none',
-          serverLatencyMs: ok ? latencyMs - 2 : null, serverFirstByteMs: ok ? ttftMs - 1 : null,
+          inputTokens: ok ? 120 : null,
+          outputTokens: ok ? outputTokens : null,
+          cacheReadTokens: ok ? 0 : null,
+          cacheWriteTokens: ok ? 0 : null,
+          tokenSource: ok ? 'usage' : 'none',
+          serverLatencyMs: ok ? latencyMs - 2 : null,
+          serverFirstByteMs: ok ? ttftMs - 1 : null,
           status: ok ? 'ok' : throttled ? 'throttled' : 'error',
           errorType: ok ? null : throttled ? 'ThrottlingException' : 'ECONNRESET',
-          errorMessage: ok ? null : throttled ? 'Too many tokens, please wait before trying again.' : 'socket hang up, "peer" reset',
-          httpStatus: ok ? 200 : throttled ? 429 : null, attempts: 1, retryDelayMs: 0,
-          stopReason: ok ? 'end_turn' : null, costUsd: ok ? 120 * 0.0008 / 1000 + outputTokens * 0.004 / 1000 : null,
+          errorMessage: ok
+            ? null
+            : throttled
+              ? 'Too many tokens, please wait before trying again.'
+              : 'socket hang up, "peer" reset',
+          httpStatus: ok ? 200 : throttled ? 429 : null,
+          attempts: 1,
+          retryDelayMs: 0,
+          stopReason: ok ? 'end_turn' : null,
+          costUsd: ok ? (120 * 0.0008) / 1000 + (outputTokens * 0.004) / 1000 : null,
           requestId: `req-${runIndex}-${concurrency}-${seq}`,
         }
       }

@@ -19,21 +19,31 @@ const hasBoto3 = (() => {
   }
 })()
 
-test.skipIf(!hasBoto3)('boto3 runs all five operations, typed errors and a mid-stream exception', async () => {
-  const sim = await startSimulator({ models: await fastProfiles() })
-  try {
-    const { stdout } = await promisify(execFile)('python3', [script, sim.url], { timeout: 30_000 })
-    const out = JSON.parse(stdout)
-    expect(out.converse).toMatchObject({ stopReason: 'end_turn', outputTokens: 12 })
-    expect(out.converseStream).toEqual(['messageStart', ...Array(12).fill('contentBlockDelta'), 'contentBlockStop', 'messageStop', 'metadata'])
-    expect(out.invoke).toEqual({ stop_reason: 'end_turn', outputTokenHeader: '12' })
-    expect(out.invokeStream.types.at(-1)).toBe('message_stop')
-    expect(out.invokeStream.metrics).toMatchObject({ outputTokenCount: 12 })
-    expect(out.countTokens).toBe(4)
-    expect(out.unknownModel).toEqual({ code: 'ResourceNotFoundException', status: 404 })
-    expect(out.throttle).toEqual({ code: 'ThrottlingException', status: 429 })
-    expect(out.midStream).toEqual({ code: 'throttlingException' })
-  } finally {
-    await sim.close()
-  }
-}, 40_000)
+test.skipIf(!hasBoto3)(
+  'boto3 runs all five operations, typed errors and a mid-stream exception',
+  async () => {
+    const sim = await startSimulator({ models: await fastProfiles() })
+    try {
+      const { stdout } = await promisify(execFile)('python3', [script, sim.url], { timeout: 30_000 })
+      const out = JSON.parse(stdout)
+      expect(out.converse).toMatchObject({ stopReason: 'end_turn', outputTokens: 12 })
+      expect(out.converseStream).toEqual([
+        'messageStart',
+        ...Array(12).fill('contentBlockDelta'),
+        'contentBlockStop',
+        'messageStop',
+        'metadata',
+      ])
+      expect(out.invoke).toEqual({ stop_reason: 'end_turn', outputTokenHeader: '12' })
+      expect(out.invokeStream.types.at(-1)).toBe('message_stop')
+      expect(out.invokeStream.metrics).toMatchObject({ outputTokenCount: 12 })
+      expect(out.countTokens).toBe(4)
+      expect(out.unknownModel).toEqual({ code: 'ResourceNotFoundException', status: 404 })
+      expect(out.throttle).toEqual({ code: 'ThrottlingException', status: 429 })
+      expect(out.midStream).toEqual({ code: 'throttlingException' })
+    } finally {
+      await sim.close()
+    }
+  },
+  40_000,
+)

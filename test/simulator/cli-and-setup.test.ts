@@ -12,39 +12,51 @@ import setup, { seedFromEnv } from '../../src/simulator/global-setup.ts'
 const bin = fileURLToPath(new URL('../../bin/bedrock-bench.js', import.meta.url))
 
 test('`bedrock-bench simulator --port 0` prints its URL, serves Converse, and stops on SIGINT', async () => {
-  const proc = spawn(process.execPath, ['--no-warnings', bin, 'simulator', '--port', '0', '--seed', '3'], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const proc = spawn(process.execPath, ['--no-warnings', bin, 'simulator', '--port', '0', '--seed', '3'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let out = ''
   const url = await new Promise<string>((resolve, reject) => {
-    proc.stdout.on('data', (chunk) => {
+    proc.stdout.on('data', chunk => {
       out += String(chunk)
       const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)
       if (match) resolve(match[1])
     })
-    proc.once('exit', (code) => reject(new Error(`exited ${code}: ${out}`)))
+    proc.once('exit', code => reject(new Error(`exited ${code}: ${out}`)))
   })
   const response = await fetch(`${url}/model/${encodeURIComponent('amazon.nova-micro-v1:0')}/converse`, {
     method: 'POST',
-    body: JSON.stringify({ messages: [{ role: 'user', content: [{ text: 'Hi' }] }], inferenceConfig: { maxTokens: 2 } }),
+    body: JSON.stringify({
+      messages: [{ role: 'user', content: [{ text: 'Hi' }] }],
+      inferenceConfig: { maxTokens: 2 },
+    }),
   })
   expect((await response.json()).stopReason).toBe('max_tokens')
   expect(out).toContain('curl -s')
-  const exitCode = new Promise<number | null>((resolve) => proc.once('exit', resolve))
+  const exitCode = new Promise<number | null>(resolve => proc.once('exit', resolve))
   proc.kill('SIGINT')
   expect(await exitCode).toBe(0)
   expect(out).toContain('Simulator stopped.')
 }, 30_000)
 
 test('`bedrock-bench simulator --port x` explains the option and exits 2', async () => {
-  const proc = spawn(process.execPath, ['--no-warnings', bin, 'simulator', '--port', 'x'], { stdio: ['ignore', 'pipe', 'pipe'] })
+  const proc = spawn(process.execPath, ['--no-warnings', bin, 'simulator', '--port', 'x'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
   let err = ''
-  proc.stderr.on('data', (chunk) => (err += String(chunk)))
-  expect(await new Promise((resolve) => proc.once('exit', resolve))).toBe(2)
+  proc.stderr.on('data', chunk => (err += String(chunk)))
+  expect(await new Promise(resolve => proc.once('exit', resolve))).toBe(2)
   expect(err).toContain('--port must be an integer, got "x"')
 })
 
 function fakeProject(): { project: TestProject; provided: Record<string, unknown> } {
   const provided: Record<string, unknown> = {}
-  const project = { config: { root: '/tmp/bb-root' }, provide: (key: string, value: unknown) => { provided[key] = value } } as unknown as TestProject
+  const project = {
+    config: { root: '/tmp/bb-root' },
+    provide: (key: string, value: unknown) => {
+      provided[key] = value
+    },
+  } as unknown as TestProject
   return { project, provided }
 }
 
@@ -71,7 +83,9 @@ test('globalSetup starts a simulator and provides its URL, a sortable run id and
 test('globalSetup skips the simulator for BEDROCK_BENCH_TARGET=aws; a bad seed is explained', async () => {
   vi.stubEnv('BEDROCK_BENCH_TARGET', 'aws')
   const { project, provided } = fakeProject()
-  await (await setup(project))()
+  await (
+    await setup(project)
+  )()
   expect(provided.bedrockBenchSimulatorUrl).toBe('')
   expect(() => seedFromEnv('abc')).toThrow('BEDROCK_BENCH_SEED must be an integer, got "abc"')
 })

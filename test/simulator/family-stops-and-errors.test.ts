@@ -20,40 +20,51 @@ interface Case {
 const cases: Record<string, Case> = {
   anthropic: {
     modelId: 'us.anthropic.claude-3-5-haiku-20241022-v1:0',
-    body: (n) => ({ anthropic_version: 'bedrock-2023-05-31', max_tokens: n, messages: [{ role: 'user', content: 'Tell me about benchmarks.' }] }),
-    read: (r) => ({ text: r.content[0].text, outputTokens: r.usage.output_tokens, stop: r.stop_reason }),
+    body: n => ({
+      anthropic_version: 'bedrock-2023-05-31',
+      max_tokens: n,
+      messages: [{ role: 'user', content: 'Tell me about benchmarks.' }],
+    }),
+    read: r => ({ text: r.content[0].text, outputTokens: r.usage.output_tokens, stop: r.stop_reason }),
     lengthStop: 'max_tokens',
     invalid: { max_tokens: 5, messages: [{ role: 'user', content: 'hi' }] },
     invalidField: '`anthropic_version`',
   },
   nova: {
     modelId: 'amazon.nova-micro-v1:0',
-    body: (n) => ({ messages: [{ role: 'user', content: [{ text: 'Tell me about benchmarks.' }] }], inferenceConfig: { maxTokens: n } }),
-    read: (r) => ({ text: r.output.message.content[0].text, outputTokens: r.usage.outputTokens, stop: r.stopReason }),
+    body: n => ({
+      messages: [{ role: 'user', content: [{ text: 'Tell me about benchmarks.' }] }],
+      inferenceConfig: { maxTokens: n },
+    }),
+    read: r => ({ text: r.output.message.content[0].text, outputTokens: r.usage.outputTokens, stop: r.stopReason }),
     lengthStop: 'max_tokens',
     invalid: { messages: [{ role: 'user', content: [{ text: 'hi' }] }], inferenceConfig: { max_new_tokens: -1 } },
     invalidField: '`inferenceConfig.max_new_tokens`',
   },
   llama: {
     modelId: 'meta.llama3-1-8b-instruct-v1:0',
-    body: (n) => ({ prompt: '<|begin_of_text|>Tell me about benchmarks.', max_gen_len: n }),
-    read: (r) => ({ text: r.generation, outputTokens: r.generation_token_count, stop: r.stop_reason }),
+    body: n => ({ prompt: '<|begin_of_text|>Tell me about benchmarks.', max_gen_len: n }),
+    read: r => ({ text: r.generation, outputTokens: r.generation_token_count, stop: r.stop_reason }),
     lengthStop: 'length',
     invalid: { max_gen_len: 5 },
     invalidField: '`prompt`',
   },
   mistral: {
     modelId: 'mistral.mistral-7b-instruct-v0:2',
-    body: (n) => ({ prompt: '<s>[INST] Tell me about benchmarks. [/INST]', max_tokens: n }),
-    read: (r) => ({ text: r.outputs[0].text, outputTokens: Number.NaN, stop: r.outputs[0].stop_reason }),
+    body: n => ({ prompt: '<s>[INST] Tell me about benchmarks. [/INST]', max_tokens: n }),
+    read: r => ({ text: r.outputs[0].text, outputTokens: Number.NaN, stop: r.outputs[0].stop_reason }),
     lengthStop: 'length',
     invalid: { prompt: 'hi', max_tokens: 'ten' },
     invalidField: '`max_tokens`',
   },
   titan: {
     modelId: 'amazon.titan-text-premier-v1:0',
-    body: (n) => ({ inputText: 'Tell me about benchmarks.', textGenerationConfig: { maxTokenCount: n } }),
-    read: (r) => ({ text: r.results[0].outputText, outputTokens: r.results[0].tokenCount, stop: r.results[0].completionReason }),
+    body: n => ({ inputText: 'Tell me about benchmarks.', textGenerationConfig: { maxTokenCount: n } }),
+    read: r => ({
+      text: r.results[0].outputText,
+      outputTokens: r.results[0].tokenCount,
+      stop: r.results[0].completionReason,
+    }),
     lengthStop: 'LENGTH',
     invalid: { inputText: 'hi', textGenerationConfig: { maxTokenCount: 0 } },
     invalidField: '`textGenerationConfig.maxTokenCount`',
@@ -74,7 +85,13 @@ afterAll(async () => {
 })
 
 async function invoke(c: Case, maxTokens: number) {
-  const res = await client.send(new InvokeModelCommand({ modelId: c.modelId, body: JSON.stringify(c.body(maxTokens)), contentType: 'application/json' }))
+  const res = await client.send(
+    new InvokeModelCommand({
+      modelId: c.modelId,
+      body: JSON.stringify(c.body(maxTokens)),
+      contentType: 'application/json',
+    }),
+  )
   return { json: JSON.parse(decoder.decode(res.body)) as Json }
 }
 
@@ -89,7 +106,9 @@ describe.each(Object.entries(cases))('%s native bodies through the SDK', (_famil
   })
 
   test('a body in the wrong shape is a ValidationException naming the field', async () => {
-    const err = await client.send(new InvokeModelCommand({ modelId: c.modelId, body: JSON.stringify(c.invalid) })).catch((e: unknown) => e)
+    const err = await client
+      .send(new InvokeModelCommand({ modelId: c.modelId, body: JSON.stringify(c.invalid) }))
+      .catch((e: unknown) => e)
     expect(err).toBeInstanceOf(ValidationException)
     expect((err as Error).message).toContain(c.invalidField)
   })

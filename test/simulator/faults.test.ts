@@ -4,8 +4,16 @@
  * keeps serving the next request.
  */
 import {
-  ConverseCommand, ConverseStreamCommand, InternalServerException, InvokeModelWithResponseStreamCommand, ModelErrorException,
-  ModelStreamErrorException, ModelTimeoutException, ServiceUnavailableException, ThrottlingException, type BedrockRuntimeClient,
+  ConverseCommand,
+  ConverseStreamCommand,
+  InternalServerException,
+  InvokeModelWithResponseStreamCommand,
+  ModelErrorException,
+  ModelStreamErrorException,
+  ModelTimeoutException,
+  ServiceUnavailableException,
+  ThrottlingException,
+  type BedrockRuntimeClient,
 } from '@aws-sdk/client-bedrock-runtime'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { FaultRule } from '../../src/simulator/faults.ts'
@@ -20,15 +28,27 @@ afterAll(() => sim.close())
 
 /** Adds the fault header to one command. */
 function withFault<C extends { middlewareStack: { add: Function } }>(command: C, fault: FaultRule): C {
-  command.middlewareStack.add((next: (a: { request: { headers: Record<string, string> } }) => unknown) => (args: { request: { headers: Record<string, string> } }) => {
-    args.request.headers['x-bedrock-sim-fault'] = JSON.stringify(fault)
-    return next(args)
-  }, { step: 'build' })
+  command.middlewareStack.add(
+    (next: (a: { request: { headers: Record<string, string> } }) => unknown) =>
+      (args: { request: { headers: Record<string, string> } }) => {
+        args.request.headers['x-bedrock-sim-fault'] = JSON.stringify(fault)
+        return next(args)
+      },
+    { step: 'build' },
+  )
   return command
 }
 
-async function drainConverseStream(client: BedrockRuntimeClient, fault: FaultRule): Promise<{ kinds: string[]; gapsMs: number[] }> {
-  const response = await client.send(withFault(new ConverseStreamCommand({ modelId: HAIKU, messages: hello, inferenceConfig: { maxTokens: 64 } }), fault))
+async function drainConverseStream(
+  client: BedrockRuntimeClient,
+  fault: FaultRule,
+): Promise<{ kinds: string[]; gapsMs: number[] }> {
+  const response = await client.send(
+    withFault(
+      new ConverseStreamCommand({ modelId: HAIKU, messages: hello, inferenceConfig: { maxTokens: 64 } }),
+      fault,
+    ),
+  )
   const kinds: string[] = []
   const gapsMs: number[] = []
   let last = performance.now()
@@ -40,7 +60,7 @@ async function drainConverseStream(client: BedrockRuntimeClient, fault: FaultRul
   return { kinds, gapsMs }
 }
 
-describe.each(transports)('over %s', (transport) => {
+describe.each(transports)('over %s', transport => {
   let client: BedrockRuntimeClient
   beforeAll(() => {
     client = sdkClient(sim.url, transport)
@@ -59,13 +79,20 @@ describe.each(transports)('over %s', (transport) => {
     ['model-timeout', ModelTimeoutException, 408],
     ['model-error', ModelErrorException, 424],
   ] as const)('%s → typed exception with its status', async (kind, type, status) => {
-    const error = await client.send(withFault(new ConverseCommand({ modelId: HAIKU, messages: hello }), { kind })).catch((e: unknown) => e)
+    const error = await client
+      .send(withFault(new ConverseCommand({ modelId: HAIKU, messages: hello }), { kind }))
+      .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(type)
     const { $metadata } = error as { $metadata: { httpStatusCode: number; requestId: string } }
     expect($metadata.httpStatusCode).toBe(status)
     // The simulator's own record of the request agrees (outcome, status, closed).
     const truth = sim.groundTruth.get($metadata.requestId)
-    expect(truth).toMatchObject({ status: kind === 'throttle' ? 'throttled' : 'error', httpStatus: status, fault: kind, outputTokens: 0 })
+    expect(truth).toMatchObject({
+      status: kind === 'throttle' ? 'throttled' : 'error',
+      httpStatus: status,
+      fault: kind,
+      outputTokens: 0,
+    })
     expect(truth!.endedAt).toBeGreaterThanOrEqual(truth!.receivedAt)
     await nextRequestSucceeds()
   })
@@ -74,21 +101,39 @@ describe.each(transports)('over %s', (transport) => {
     const kinds: string[] = []
     let requestId = ''
     const error = await (async () => {
-      const response = await client.send(withFault(new ConverseStreamCommand({ modelId: HAIKU, messages: hello }), { kind: 'stream-exception', afterEvents: 3 }))
+      const response = await client.send(
+        withFault(new ConverseStreamCommand({ modelId: HAIKU, messages: hello }), {
+          kind: 'stream-exception',
+          afterEvents: 3,
+        }),
+      )
       requestId = response.$metadata.requestId!
       for await (const event of response.stream!) kinds.push(eventKind(event))
     })().catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ThrottlingException)
     expect(kinds).toEqual(['messageStart', 'contentBlockDelta', 'contentBlockDelta'])
     // A stream cut by a fault is an error (not a cancellation) in the simulator's own record.
-    expect(sim.groundTruth.get(requestId)).toMatchObject({ status: 'error', httpStatus: 200, fault: 'stream-exception', outputTokens: 2 })
+    expect(sim.groundTruth.get(requestId)).toMatchObject({
+      status: 'error',
+      httpStatus: 200,
+      fault: 'stream-exception',
+      outputTokens: 2,
+    })
     await nextRequestSucceeds()
   })
 
   test('stream-exception on InvokeModelWithResponseStream with modelStreamErrorException', async () => {
     const error = await (async () => {
-      const response = await client.send(withFault(new InvokeModelWithResponseStreamCommand({ modelId: HAIKU, body: anthropicBody() }), { kind: 'stream-exception', afterEvents: 2, exceptionType: 'modelStreamErrorException' }))
-      for await (const _ of response.body!) { /* drain */ }
+      const response = await client.send(
+        withFault(new InvokeModelWithResponseStreamCommand({ modelId: HAIKU, body: anthropicBody() }), {
+          kind: 'stream-exception',
+          afterEvents: 2,
+          exceptionType: 'modelStreamErrorException',
+        }),
+      )
+      for await (const _ of response.body!) {
+        /* drain */
+      }
     })().catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ModelStreamErrorException)
     await nextRequestSucceeds()
@@ -97,17 +142,23 @@ describe.each(transports)('over %s', (transport) => {
   test('reset mid-stream → a connection/stream error, then service continues', async () => {
     const error = await drainConverseStream(client, { kind: 'reset', afterEvents: 2 }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(Error)
-    expect(String((error as Error).message) + String((error as { code?: string }).code)).toMatch(/ECONNRESET|ERR_HTTP2_STREAM_ERROR|aborted|socket hang up|terminated|closed/i)
+    expect(String((error as Error).message) + String((error as { code?: string }).code)).toMatch(
+      /ECONNRESET|ERR_HTTP2_STREAM_ERROR|aborted|socket hang up|terminated|closed/i,
+    )
     await nextRequestSucceeds()
   })
 
   test('reset on a non-streaming call rejects', async () => {
-    await expect(client.send(withFault(new ConverseCommand({ modelId: HAIKU, messages: hello }), { kind: 'reset' }))).rejects.toThrow()
+    await expect(
+      client.send(withFault(new ConverseCommand({ modelId: HAIKU, messages: hello }), { kind: 'reset' })),
+    ).rejects.toThrow()
     await nextRequestSucceeds()
   })
 
   test('malformed-frame → the SDK rejects the frame', async () => {
-    const error = await drainConverseStream(client, { kind: 'malformed-frame', afterEvents: 2 }).catch((e: unknown) => e)
+    const error = await drainConverseStream(client, { kind: 'malformed-frame', afterEvents: 2 }).catch(
+      (e: unknown) => e,
+    )
     expect(error).toBeInstanceOf(Error)
     expect((error as Error).message).toMatch(/checksum|crc/i)
     await nextRequestSucceeds()
@@ -129,23 +180,36 @@ describe.each(transports)('over %s', (transport) => {
 
   test('slow-first-byte delays the whole response by delayMs', async () => {
     const started = performance.now()
-    await client.send(withFault(new ConverseCommand({ modelId: HAIKU, messages: hello }), { kind: 'slow-first-byte', delayMs: 300 }))
+    await client.send(
+      withFault(new ConverseCommand({ modelId: HAIKU, messages: hello }), { kind: 'slow-first-byte', delayMs: 300 }),
+    )
     expect(performance.now() - started).toBeGreaterThanOrEqual(300)
   })
 })
 
 test('configured fault rules fire with their probability from the seeded RNG, per model', async () => {
-  const faulty = await startSimulator({ models: await fastProfiles(), seed: 9, faults: [{ kind: 'throttle', probability: 0.5, models: [HAIKU] }] })
+  const faulty = await startSimulator({
+    models: await fastProfiles(),
+    seed: 9,
+    faults: [{ kind: 'throttle', probability: 0.5, models: [HAIKU] }],
+  })
   const client = sdkClient(faulty.url, 'http1')
   try {
-    const outcomes = await Promise.all(Array.from({ length: 40 }, () => client.send(new ConverseCommand({ modelId: HAIKU, messages: hello })).then(() => 'ok', (e: unknown) => (e as Error).name)))
-    const throttled = outcomes.filter((o) => o === 'ThrottlingException').length
+    const outcomes = await Promise.all(
+      Array.from({ length: 40 }, () =>
+        client.send(new ConverseCommand({ modelId: HAIKU, messages: hello })).then(
+          () => 'ok',
+          (e: unknown) => (e as Error).name,
+        ),
+      ),
+    )
+    const throttled = outcomes.filter(o => o === 'ThrottlingException').length
     expect(throttled).toBeGreaterThan(8)
     expect(throttled).toBeLessThan(32)
-    expect(outcomes.filter((o) => o !== 'ok' && o !== 'ThrottlingException')).toEqual([])
+    expect(outcomes.filter(o => o !== 'ok' && o !== 'ThrottlingException')).toEqual([])
     const other = await client.send(new ConverseCommand({ modelId: 'amazon.nova-micro-v1:0', messages: hello }))
     expect(other.stopReason).toBe('end_turn')
-    expect(faulty.groundTruth.all().filter((r) => r.fault === 'throttle')).toHaveLength(throttled)
+    expect(faulty.groundTruth.all().filter(r => r.fault === 'throttle')).toHaveLength(throttled)
   } finally {
     client.destroy()
     await faulty.close()

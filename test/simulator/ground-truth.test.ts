@@ -13,17 +13,27 @@ const env = useSimulator(21)
 const path = `/model/${encodeURIComponent(HAIKU)}/converse-stream`
 const body = JSON.stringify({ messages: hello, inferenceConfig: { maxTokens: 4 } })
 
-interface Timed { requestId: string; sentAt: number; firstDataAt: number }
+interface Timed {
+  requestId: string
+  sentAt: number
+  firstDataAt: number
+}
 
 /** One request over HTTP/1.1 on `agent`; times from just before the request to the first body bytes. */
 function overHttp1(agent: http.Agent): Promise<Timed> {
   return new Promise((resolve, reject) => {
     const sentAt = performance.now()
-    const req = http.request(`${env.sim.url}${path}`, { method: 'POST', agent, headers: { 'content-type': 'application/json' } }, (res) => {
-      let firstDataAt = -1
-      res.on('data', () => { if (firstDataAt < 0) firstDataAt = performance.now() })
-      res.on('end', () => resolve({ requestId: String(res.headers['x-amzn-requestid']), sentAt, firstDataAt }))
-    })
+    const req = http.request(
+      `${env.sim.url}${path}`,
+      { method: 'POST', agent, headers: { 'content-type': 'application/json' } },
+      res => {
+        let firstDataAt = -1
+        res.on('data', () => {
+          if (firstDataAt < 0) firstDataAt = performance.now()
+        })
+        res.on('end', () => resolve({ requestId: String(res.headers['x-amzn-requestid']), sentAt, firstDataAt }))
+      },
+    )
     req.on('error', reject)
     req.end(body)
   })
@@ -36,8 +46,12 @@ function overH2(session: http2.ClientHttp2Session): Promise<Timed> {
     const stream = session.request({ ':method': 'POST', ':path': path, 'content-type': 'application/json' })
     let requestId = ''
     let firstDataAt = -1
-    stream.on('response', (headers) => { requestId = String(headers['x-amzn-requestid']) })
-    stream.on('data', () => { if (firstDataAt < 0) firstDataAt = performance.now() })
+    stream.on('response', headers => {
+      requestId = String(headers['x-amzn-requestid'])
+    })
+    stream.on('data', () => {
+      if (firstDataAt < 0) firstDataAt = performance.now()
+    })
     stream.on('end', () => resolve({ requestId, sentAt, firstDataAt }))
     stream.on('error', reject)
     stream.end(body)
@@ -61,7 +75,7 @@ function check(timed: Timed[]): void {
 async function sequentialThenConcurrent(send: () => Promise<Timed>): Promise<Timed[]> {
   const timed: Timed[] = []
   for (let i = 0; i < 6; i++) timed.push(await send())
-  timed.push(...await Promise.all([1, 2, 3, 4].map(() => send())))
+  timed.push(...(await Promise.all([1, 2, 3, 4].map(() => send()))))
   return timed
 }
 

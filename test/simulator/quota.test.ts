@@ -11,29 +11,38 @@ import { fastProfiles, HAIKU, hello, sdkClient } from './sim-fixture.ts'
 
 test('TPM 10 000, maxTokens 1 000: 12-request burst → 10 admitted, 2 throttled; admitted again after refill', async () => {
   let nowMs = 0
-  const models = (await fastProfiles()).map((p) => (p.modelId === HAIKU ? { ...p, standard: { ...p.standard, ttftMs: { median: 800, p90OverP50: 1 } } } : p))
-  const sim = await startSimulator({ models, quotaOverrides: { [HAIKU]: { tpm: 10_000, rpm: null } }, quotaClock: () => nowMs })
+  const models = (await fastProfiles()).map(p =>
+    p.modelId === HAIKU ? { ...p, standard: { ...p.standard, ttftMs: { median: 800, p90OverP50: 1 } } } : p,
+  )
+  const sim = await startSimulator({
+    models,
+    quotaOverrides: { [HAIKU]: { tpm: 10_000, rpm: null } },
+    quotaClock: () => nowMs,
+  })
   const client = sdkClient(sim.url, 'http1')
-  const send = () => client.send(new ConverseCommand({ modelId: HAIKU, messages: hello, inferenceConfig: { maxTokens: 1000 } }))
-    .then(() => 'ok', (error: unknown) => error)
+  const send = () =>
+    client.send(new ConverseCommand({ modelId: HAIKU, messages: hello, inferenceConfig: { maxTokens: 1000 } })).then(
+      () => 'ok',
+      (error: unknown) => error,
+    )
   try {
     const burst = Array.from({ length: 12 }, send)
     // Throttled answers come back at once; the 10 admitted ones take ≥ 800 ms.
-    const throttled = await Promise.race([Promise.all(burst), new Promise((resolve) => setTimeout(resolve, 400))])
+    const throttled = await Promise.race([Promise.all(burst), new Promise(resolve => setTimeout(resolve, 400))])
     expect(throttled).toBeUndefined()
     expect(await send()).toBeInstanceOf(ThrottlingException) // bucket still empty, clock frozen
     nowMs += 60_000 // one full window later
     const afterRefill = send()
     const outcomes = await Promise.all(burst)
-    expect(outcomes.filter((o) => o === 'ok')).toHaveLength(10)
-    const errors = outcomes.filter((o) => o !== 'ok')
+    expect(outcomes.filter(o => o === 'ok')).toHaveLength(10)
+    const errors = outcomes.filter(o => o !== 'ok')
     expect(errors).toHaveLength(2)
     for (const error of errors) {
       expect(error).toBeInstanceOf(ThrottlingException)
       expect((error as Error).message).toBe('Too many tokens, please wait before trying again.')
     }
     expect(await afterRefill).toBe('ok')
-    expect(sim.groundTruth.all().filter((r) => r.status === 'throttled')).toHaveLength(3)
+    expect(sim.groundTruth.all().filter(r => r.status === 'throttled')).toHaveLength(3)
   } finally {
     client.destroy()
     await sim.close()
@@ -42,7 +51,11 @@ test('TPM 10 000, maxTokens 1 000: 12-request burst → 10 admitted, 2 throttled
 
 test('RPM quota: "Too many requests" once the per-minute request count is used up', async () => {
   let nowMs = 0
-  const sim = await startSimulator({ models: await fastProfiles(), quotaOverrides: { [HAIKU]: { rpm: 3 } }, quotaClock: () => nowMs })
+  const sim = await startSimulator({
+    models: await fastProfiles(),
+    quotaOverrides: { [HAIKU]: { rpm: 3 } },
+    quotaClock: () => nowMs,
+  })
   const client = sdkClient(sim.url, 'h2')
   try {
     for (let i = 0; i < 3; i++) await client.send(new ConverseCommand({ modelId: HAIKU, messages: hello }))

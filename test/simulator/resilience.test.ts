@@ -22,7 +22,7 @@ async function stillServes(): Promise<void> {
 }
 
 function rawSocket(bytes: string | Buffer): Promise<void> {
-  return new Promise((resolve) => {
+  return new Promise(resolve => {
     const socket = connect(env.sim.port, '127.0.0.1', () => socket.end(bytes))
     socket.on('error', () => resolve())
     socket.on('close', () => resolve())
@@ -37,8 +37,11 @@ test('junk after the HTTP/2 preface, and junk instead of HTTP/1.1', async () => 
 })
 
 test('a body cut off mid-upload', async () => {
-  await new Promise<void>((resolve) => {
-    const req = request(`${env.sim.url}/model/${encodeURIComponent(HAIKU)}/converse`, { method: 'POST', headers: { 'content-length': 1000 } })
+  await new Promise<void>(resolve => {
+    const req = request(`${env.sim.url}/model/${encodeURIComponent(HAIKU)}/converse`, {
+      method: 'POST',
+      headers: { 'content-length': 1000 },
+    })
     req.on('error', () => resolve())
     req.write('{"messages": [')
     setTimeout(() => {
@@ -50,14 +53,20 @@ test('a body cut off mid-upload', async () => {
 })
 
 test('a client leaving mid-stream is recorded as cancelled and frees its slot', async () => {
-  const models = (await fastProfiles()).map((p) => (p.modelId === HAIKU
-    ? { ...p, capacity: { concurrentGenerations: 1, queueLimit: 0, decodeSlowdownPerActive: 0 }, standard: { ...p.standard, decodeTokensPerSec: 20 } }
-    : p))
+  const models = (await fastProfiles()).map(p =>
+    p.modelId === HAIKU
+      ? {
+          ...p,
+          capacity: { concurrentGenerations: 1, queueLimit: 0, decodeSlowdownPerActive: 0 },
+          standard: { ...p.standard, decodeTokensPerSec: 20 },
+        }
+      : p,
+  )
   const sim = await startSimulator({ models })
   try {
     const url = `${sim.url}/model/${encodeURIComponent(HAIKU)}/converse-stream`
-    const requestId = await new Promise<string>((resolve) => {
-      const req = request(url, { method: 'POST' }, (res) => {
+    const requestId = await new Promise<string>(resolve => {
+      const req = request(url, { method: 'POST' }, res => {
         res.once('data', () => {
           req.destroy()
           resolve(String(res.headers['x-amzn-requestid']))
@@ -66,7 +75,7 @@ test('a client leaving mid-stream is recorded as cancelled and frees its slot', 
       req.on('error', () => {})
       req.end(JSON.stringify({ messages: hello }))
     })
-    await new Promise((resolve) => setTimeout(resolve, 100))
+    await new Promise(resolve => setTimeout(resolve, 100))
     expect(sim.groundTruth.get(requestId)).toMatchObject({ status: 'cancelled' })
     expect(sim.groundTruth.get(requestId)!.outputTokens).toBeLessThan(12)
     const client = sdkClient(sim.url, 'http1')
@@ -79,8 +88,12 @@ test('a client leaving mid-stream is recorded as cancelled and frees its slot', 
 })
 
 test('options are validated with messages that say what to do; aborting the signal closes', async () => {
-  await expect(startSimulator({ port: -1 })).rejects.toThrow('`port` must be an integer 0..65535, got -1. Use 0 to pick a free port.')
-  await expect(startSimulator({ faults: [{ kind: 'boom' as 'throttle' }] })).rejects.toThrow('faults[0]: `kind` must be one of')
+  await expect(startSimulator({ port: -1 })).rejects.toThrow(
+    '`port` must be an integer 0..65535, got -1. Use 0 to pick a free port.',
+  )
+  await expect(startSimulator({ faults: [{ kind: 'boom' as 'throttle' }] })).rejects.toThrow(
+    'faults[0]: `kind` must be one of',
+  )
   const controller = new AbortController()
   const sim = await startSimulator({ models: await fastProfiles(), signal: controller.signal })
   expect((await fetch(`${sim.url}/_sim/health`)).ok).toBe(true)

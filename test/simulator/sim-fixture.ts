@@ -16,11 +16,16 @@ export type Transport = 'h2' | 'http1'
 export const transports: Transport[] = ['h2', 'http1']
 
 /** Fast latency: 5 ms TTFT, 2 000 tokens/s. */
-export const FAST: LatencySpec = { ttftMs: { median: 5, p90OverP50: 1 }, prefillMsPer1kTokens: 0, decodeTokensPerSec: 2000, decodeJitter: 0 }
+export const FAST: LatencySpec = {
+  ttftMs: { median: 5, p90OverP50: 1 },
+  prefillMsPer1kTokens: 0,
+  decodeTokensPerSec: 2000,
+  decodeJitter: 0,
+}
 
 /** Fixture profiles with fast latency and short outputs (median 12 tokens). */
 export async function fastProfiles(): Promise<ModelProfile[]> {
-  return (await loadProfiles()).map((p) => ({
+  return (await loadProfiles()).map(p => ({
     ...p,
     standard: FAST,
     ...(p.optimized ? { optimized: { ...FAST, ttftMs: { median: 2, p90OverP50: 1 } } } : {}),
@@ -35,7 +40,9 @@ export function sdkClient(url: string, transport: Transport): BedrockRuntimeClie
     region: 'us-east-1',
     credentials: { accessKeyId: 'AKIDEXAMPLE', secretAccessKey: 'x' },
     maxAttempts: 1,
-    ...(transport === 'http1' ? { requestHandler: new NodeHttpHandler({ httpAgent: new Agent({ keepAlive: true, maxSockets: 256 }) }) } : {}),
+    ...(transport === 'http1'
+      ? { requestHandler: new NodeHttpHandler({ httpAgent: new Agent({ keepAlive: true, maxSockets: 256 }) }) }
+      : {}),
   })
 }
 
@@ -47,7 +54,11 @@ export const hello = [{ role: 'user' as const, content: [{ text: 'Hello there, h
 
 /** A native Anthropic Messages body. */
 export function anthropicBody(maxTokens = 16): string {
-  return JSON.stringify({ anthropic_version: 'bedrock-2023-05-31', max_tokens: maxTokens, messages: [{ role: 'user', content: 'Say hello.' }] })
+  return JSON.stringify({
+    anthropic_version: 'bedrock-2023-05-31',
+    max_tokens: maxTokens,
+    messages: [{ role: 'user', content: 'Say hello.' }],
+  })
 }
 
 /** The member name of a ConverseStream event union (`messageStart`, `contentBlockDelta`, …). */
@@ -66,7 +77,10 @@ export function useSimulator(seed: number): { readonly sim: Simulator } {
 }
 
 /** An SDK client over `transport` to `env.sim` for the current block (beforeAll / afterAll). */
-export function useClient(env: { readonly sim: Simulator }, transport: Transport): { readonly client: BedrockRuntimeClient } {
+export function useClient(
+  env: { readonly sim: Simulator },
+  transport: Transport,
+): { readonly client: BedrockRuntimeClient } {
   const holder = {} as { client: BedrockRuntimeClient }
   beforeAll(() => {
     holder.client = sdkClient(env.sim.url, transport)

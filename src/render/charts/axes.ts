@@ -34,24 +34,72 @@ export function drawXAxis(svg: SvgDocument, plot: PlotArea, axis: AxisDrawing, t
   const g = svg.add(svg.root, 'g', { class: 'axis axis-x', 'font-size': theme.fontSizePx.tick, fill: theme.mutedText })
   const bottom = plot.top + plot.height
   if (axis.grid ?? true) drawGrid(svg, plot, axis, theme, 'x')
-  svg.add(g, 'line', { class: 'domain', x1: plot.left, x2: plot.left + plot.width, y1: bottom, y2: bottom, stroke: theme.axis, 'stroke-width': theme.strokeWidthPx.axis })
+  svg.add(g, 'line', {
+    class: 'domain',
+    x1: plot.left,
+    x2: plot.left + plot.width,
+    y1: bottom,
+    y2: bottom,
+    stroke: theme.axis,
+    'stroke-width': theme.strokeWidthPx.axis,
+  })
   const rotate = axis.rotateDeg ?? 0
   for (const tick of axis.ticks) {
-    svg.add(g, 'line', { class: 'tick', x1: tick.px, x2: tick.px, y1: bottom, y2: bottom + TICK_PX, stroke: theme.axis, 'stroke-width': theme.strokeWidthPx.axis })
+    svg.add(g, 'line', {
+      class: 'tick',
+      x1: tick.px,
+      x2: tick.px,
+      y1: bottom,
+      y2: bottom + TICK_PX,
+      stroke: theme.axis,
+      'stroke-width': theme.strokeWidthPx.axis,
+    })
     const y = bottom + TICK_PX + 3
     if (rotate === 0 && tick.label.includes('\n')) {
-      const text = svg.add(g, 'text', { class: 'tick-label', x: tick.px, y, 'text-anchor': 'middle', 'dominant-baseline': 'hanging' })
-      tick.label.split('\n').forEach((line, i) => svg.add(text, 'tspan', { x: tick.px, dy: i === 0 ? undefined : '1.2em' }, line))
+      const text = svg.add(g, 'text', {
+        class: 'tick-label',
+        x: tick.px,
+        y,
+        'text-anchor': 'middle',
+        'dominant-baseline': 'hanging',
+      })
+      tick.label
+        .split('\n')
+        .forEach((line, i) => svg.add(text, 'tspan', { x: tick.px, dy: i === 0 ? undefined : '1.2em' }, line))
     } else if (rotate === 0) {
-      svg.add(g, 'text', { class: 'tick-label', x: tick.px, y, 'text-anchor': 'middle', 'dominant-baseline': 'hanging' }, tick.label)
+      svg.add(
+        g,
+        'text',
+        { class: 'tick-label', x: tick.px, y, 'text-anchor': 'middle', 'dominant-baseline': 'hanging' },
+        tick.label,
+      )
     } else {
-      svg.add(g, 'text', { class: 'tick-label', x: tick.px, y, 'text-anchor': 'end', 'dominant-baseline': 'hanging', transform: `rotate(${rotate} ${round2(tick.px)} ${round2(y)})` }, tick.label)
+      svg.add(
+        g,
+        'text',
+        {
+          class: 'tick-label',
+          x: tick.px,
+          y,
+          'text-anchor': 'end',
+          'dominant-baseline': 'hanging',
+          transform: `rotate(${rotate} ${round2(tick.px)} ${round2(y)})`,
+        },
+        tick.label,
+      )
     }
   }
   svg.add(
     svg.root,
     'text',
-    { class: 'axis-label axis-label-x', x: plot.left + plot.width / 2, y: plot.top + plot.height + plot.xAxisSpacePx - 4, 'text-anchor': 'middle', 'font-size': theme.fontSizePx.axisLabel, fill: theme.text },
+    {
+      class: 'axis-label axis-label-x',
+      x: plot.left + plot.width / 2,
+      y: plot.top + plot.height + plot.xAxisSpacePx - 4,
+      'text-anchor': 'middle',
+      'font-size': theme.fontSizePx.axisLabel,
+      fill: theme.text,
+    },
     axis.label,
   )
 }
@@ -60,23 +108,62 @@ export function drawXAxis(svg: SvgDocument, plot: PlotArea, axis: AxisDrawing, t
 export function drawYAxis(svg: SvgDocument, plot: PlotArea, axis: AxisDrawing, theme: Theme): void {
   const g = svg.add(svg.root, 'g', { class: 'axis axis-y', 'font-size': theme.fontSizePx.tick, fill: theme.mutedText })
   if (axis.grid ?? true) drawGrid(svg, plot, axis, theme, 'y')
-  svg.add(g, 'line', { class: 'domain', x1: plot.left, x2: plot.left, y1: plot.top, y2: plot.top + plot.height, stroke: theme.axis, 'stroke-width': theme.strokeWidthPx.axis })
+  svg.add(g, 'line', {
+    class: 'domain',
+    x1: plot.left,
+    x2: plot.left,
+    y1: plot.top,
+    y2: plot.top + plot.height,
+    stroke: theme.axis,
+    'stroke-width': theme.strokeWidthPx.axis,
+  })
   for (const tick of axis.ticks) {
-    svg.add(g, 'line', { class: 'tick', x1: plot.left - TICK_PX, x2: plot.left, y1: tick.px, y2: tick.px, stroke: theme.axis, 'stroke-width': theme.strokeWidthPx.axis })
-    svg.add(g, 'text', { class: 'tick-label', x: plot.left - TICK_PX - 3, y: tick.px, 'text-anchor': 'end', 'dominant-baseline': 'central' }, tick.label)
+    svg.add(g, 'line', {
+      class: 'tick',
+      x1: plot.left - TICK_PX,
+      x2: plot.left,
+      y1: tick.px,
+      y2: tick.px,
+      stroke: theme.axis,
+      'stroke-width': theme.strokeWidthPx.axis,
+    })
+    svg.add(
+      g,
+      'text',
+      {
+        class: 'tick-label',
+        x: plot.left - TICK_PX - 3,
+        y: tick.px,
+        'text-anchor': 'end',
+        'dominant-baseline': 'central',
+      },
+      tick.label,
+    )
   }
   const x = plot.left - plot.yAxisSpacePx + theme.fontSizePx.axisLabel
   const y = plot.top + plot.height / 2
   svg.add(
     svg.root,
     'text',
-    { class: 'axis-label axis-label-y', x, y, 'text-anchor': 'middle', transform: `rotate(-90 ${round2(x)} ${round2(y)})`, 'font-size': theme.fontSizePx.axisLabel, fill: theme.text },
+    {
+      class: 'axis-label axis-label-y',
+      x,
+      y,
+      'text-anchor': 'middle',
+      transform: `rotate(-90 ${round2(x)} ${round2(y)})`,
+      'font-size': theme.fontSizePx.axisLabel,
+      fill: theme.text,
+    },
     axis.label,
   )
 }
 
 function drawGrid(svg: SvgDocument, plot: PlotArea, axis: AxisDrawing, theme: Theme, dir: 'x' | 'y'): void {
-  const g = svg.add(svg.root, 'g', { class: `grid grid-${dir}`, stroke: theme.grid, 'stroke-width': theme.strokeWidthPx.grid })
+  const g = svg.add(svg.root, 'g', {
+    class: `grid grid-${dir}`,
+    stroke: theme.grid,
+    'stroke-width': theme.strokeWidthPx.grid,
+  })
   const line = (px: number, minor: boolean) =>
     svg.add(
       g,

@@ -21,19 +21,37 @@ const VALUE_LABELS_MAX_BARS = 16
  */
 export function barChart(spec: BarChartSpec, theme: Theme = defaultTheme): string {
   const categories = spec.categories ?? []
-  const series = (spec.series ?? []).map((s) => ({ name: s.name, color: s.color, values: categories.map((_, c) => toBarValue(s.values[c])) }))
-  const all = series.flatMap((s) => s.values.flatMap((v) => (v ? [v.value, v.lo ?? v.value, v.hi ?? v.value] : [])))
+  const series = (spec.series ?? []).map(s => ({
+    name: s.name,
+    color: s.color,
+    values: categories.map((_, c) => toBarValue(s.values[c])),
+  }))
+  const all = series.flatMap(s => s.values.flatMap(v => (v ? [v.value, v.lo ?? v.value, v.hi ?? v.value] : [])))
   const yKind = spec.y.scale === 'log' ? 'log' : 'linear'
-  const y = continuousScale({ ...spec.y, scale: yKind }, all, Math.max(3, Math.round((spec.height ?? theme.height) / 70)))
-  if (categories.length === 0 || !series.some((s) => s.values.some((v) => v !== null && y.accepts(v.value)))) {
+  const y = continuousScale(
+    { ...spec.y, scale: yKind },
+    all,
+    Math.max(3, Math.round((spec.height ?? theme.height) / 70)),
+  )
+  if (categories.length === 0 || !series.some(s => s.values.some(v => v !== null && y.accepts(v.value)))) {
     return noDataChart('bar', spec, theme)
   }
 
   const width = spec.width ?? theme.width
   const size = theme.fontSizePx.tick
   const cats = categoryLabels(categories, (width * 0.8) / categories.length, size)
-  const legend = series.length > 1 ? series.map((s, i) => ({ name: s.name, color: seriesColor(theme, i, s.color), shape: 'rect' as const })) : []
-  const frame = chartFrame({ kind: 'bar', spec, theme, legend, yTickLabels: y.ticks.map(y.format), xLabelExtraPx: cats.extraPx })
+  const legend =
+    series.length > 1
+      ? series.map((s, i) => ({ name: s.name, color: seriesColor(theme, i, s.color), shape: 'rect' as const }))
+      : []
+  const frame = chartFrame({
+    kind: 'bar',
+    spec,
+    theme,
+    legend,
+    yTickLabels: y.ticks.map(y.format),
+    xLabelExtraPx: cats.extraPx,
+  })
   const { svg, plot } = frame
   const yPx = y.toPx([plot.top + plot.height, plot.top])
   const outer = scaleBand<number>()
@@ -45,7 +63,16 @@ export function barChart(spec: BarChartSpec, theme: Theme = defaultTheme): strin
     .domain(series.map((_, i) => i))
     .range([0, outer.bandwidth()])
     .paddingInner(series.length > 1 ? 0.06 : 0)
-  drawYAxis(svg, plot, { ticks: y.ticks.map((t) => ({ px: yPx(t), label: y.format(t) })), minorPx: y.minorTicks.map(yPx), label: spec.y.label }, theme)
+  drawYAxis(
+    svg,
+    plot,
+    {
+      ticks: y.ticks.map(t => ({ px: yPx(t), label: y.format(t) })),
+      minorPx: y.minorTicks.map(yPx),
+      label: spec.y.label,
+    },
+    theme,
+  )
   drawXAxis(
     svg,
     plot,
@@ -62,8 +89,9 @@ export function barChart(spec: BarChartSpec, theme: Theme = defaultTheme): strin
   )
 
   const basePx = yKind === 'log' ? plot.top + plot.height : yPx(Math.min(Math.max(0, y.domain[0]), y.domain[1]))
-  const barCount = series.reduce((n, s) => n + s.values.filter((v) => v !== null).length, 0)
-  const withValues = barCount <= VALUE_LABELS_MAX_BARS && inner.bandwidth() >= estimateTextWidthPx('0000', theme.fontSizePx.annotation)
+  const barCount = series.reduce((n, s) => n + s.values.filter(v => v !== null).length, 0)
+  const withValues =
+    barCount <= VALUE_LABELS_MAX_BARS && inner.bandwidth() >= estimateTextWidthPx('0000', theme.fontSizePx.annotation)
   const g = svg.add(svg.root, 'g', { class: 'plot', 'clip-path': plotClip(frame, theme) })
   series.forEach((s, si) => {
     const color = seriesColor(theme, si, s.color)
@@ -72,7 +100,14 @@ export function barChart(spec: BarChartSpec, theme: Theme = defaultTheme): strin
       const x = (outer(ci) as number) + (inner(si) as number)
       const w = inner.bandwidth()
       const top = yPx(v.value)
-      const rect = svg.add(g, 'rect', { class: `bar series-${si}`, x, y: Math.min(top, basePx), width: w, height: Math.abs(basePx - top), fill: color })
+      const rect = svg.add(g, 'rect', {
+        class: `bar series-${si}`,
+        x,
+        y: Math.min(top, basePx),
+        width: w,
+        height: Math.abs(basePx - top),
+        fill: color,
+      })
       const ci95 = v.lo !== undefined && v.hi !== undefined ? ` [${y.format(v.lo)}, ${y.format(v.hi)}]` : ''
       svg.add(rect, 'title', {}, `${s.name} · ${categories[ci]}: ${y.format(v.value)}${ci95}`)
       let labelY = Math.min(top, basePx)
@@ -83,7 +118,17 @@ export function barChart(spec: BarChartSpec, theme: Theme = defaultTheme): strin
         svg.add(
           g,
           'text',
-          { class: 'value-label', x: x + w / 2, y: Math.max(plot.top + theme.fontSizePx.annotation, labelY - 4), 'text-anchor': 'middle', 'font-size': theme.fontSizePx.annotation, fill: theme.text, stroke: theme.background, 'stroke-width': 3, 'paint-order': 'stroke' },
+          {
+            class: 'value-label',
+            x: x + w / 2,
+            y: Math.max(plot.top + theme.fontSizePx.annotation, labelY - 4),
+            'text-anchor': 'middle',
+            'font-size': theme.fontSizePx.annotation,
+            fill: theme.text,
+            stroke: theme.background,
+            'stroke-width': 3,
+            'paint-order': 'stroke',
+          },
           y.format(v.value),
         )
       }
@@ -93,7 +138,15 @@ export function barChart(spec: BarChartSpec, theme: Theme = defaultTheme): strin
 }
 
 /** Draws one error bar (vertical line with caps); returns the px y of its top. */
-function drawErrorBar(svg: ReturnType<typeof chartFrame>['svg'], parent: Element, cx: number, capPx: number, loPx: number, hiPx: number, theme: Theme): number {
+function drawErrorBar(
+  svg: ReturnType<typeof chartFrame>['svg'],
+  parent: Element,
+  cx: number,
+  capPx: number,
+  loPx: number,
+  hiPx: number,
+  theme: Theme,
+): number {
   const g = svg.add(parent, 'g', { class: 'error-bar', stroke: theme.marker, 'stroke-width': theme.strokeWidthPx.mark })
   svg.add(g, 'line', { x1: cx, x2: cx, y1: loPx, y2: hiPx })
   svg.add(g, 'line', { x1: cx - capPx / 2, x2: cx + capPx / 2, y1: loPx, y2: loPx })

@@ -26,15 +26,19 @@ export interface CategoryLabels {
  */
 export function categoryLabels(names: string[], bandPx: number, fontSizePx: number): CategoryLabels {
   const maxPx = bandPx * 0.95
-  if (names.every((n) => estimateTextWidthPx(n, fontSizePx) <= maxPx)) return { labels: names, rotateDeg: 0, extraPx: 0 }
-  const wrapped = names.map((n) => wrapLabel(n, fontSizePx, maxPx))
-  if (wrapped.every((w) => w !== null)) {
-    return { labels: wrapped.map((w) => (w as string[]).join('\n')), rotateDeg: 0, extraPx: Math.ceil(fontSizePx * 1.2) }
+  if (names.every(n => estimateTextWidthPx(n, fontSizePx) <= maxPx)) return { labels: names, rotateDeg: 0, extraPx: 0 }
+  const wrapped = names.map(n => wrapLabel(n, fontSizePx, maxPx))
+  if (wrapped.every(w => w !== null)) {
+    return { labels: wrapped.map(w => (w as string[]).join('\n')), rotateDeg: 0, extraPx: Math.ceil(fontSizePx * 1.2) }
   }
   const labels = truncateDistinct(names, fontSizePx, CATEGORY_LABEL_MAX_PX)
-  const widest = Math.max(...labels.map((l) => estimateTextWidthPx(l, fontSizePx)))
+  const widest = Math.max(...labels.map(l => estimateTextWidthPx(l, fontSizePx)))
   const rad = (-CATEGORY_ROTATE_DEG * Math.PI) / 180
-  return { labels, rotateDeg: CATEGORY_ROTATE_DEG, extraPx: widest * Math.sin(rad) + fontSizePx * Math.cos(rad) - fontSizePx }
+  return {
+    labels,
+    rotateDeg: CATEGORY_ROTATE_DEG,
+    extraPx: widest * Math.sin(rad) + fontSizePx * Math.cos(rad) - fontSizePx,
+  }
 }
 
 /** A rotated label ending at `px` cut so that it does not run past the SVG's left edge. */

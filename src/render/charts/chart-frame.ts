@@ -51,7 +51,14 @@ export function chartFrame(options: FrameOptions): Frame {
   const width = spec.width ?? theme.width
   const height = spec.height ?? theme.height
   const idPrefix = idPrefixFor(options.kind, `${spec.title}\n${spec.desc}`)
-  const svg = createSvgDocument({ width, height, title: spec.title, desc: spec.desc, fontFamily: theme.fontFamily, idPrefix })
+  const svg = createSvgDocument({
+    width,
+    height,
+    title: spec.title,
+    desc: spec.desc,
+    fontFamily: theme.fontFamily,
+    idPrefix,
+  })
   svg.add(svg.root, 'rect', { class: 'background', x: 0, y: 0, width, height, fill: theme.background })
   const m = theme.margin
   let top = m.top
@@ -61,9 +68,11 @@ export function chartFrame(options: FrameOptions): Frame {
   const legend = legendLayout(options.legend, width - m.left - m.right, theme, legendRows)
   drawLegend(svg, legend, m.left, top, theme)
   top += legend.heightPx + (legend.heightPx > 0 ? 6 : 0) + 8
-  const tickW = Math.max(0, ...options.yTickLabels.map((l) => estimateTextWidthPx(l, theme.fontSizePx.tick)))
+  const tickW = Math.max(0, ...options.yTickLabels.map(l => estimateTextWidthPx(l, theme.fontSizePx.tick)))
   const yAxisSpacePx = Math.ceil(theme.fontSizePx.axisLabel * 1.3 + 10 + tickW + 8)
-  const xAxisSpacePx = Math.ceil(8 + theme.fontSizePx.tick * 1.3 + (options.xLabelExtraPx ?? 0) + 8 + theme.fontSizePx.axisLabel * 1.3)
+  const xAxisSpacePx = Math.ceil(
+    8 + theme.fontSizePx.tick * 1.3 + (options.xLabelExtraPx ?? 0) + 8 + theme.fontSizePx.axisLabel * 1.3,
+  )
   const left = m.left + yAxisSpacePx
   const right = width - m.right - (options.rightPx ?? 0)
   const bottom = height - m.bottom - xAxisSpacePx
@@ -88,7 +97,12 @@ function drawTitle(svg: SvgDocument, title: string, width: number, theme: Theme)
   while (size > 13 && estimateTextWidthPx(title, size) * BOLD > avail) size -= 1
   const text = truncateToWidth(title, size, avail / BOLD)
   const y = theme.margin.top + size
-  svg.add(svg.root, 'text', { class: 'chart-title', x: theme.margin.left, y, 'font-size': size, 'font-weight': 'bold', fill: theme.text }, text)
+  svg.add(
+    svg.root,
+    'text',
+    { class: 'chart-title', x: theme.margin.left, y, 'font-size': size, 'font-weight': 'bold', fill: theme.text },
+    text,
+  )
   return y + Math.round(size * 0.3)
 }
 
@@ -99,7 +113,12 @@ export function plotClip(frame: Frame, theme: Theme): string {
   const clip = svg.add(defs, 'clipPath', { id: `${idPrefix}-clip` })
   // A little outside the plot, so points and strokes on the edges are not cut in half.
   const pad = theme.pointRadiusPx + 2
-  svg.add(clip, 'rect', { x: plot.left - pad, y: plot.top - pad, width: plot.width + 2 * pad, height: plot.height + 2 * pad })
+  svg.add(clip, 'rect', {
+    x: plot.left - pad,
+    y: plot.top - pad,
+    width: plot.width + 2 * pad,
+    height: plot.height + 2 * pad,
+  })
   return `url(#${idPrefix}-clip)`
 }
 
@@ -122,7 +141,15 @@ export function noDataChart(kind: string, spec: ChartBase, theme: Theme): string
   svg.add(
     svg.root,
     'text',
-    { class: 'no-data', x: width / 2, y: height / 2, 'text-anchor': 'middle', 'dominant-baseline': 'central', 'font-size': theme.fontSizePx.axisLabel, fill: theme.mutedText },
+    {
+      class: 'no-data',
+      x: width / 2,
+      y: height / 2,
+      'text-anchor': 'middle',
+      'dominant-baseline': 'central',
+      'font-size': theme.fontSizePx.axisLabel,
+      fill: theme.mutedText,
+    },
     'no data',
   )
   return svg.serialize()

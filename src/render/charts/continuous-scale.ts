@@ -36,7 +36,12 @@ const TIME_STEPS_S = [1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7
  * Linear and time axes start at 0 when all data are ≥ 0 and `zeroBased` (default true), unless
  * `spec.min` says otherwise.
  */
-export function continuousScale(spec: AxisSpec, values: Iterable<number>, tickCount: number, zeroBased = true): ContinuousScale {
+export function continuousScale(
+  spec: AxisSpec,
+  values: Iterable<number>,
+  tickCount: number,
+  zeroBased = true,
+): ContinuousScale {
   const kind: AxisScale = spec.scale ?? 'linear'
   const accepts = kind === 'log' ? (v: number) => Number.isFinite(v) && v > 0 : (v: number) => Number.isFinite(v)
   let lo = Infinity
@@ -70,7 +75,7 @@ export function continuousScale(spec: AxisSpec, values: Iterable<number>, tickCo
     minorTicks: [],
     format,
     accepts,
-    toPx: (range) => scaleLinear().domain(domain).range(range),
+    toPx: range => scaleLinear().domain(domain).range(range),
   }
 }
 
@@ -82,7 +87,7 @@ function timeScale(
   spec: Bounds,
 ): ContinuousScale {
   const span = hi - lo
-  const step = TIME_STEPS_S.find((s) => span / s <= tickCount) ?? Math.ceil(span / tickCount / 86400) * 86400
+  const step = TIME_STEPS_S.find(s => span / s <= tickCount) ?? Math.ceil(span / tickCount / 86400) * 86400
   const domain: [number, number] = [spec.min ?? Math.floor(lo / step) * step, spec.max ?? Math.ceil(hi / step) * step]
   const ticks: number[] = []
   for (let t = Math.ceil(domain[0] / step) * step; t <= domain[1] + 1e-9 && ticks.length < 100; t += step) ticks.push(t)
@@ -93,7 +98,7 @@ function timeScale(
     minorTicks: [],
     format: formatSeconds,
     accepts,
-    toPx: (range) => scaleLinear().domain(domain).range(range),
+    toPx: range => scaleLinear().domain(domain).range(range),
   }
 }
 
@@ -125,19 +130,21 @@ function logScale(lo: number, hi: number, accepts: (v: number) => boolean, spec:
     kind: 'log',
     domain,
     ticks,
-    minorTicks: minorTicks.filter((v) => !ticks.includes(v)),
+    minorTicks: minorTicks.filter(v => !ticks.includes(v)),
     format: formatNumber,
     accepts,
-    toPx: (range) => scaleLog().domain(domain).range(range).clamp(true),
+    toPx: range => scaleLog().domain(domain).range(range).clamp(true),
   }
 }
 
 /** The nearest 1, 2 or 5 × 10ⁿ at or below (`floor`) / above (`ceil`) `v`. */
 function niceLog(v: number, dir: 'floor' | 'ceil'): number {
   const e = Math.floor(Math.log10(v))
-  const candidates = [e - 1, e, e + 1].flatMap((k) => [1, 2, 5].map((m) => m * powerOfTen(k)))
+  const candidates = [e - 1, e, e + 1].flatMap(k => [1, 2, 5].map(m => m * powerOfTen(k)))
   const tol = v * 1e-9
-  return dir === 'floor' ? Math.max(...candidates.filter((c) => c <= v + tol)) : Math.min(...candidates.filter((c) => c >= v - tol))
+  return dir === 'floor'
+    ? Math.max(...candidates.filter(c => c <= v + tol))
+    : Math.min(...candidates.filter(c => c >= v - tol))
 }
 
 /** 10ⁿ computed exactly for negative n too (`10 ** -1` is 0.1, but `10 ** -3` is 0.0010000000000000002). */

@@ -23,21 +23,43 @@ const CDF_MAX_POINTS = 1000
  */
 export function distributionChart(spec: DistributionSpec, theme: Theme = defaultTheme): string {
   const x0 = continuousScale(spec.x, [], 2)
-  const series = (spec.series ?? []).map((s) => ({ name: s.name, color: s.color, sorted: sortedDrawable(s.values, x0.accepts) }))
-  if (!series.some((s) => s.sorted.length > 0)) return noDataChart('distribution', spec, theme)
-  const extremes = series.flatMap((s) => (s.sorted.length > 0 ? [s.sorted[0], s.sorted[s.sorted.length - 1]] : []))
+  const series = (spec.series ?? []).map(s => ({
+    name: s.name,
+    color: s.color,
+    sorted: sortedDrawable(s.values, x0.accepts),
+  }))
+  if (!series.some(s => s.sorted.length > 0)) return noDataChart('distribution', spec, theme)
+  const extremes = series.flatMap(s => (s.sorted.length > 0 ? [s.sorted[0], s.sorted[s.sorted.length - 1]] : []))
   const x = continuousScale(spec.x, extremes, Math.max(3, Math.round((spec.width ?? theme.width) / 90)), false)
-  const legend = series.length > 1 ? series.map((s, i) => ({ name: s.name, color: seriesColor(theme, i, s.color), shape: spec.kind === 'cdf' ? ('line' as const) : ('rect' as const), dash: spec.kind === 'cdf' ? seriesDash(theme, i, s.color) : undefined })) : []
+  const legend =
+    series.length > 1
+      ? series.map((s, i) => ({
+          name: s.name,
+          color: seriesColor(theme, i, s.color),
+          shape: spec.kind === 'cdf' ? ('line' as const) : ('rect' as const),
+          dash: spec.kind === 'cdf' ? seriesDash(theme, i, s.color) : undefined,
+        }))
+      : []
 
   if (spec.kind === 'cdf') {
     const y = continuousScale({ label: '', min: 0, max: 100 }, [], 5)
     const frame = chartFrame({ kind: 'cdf', spec, theme, legend, yTickLabels: y.ticks.map(y.format) })
     const { xPx, yPx } = drawAxes(frame, x, y, spec.yLabel ?? 'Cumulative share (%)', spec, theme)
     const g = frame.svg.add(frame.svg.root, 'g', { class: 'plot', 'clip-path': plotClip(frame, theme) })
-    const path = line<[number, number]>().curve(curveStepAfter).x((p) => xPx(p[0])).y((p) => yPx(p[1]))
+    const path = line<[number, number]>()
+      .curve(curveStepAfter)
+      .x(p => xPx(p[0]))
+      .y(p => yPx(p[1]))
     series.forEach((s, i) => {
       if (s.sorted.length === 0) return
-      const el = frame.svg.add(g, 'path', { class: `series series-${i}`, d: roundPath(path(cdfPoints(s.sorted, x.domain[1])) ?? ''), fill: 'none', stroke: seriesColor(theme, i, s.color), 'stroke-width': theme.strokeWidthPx.line, 'stroke-dasharray': seriesDash(theme, i, s.color) })
+      const el = frame.svg.add(g, 'path', {
+        class: `series series-${i}`,
+        d: roundPath(path(cdfPoints(s.sorted, x.domain[1])) ?? ''),
+        fill: 'none',
+        stroke: seriesColor(theme, i, s.color),
+        'stroke-width': theme.strokeWidthPx.line,
+        'stroke-dasharray': seriesDash(theme, i, s.color),
+      })
       frame.svg.add(el, 'title', {}, `${s.name} (n=${s.sorted.length})`)
     })
     drawPercentiles(frame, spec, series, xPx, theme)
@@ -45,8 +67,12 @@ export function distributionChart(spec: DistributionSpec, theme: Theme = default
   }
 
   const edges = [x.domain[0], ...histogramThresholds(x, spec.bins ?? 40), x.domain[1]]
-  const hists = series.map((s) => histogram(s.sorted, edges))
-  const y = continuousScale({ label: '' }, hists.flat().map((b) => b.pct), Math.max(3, Math.round((spec.height ?? theme.height) / 70)))
+  const hists = series.map(s => histogram(s.sorted, edges))
+  const y = continuousScale(
+    { label: '' },
+    hists.flat().map(b => b.pct),
+    Math.max(3, Math.round((spec.height ?? theme.height) / 70)),
+  )
   const frame = chartFrame({ kind: 'histogram', spec, theme, legend, yTickLabels: y.ticks.map(y.format) })
   const { xPx, yPx } = drawAxes(frame, x, y, spec.yLabel ?? 'Share of samples (%)', spec, theme)
   const g = frame.svg.add(frame.svg.root, 'g', { class: 'plot', 'clip-path': plotClip(frame, theme) })
@@ -69,31 +95,62 @@ export function distributionChart(spec: DistributionSpec, theme: Theme = default
         stroke: multi ? color : undefined,
         'stroke-width': multi ? 1 : undefined,
       })
-      frame.svg.add(rect, 'title', {}, `${series[i].name}: ${formatNumber(b.x0)}–${formatNumber(b.x1)}: ${formatNumber(b.pct)}%`)
+      frame.svg.add(
+        rect,
+        'title',
+        {},
+        `${series[i].name}: ${formatNumber(b.x0)}–${formatNumber(b.x1)}: ${formatNumber(b.pct)}%`,
+      )
     }
   })
   drawPercentiles(frame, spec, series, xPx, theme)
   return frame.svg.serialize()
 }
 
-function drawAxes(frame: Frame, x: ContinuousScale, y: ContinuousScale, yLabel: string, spec: DistributionSpec, theme: Theme) {
+function drawAxes(
+  frame: Frame,
+  x: ContinuousScale,
+  y: ContinuousScale,
+  yLabel: string,
+  spec: DistributionSpec,
+  theme: Theme,
+) {
   const { svg, plot } = frame
   const xPx = x.toPx([plot.left, plot.left + plot.width])
   const yPx = y.toPx([plot.top + plot.height, plot.top])
-  drawYAxis(svg, plot, { ticks: y.ticks.map((t) => ({ px: yPx(t), label: y.format(t) })), label: yLabel }, theme)
-  drawXAxis(svg, plot, { ticks: x.ticks.map((t) => ({ px: xPx(t), label: x.format(t) })), minorPx: x.minorTicks.map(xPx), label: spec.x.label }, theme)
+  drawYAxis(svg, plot, { ticks: y.ticks.map(t => ({ px: yPx(t), label: y.format(t) })), label: yLabel }, theme)
+  drawXAxis(
+    svg,
+    plot,
+    {
+      ticks: x.ticks.map(t => ({ px: xPx(t), label: x.format(t) })),
+      minorPx: x.minorTicks.map(xPx),
+      label: spec.x.label,
+    },
+    theme,
+  )
   return { xPx, yPx }
 }
 
-function drawPercentiles(frame: Frame, spec: DistributionSpec, series: { name: string; color?: string; sorted: Float64Array }[], xPx: (v: number) => number, theme: Theme): void {
+function drawPercentiles(
+  frame: Frame,
+  spec: DistributionSpec,
+  series: { name: string; color?: string; sorted: Float64Array }[],
+  xPx: (v: number) => number,
+  theme: Theme,
+): void {
   const ps = spec.percentiles ?? []
   const multi = series.length > 1
   const markers = series.flatMap((s, i) =>
     s.sorted.length === 0
       ? []
-      : ps.map((p) => {
+      : ps.map(p => {
           const v = quantileSorted(s.sorted as unknown as number[], p / 100) as number
-          return { px: xPx(v), label: `p${formatNumber(p)} ${formatNumber(v)}`, color: multi ? seriesColor(theme, i, s.color) : theme.marker }
+          return {
+            px: xPx(v),
+            label: `p${formatNumber(p)} ${formatNumber(v)}`,
+            color: multi ? seriesColor(theme, i, s.color) : theme.marker,
+          }
         }),
   )
   drawMarkers(frame, markers, theme)
@@ -110,7 +167,8 @@ function histogram(sorted: Float64Array, edges: number[]): { x0: number; x1: num
   const out: { x0: number; x1: number; pct: number }[] = []
   for (let i = 0; i + 1 < edges.length; i++) {
     const last = i + 2 === edges.length
-    const count = (last ? bisectRight(values, edges[i + 1]) : bisectLeft(values, edges[i + 1])) - bisectLeft(values, edges[i])
+    const count =
+      (last ? bisectRight(values, edges[i + 1]) : bisectLeft(values, edges[i + 1])) - bisectLeft(values, edges[i])
     out.push({ x0: edges[i], x1: edges[i + 1], pct: (count / sorted.length) * 100 })
   }
   return out
@@ -121,7 +179,7 @@ function histogramThresholds(x: ContinuousScale, count: number): number[] {
   const [lo, hi] = x.domain
   if (x.kind !== 'log') {
     const scale = continuousScale({ label: '', min: lo, max: hi }, [], count)
-    return scale.ticks.filter((t) => t > lo && t < hi)
+    return scale.ticks.filter(t => t > lo && t < hi)
   }
   const a = Math.log10(lo)
   const b = Math.log10(hi)
@@ -138,7 +196,7 @@ function cdfPoints(sorted: Float64Array, xMax: number): [number, number][] {
   for (let i = 0; i < n; i += step) {
     let j = i
     while (j + 1 < n && sorted[j + 1] === sorted[i]) j++
-    points.push([sorted[i], ((Math.min(n, j + 1)) / n) * 100])
+    points.push([sorted[i], (Math.min(n, j + 1) / n) * 100])
     if (j > i) i = j - step + 1
   }
   const last = points[points.length - 1]

@@ -18,7 +18,11 @@ export function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return '–'
   if (value === 0) return '0'
   const abs = Math.abs(value)
-  if (abs >= 1e15 || abs < 1e-3) return value.toExponential(3).replace(/\.?0+e/, 'e').replace('e+', 'e')
+  if (abs >= 1e15 || abs < 1e-3)
+    return value
+      .toExponential(3)
+      .replace(/\.?0+e/, 'e')
+      .replace('e+', 'e')
   if (abs >= 1e4) {
     for (const [factor, suffix] of SI) {
       if (abs >= factor) return `${trim((value / factor).toPrecision(4))}${suffix}`

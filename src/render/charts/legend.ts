@@ -74,10 +74,25 @@ export function drawLegend(svg: SvgDocument, layout: LegendLayout, left: number,
       const entry = svg.add(g, 'g', { class: 'legend-item' })
       const sx = left + x
       if (item.shape === 'line') {
-        svg.add(entry, 'line', { x1: sx, x2: sx + SWATCH_PX, y1: cy, y2: cy, stroke: item.color, 'stroke-width': theme.strokeWidthPx.line + 1, 'stroke-dasharray': item.dash })
+        svg.add(entry, 'line', {
+          x1: sx,
+          x2: sx + SWATCH_PX,
+          y1: cy,
+          y2: cy,
+          stroke: item.color,
+          'stroke-width': theme.strokeWidthPx.line + 1,
+          'stroke-dasharray': item.dash,
+        })
       } else {
         const fill = item.shape === 'hatch' ? `url(#${item.patternId})` : item.color
-        svg.add(entry, 'rect', { x: sx + 3, y: cy - 6, width: 12, height: 12, fill, stroke: item.shape === 'hatch' ? theme.axis : undefined })
+        svg.add(entry, 'rect', {
+          x: sx + 3,
+          y: cy - 6,
+          width: 12,
+          height: 12,
+          fill,
+          stroke: item.shape === 'hatch' ? theme.axis : undefined,
+        })
       }
       svg.add(entry, 'text', { x: sx + SWATCH_PX + GAP_PX, y: cy, 'dominant-baseline': 'central' }, label)
     }

@@ -20,28 +20,58 @@ const AUTO_POINTS_MAX = 30
  */
 export function lineChart(spec: LineChartSpec, theme: Theme = defaultTheme): string {
   const series = spec.series ?? []
-  const xs = series.flatMap((s) => s.points.map((p) => p.x))
-  const ys = series.flatMap((s) => s.points.flatMap((p) => (p.y === null ? [] : [p.y])))
+  const xs = series.flatMap(s => s.points.map(p => p.x))
+  const ys = series.flatMap(s => s.points.flatMap(p => (p.y === null ? [] : [p.y])))
   const markers = spec.markers ?? []
-  const x = continuousScale(spec.x, [...xs, ...markers.map((m) => m.x)], Math.max(3, Math.round((spec.width ?? theme.width) / 90)))
+  const x = continuousScale(
+    spec.x,
+    [...xs, ...markers.map(m => m.x)],
+    Math.max(3, Math.round((spec.width ?? theme.width) / 90)),
+  )
   const y = continuousScale(spec.y, ys, Math.max(3, Math.round((spec.height ?? theme.height) / 70)))
   const drawable = (p: LinePoint) => p.y !== null && x.accepts(p.x) && y.accepts(p.y)
-  if (!series.some((s) => s.points.some(drawable))) return noDataChart('line', spec, theme)
+  if (!series.some(s => s.points.some(drawable))) return noDataChart('line', spec, theme)
 
-  const legend = series.length > 1 ? series.map((s, i) => ({ name: s.name, color: seriesColor(theme, i, s.color), shape: 'line' as const, dash: seriesDash(theme, i, s.color) })) : []
+  const legend =
+    series.length > 1
+      ? series.map((s, i) => ({
+          name: s.name,
+          color: seriesColor(theme, i, s.color),
+          shape: 'line' as const,
+          dash: seriesDash(theme, i, s.color),
+        }))
+      : []
   const frame = chartFrame({ kind: 'line', spec, theme, legend, yTickLabels: y.ticks.map(y.format) })
   const { svg, plot } = frame
   const xPx = x.toPx([plot.left, plot.left + plot.width])
   const yPx = y.toPx([plot.top + plot.height, plot.top])
-  drawYAxis(svg, plot, { ticks: y.ticks.map((t) => ({ px: yPx(t), label: y.format(t) })), minorPx: y.minorTicks.map(yPx), label: spec.y.label }, theme)
-  drawXAxis(svg, plot, { ticks: x.ticks.map((t) => ({ px: xPx(t), label: x.format(t) })), minorPx: x.minorTicks.map(xPx), label: spec.x.label }, theme)
+  drawYAxis(
+    svg,
+    plot,
+    {
+      ticks: y.ticks.map(t => ({ px: yPx(t), label: y.format(t) })),
+      minorPx: y.minorTicks.map(yPx),
+      label: spec.y.label,
+    },
+    theme,
+  )
+  drawXAxis(
+    svg,
+    plot,
+    {
+      ticks: x.ticks.map(t => ({ px: xPx(t), label: x.format(t) })),
+      minorPx: x.minorTicks.map(xPx),
+      label: spec.x.label,
+    },
+    theme,
+  )
 
   const clip = plotClip(frame, theme)
-  const showPoints = spec.showPoints ?? series.every((s) => s.points.length <= AUTO_POINTS_MAX)
+  const showPoints = spec.showPoints ?? series.every(s => s.points.length <= AUTO_POINTS_MAX)
   const path = line<LinePoint>()
     .defined(drawable)
-    .x((p) => xPx(p.x))
-    .y((p) => yPx(p.y as number))
+    .x(p => xPx(p.x))
+    .y(p => yPx(p.y as number))
   const plotG = svg.add(svg.root, 'g', { class: 'plot', 'clip-path': clip })
   series.forEach((s, i) => {
     const color = seriesColor(theme, i, s.color)
@@ -63,12 +93,20 @@ export function lineChart(spec: LineChartSpec, theme: Theme = defaultTheme): str
     if (!showPoints) return
     for (const p of sorted) {
       if (!drawable(p)) continue
-      svg.add(plotG, 'circle', { class: `point series-${i}`, cx: xPx(p.x), cy: yPx(p.y as number), r: theme.pointRadiusPx, fill: color, stroke: theme.background, 'stroke-width': 1 })
+      svg.add(plotG, 'circle', {
+        class: `point series-${i}`,
+        cx: xPx(p.x),
+        cy: yPx(p.y as number),
+        r: theme.pointRadiusPx,
+        fill: color,
+        stroke: theme.background,
+        'stroke-width': 1,
+      })
     }
   })
   drawMarkers(
     frame,
-    markers.filter((m) => x.accepts(m.x)).map((m) => ({ px: xPx(m.x), label: m.label, color: theme.marker })),
+    markers.filter(m => x.accepts(m.x)).map(m => ({ px: xPx(m.x), label: m.label, color: theme.marker })),
     theme,
   )
   return svg.serialize()

@@ -25,21 +25,26 @@ export function drawMarkers(frame: Frame, markers: PlacedMarker[], theme: Theme)
   const lh = Math.round(size * 1.35)
   const placed = markers
     .map((m, i) => ({ ...m, i }))
-    .filter((m) => m.px >= plot.left - 0.5 && m.px <= plot.left + plot.width + 0.5)
+    .filter(m => m.px >= plot.left - 0.5 && m.px <= plot.left + plot.width + 0.5)
     .sort((a, b) => a.px - b.px || a.i - b.i)
   if (placed.length === 0) return
   const rowEnds: number[] = []
-  const labels = placed.map((m) => {
+  const labels = placed.map(m => {
     const w = estimateTextWidthPx(m.label, size) + 8
     const leftward = m.px + 4 + w > plot.left + plot.width
     const x0 = leftward ? m.px - 4 - w : m.px
     const x1 = leftward ? m.px : m.px + 4 + w
-    let row = rowEnds.findIndex((end) => end <= x0)
+    let row = rowEnds.findIndex(end => end <= x0)
     if (row === -1) {
       row = rowEnds.length
       rowEnds.push(x1)
     } else rowEnds[row] = x1
-    return { x: leftward ? m.px - 4 : m.px + 4, y: plot.top + 4 + row * lh + size, anchor: leftward ? 'end' : 'start', m }
+    return {
+      x: leftward ? m.px - 4 : m.px + 4,
+      y: plot.top + 4 + row * lh + size,
+      anchor: leftward ? 'end' : 'start',
+      m,
+    }
   })
   for (const m of placed) {
     const g = svg.add(svg.root, 'g', { class: 'mark', 'aria-label': m.label })
@@ -65,7 +70,15 @@ export function drawMarkers(frame: Frame, markers: PlacedMarker[], theme: Theme)
     // An opaque-ish box behind the label hides any marker line passing through it.
     const w = estimateTextWidthPx(m.label, size) + 4
     const bx = anchor === 'end' ? x - w + 2 : x - 2
-    svg.add(layer, 'rect', { x: bx, y: y - size, width: w, height: size * 1.25, fill: theme.background, 'fill-opacity': 0.85, stroke: 'none' })
+    svg.add(layer, 'rect', {
+      x: bx,
+      y: y - size,
+      width: w,
+      height: size * 1.25,
+      fill: theme.background,
+      'fill-opacity': 0.85,
+      stroke: 'none',
+    })
     svg.add(layer, 'text', { x, y, 'text-anchor': anchor, fill: m.color }, m.label)
   }
 }

@@ -103,12 +103,15 @@ export function idPrefixFor(kind: string, text: string): string {
 
 /** Rounds every number in an SVG path string to 2 decimals (deterministic, compact output). */
 export function roundPath(d: string): string {
-  return d.replace(/-?\d+(?:\.\d+)?(?:e-?\d+)?/g, (n) => String(round2(Number(n))))
+  return d.replace(/-?\d+(?:\.\d+)?(?:e-?\d+)?/g, n => String(round2(Number(n))))
 }
 
 /** `text` without the characters XML 1.0 cannot carry (C0 controls other than tab/LF/CR, lone surrogates, U+FFFE/F). */
 function xmlSafe(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
+  return text.replace(
+    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
+    '',
+  )
 }
 
 /**
@@ -144,11 +147,19 @@ function serializeElement(el: Element, out: string[], isRoot: boolean): void {
 }
 
 function escapeText(text: string): string {
-  return text.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'))
+  return text.replace(/[&<>]/g, c => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'))
 }
 
 function escapeAttr(value: string): string {
-  return value.replace(/[&<>"\t\n\r]/g, (c) => ATTR_ESCAPES[c])
+  return value.replace(/[&<>"\t\n\r]/g, c => ATTR_ESCAPES[c])
 }
 
-const ATTR_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#x9;', '\n': '&#xA;', '\r': '&#xD;' }
+const ATTR_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  '\t': '&#x9;',
+  '\n': '&#xA;',
+  '\r': '&#xD;',
+}

@@ -18,9 +18,17 @@ describe('text width', () => {
   })
 
   it('keeps cut labels distinct', () => {
-    const names = ['anthropic.claude-3-5-haiku-20241022-v1:0', 'anthropic.claude-3-7-sonnet-20250219-v1:0', 'amazon.nova-lite-v1:0']
+    const names = [
+      'anthropic.claude-3-5-haiku-20241022-v1:0',
+      'anthropic.claude-3-7-sonnet-20250219-v1:0',
+      'amazon.nova-lite-v1:0',
+    ]
     expect(truncateToWidth(names[0], 12, 120)).toBe(truncateToWidth(names[1], 12, 120))
-    expect(truncateDistinct(names, 12, 120)).toEqual(['anthropic…1022-v1:0', 'anthropic…0219-v1:0', 'amazon.nova-lite-…'])
+    expect(truncateDistinct(names, 12, 120)).toEqual([
+      'anthropic…1022-v1:0',
+      'anthropic…0219-v1:0',
+      'amazon.nova-lite-…',
+    ])
     expect(truncateDistinct(names, 12, 160)[2]).toBe('amazon.nova-lite-v1:0')
   })
 })

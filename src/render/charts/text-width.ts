@@ -3,7 +3,7 @@
  * labels do not collide when the real font is wider than average.
  */
 
-const NARROW = new Set([...'iljI.,:;\'|!()[]{} t1f'])
+const NARROW = new Set([..."iljI.,:;'|!()[]{} t1f"])
 const WIDE = new Set([...'mwMW@%'])
 
 /** Estimated rendered width in px of `text` at `fontSizePx` in a sans-serif font. */
@@ -45,8 +45,10 @@ export function truncateMiddle(text: string, fontSizePx: number, maxWidthPx: num
  * (`anthropic.claude-3…` twice) are cut in the middle instead, keeping their distinguishing tails.
  */
 export function truncateDistinct(names: string[], fontSizePx: number, maxWidthPx: number): string[] {
-  const cut = names.map((n) => truncateToWidth(n, fontSizePx, maxWidthPx))
+  const cut = names.map(n => truncateToWidth(n, fontSizePx, maxWidthPx))
   const seen = new Map<string, number>()
   for (const c of cut) seen.set(c, (seen.get(c) ?? 0) + 1)
-  return cut.map((c, i) => ((seen.get(c) ?? 0) > 1 && c !== names[i] ? truncateMiddle(names[i], fontSizePx, maxWidthPx) : c))
+  return cut.map((c, i) =>
+    (seen.get(c) ?? 0) > 1 && c !== names[i] ? truncateMiddle(names[i], fontSizePx, maxWidthPx) : c,
+  )
 }

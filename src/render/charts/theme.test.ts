@@ -18,7 +18,11 @@ describe('mergeTheme', () => {
   })
 
   it('rejects an empty palette or a one-colour ramp, naming the option and the fix', () => {
-    expect(() => mergeTheme({ palette: [] })).toThrow(/`theme.palette` must list at least one colour, got \[\]\. Omit it/)
-    expect(() => mergeTheme({ sequential: ['#000'] })).toThrow(/`theme.sequential` must list at least two colours.*got \["#000"\]/)
+    expect(() => mergeTheme({ palette: [] })).toThrow(
+      /`theme.palette` must list at least one colour, got \[\]\. Omit it/,
+    )
+    expect(() => mergeTheme({ sequential: ['#000'] })).toThrow(
+      /`theme.sequential` must list at least two colours.*got \["#000"\]/,
+    )
   })
 })

@@ -82,7 +82,18 @@ export interface Theme {
 /** The default theme: Okabe–Ito palette, viridis ramp, 800 × 450 px. */
 export const defaultTheme: Theme = Object.freeze({
   palette: ['#0072B2', '#E69F00', '#009E73', '#D55E00', '#56B4E9', '#CC79A7', '#000000', '#F0E442'],
-  sequential: ['#440154', '#482878', '#3e4989', '#31688e', '#26828e', '#1f9e89', '#35b779', '#6ece58', '#b5de2b', '#fde725'],
+  sequential: [
+    '#440154',
+    '#482878',
+    '#3e4989',
+    '#31688e',
+    '#26828e',
+    '#1f9e89',
+    '#35b779',
+    '#6ece58',
+    '#b5de2b',
+    '#fde725',
+  ],
   background: '#ffffff',
   text: '#1a1a1a',
   mutedText: '#4d4d4d',
@@ -90,7 +101,8 @@ export const defaultTheme: Theme = Object.freeze({
   axis: '#737373',
   marker: '#333333',
   missing: '#f0f0f0',
-  fontFamily: "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', 'Liberation Sans', sans-serif",
+  fontFamily:
+    "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', 'Liberation Sans', sans-serif",
   fontSizePx: Object.freeze({ title: 18, axisLabel: 14, tick: 12, legend: 13, annotation: 12 }),
   width: 800,
   height: 450,

@@ -3,13 +3,35 @@
  * `max_tokens`, `messages` (string or block content, `cache_control` checkpoints); response with a
  * `msg_bdrk_` id and `usage` cache fields; stream message_start … message_stop.
  */
-import type { FamilyCodec, NeutralCompletion, NeutralMessage, NeutralStopReason, NeutralUsage, ParseResult, StreamContext } from './family.ts'
+import type {
+  FamilyCodec,
+  NeutralCompletion,
+  NeutralMessage,
+  NeutralStopReason,
+  NeutralUsage,
+  ParseResult,
+  StreamContext,
+} from './family.ts'
 import { isObject, NativeBody } from './native-body.ts'
 
 /** The only `anthropic_version` Bedrock accepts. */
 export const ANTHROPIC_VERSION = 'bedrock-2023-05-31'
 
-const KEYS = ['anthropic_version', 'anthropic_beta', 'max_tokens', 'messages', 'system', 'temperature', 'top_p', 'top_k', 'stop_sequences', 'tools', 'tool_choice', 'thinking', 'metadata']
+const KEYS = [
+  'anthropic_version',
+  'anthropic_beta',
+  'max_tokens',
+  'messages',
+  'system',
+  'temperature',
+  'top_p',
+  'top_k',
+  'stop_sequences',
+  'tools',
+  'tool_choice',
+  'thinking',
+  'metadata',
+]
 
 /** The `model` field Anthropic reports: `anthropic.claude-3-5-haiku-20241022-v1:0` → `claude-3-5-haiku-20241022`. */
 export function anthropicModelName(modelId: string): string {
@@ -20,7 +42,11 @@ export function anthropicModelName(modelId: string): string {
 export const MAX_CACHE_CHECKPOINTS = 4
 
 /** Text of Anthropic content (string or blocks), the chars up to the end of the last `cache_control` block, and the checkpoint count. */
-function contentText(r: NativeBody, content: unknown, path: string): { text: string; cacheChars: number | undefined; checkpoints: number } {
+function contentText(
+  r: NativeBody,
+  content: unknown,
+  path: string,
+): { text: string; cacheChars: number | undefined; checkpoints: number } {
   if (typeof content === 'string') return { text: content, cacheChars: undefined, checkpoints: 0 }
   if (!Array.isArray(content)) {
     r.fail(path, 'a string or an array of content blocks', content)
@@ -30,8 +56,10 @@ function contentText(r: NativeBody, content: unknown, path: string): { text: str
   let cacheChars: number | undefined
   let checkpoints = 0
   content.forEach((block, i) => {
-    if (!isObject(block) || typeof block.type !== 'string') return r.fail(`${path}[${i}]`, 'a content block object with a string `type`', block)
-    if (block.type === 'text' && typeof block.text !== 'string') return r.fail(`${path}[${i}].text`, 'a string', block.text)
+    if (!isObject(block) || typeof block.type !== 'string')
+      return r.fail(`${path}[${i}]`, 'a content block object with a string `type`', block)
+    if (block.type === 'text' && typeof block.text !== 'string')
+      return r.fail(`${path}[${i}].text`, 'a string', block.text)
     text += (text ? '\n' : '') + (block.type === 'text' ? (block.text as string) : JSON.stringify(block))
     if (block.cache_control !== undefined) {
       cacheChars = text.length
@@ -45,18 +73,21 @@ function parseRequest(body: unknown): ParseResult {
   const r = new NativeBody()
   const root = r.root(body)
   if (!root) return { ok: false, message: r.error! }
-  if (root.anthropic_version !== ANTHROPIC_VERSION) r.fail('anthropic_version', `(required) "${ANTHROPIC_VERSION}"`, root.anthropic_version)
+  if (root.anthropic_version !== ANTHROPIC_VERSION)
+    r.fail('anthropic_version', `(required) "${ANTHROPIC_VERSION}"`, root.anthropic_version)
   const maxTokens = r.number(root, 'max_tokens', 'max_tokens', { min: 1, int: true, required: true })
   r.noExtraKeys(root, KEYS)
   const raw = root.messages
   const messages: NeutralMessage[] = []
   let cachePoint = false
   let checkpoints = 0
-  if (!Array.isArray(raw) || raw.length === 0) r.fail('messages', '(required) a non-empty array of {"role","content"} objects', raw)
+  if (!Array.isArray(raw) || raw.length === 0)
+    r.fail('messages', '(required) a non-empty array of {"role","content"} objects', raw)
   else {
     raw.forEach((m, i) => {
       if (!isObject(m)) return r.fail(`messages[${i}]`, 'an object with "role" and "content"', m)
-      if (m.role !== 'user' && m.role !== 'assistant') return r.fail(`messages[${i}].role`, '"user" or "assistant"', m.role)
+      if (m.role !== 'user' && m.role !== 'assistant')
+        return r.fail(`messages[${i}].role`, '"user" or "assistant"', m.role)
       const { text, cacheChars, checkpoints: n } = contentText(r, m.content, `messages[${i}].content`)
       checkpoints += n
       const message: NeutralMessage = { role: m.role, text }
@@ -74,7 +105,8 @@ function parseRequest(body: unknown): ParseResult {
     checkpoints += s.checkpoints
     if (s.cacheChars !== undefined) cachePoint = true
   }
-  if (checkpoints > MAX_CACHE_CHECKPOINTS) r.fail('cache_control', `on at most ${MAX_CACHE_CHECKPOINTS} blocks`, checkpoints)
+  if (checkpoints > MAX_CACHE_CHECKPOINTS)
+    r.fail('cache_control', `on at most ${MAX_CACHE_CHECKPOINTS} blocks`, checkpoints)
   const temperature = r.number(root, 'temperature', 'temperature', { min: 0, max: 1 })
   const topP = r.number(root, 'top_p', 'top_p', { min: 0, max: 1 })
   r.number(root, 'top_k', 'top_k', { min: 0, int: true })
@@ -84,7 +116,12 @@ function parseRequest(body: unknown): ParseResult {
 }
 
 function usageJson(inputTokens: number, cacheWrite: number, cacheRead: number, outputTokens: number) {
-  return { input_tokens: inputTokens, cache_creation_input_tokens: cacheWrite, cache_read_input_tokens: cacheRead, output_tokens: outputTokens }
+  return {
+    input_tokens: inputTokens,
+    cache_creation_input_tokens: cacheWrite,
+    cache_read_input_tokens: cacheRead,
+    output_tokens: outputTokens,
+  }
 }
 
 /** The Anthropic Messages codec. */
@@ -109,7 +146,19 @@ export const anthropicCodec: FamilyCodec = {
       cache_creation: { ephemeral_5m_input_tokens: ctx.cacheWriteTokens, ephemeral_1h_input_tokens: 0 },
     }
     return [
-      { type: 'message_start', message: { model: anthropicModelName(ctx.modelId), id: ctx.id, type: 'message', role: 'assistant', content: [], stop_reason: null, stop_sequence: null, usage } },
+      {
+        type: 'message_start',
+        message: {
+          model: anthropicModelName(ctx.modelId),
+          id: ctx.id,
+          type: 'message',
+          role: 'assistant',
+          content: [],
+          stop_reason: null,
+          stop_sequence: null,
+          usage,
+        },
+      },
       { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } },
     ]
   },
@@ -119,7 +168,11 @@ export const anthropicCodec: FamilyCodec = {
   streamEnd(_ctx: StreamContext, stopReason: NeutralStopReason, usage: NeutralUsage, stopSequence?: string | null) {
     return [
       { type: 'content_block_stop', index: 0 },
-      { type: 'message_delta', delta: { stop_reason: stopReason, stop_sequence: stopSequence ?? null }, usage: { output_tokens: usage.outputTokens } },
+      {
+        type: 'message_delta',
+        delta: { stop_reason: stopReason, stop_sequence: stopSequence ?? null },
+        usage: { output_tokens: usage.outputTokens },
+      },
       { type: 'message_stop' },
     ]
   },

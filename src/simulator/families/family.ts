@@ -83,5 +83,10 @@ export interface FamilyCodec {
    * Native chunks that close a stream. The handler adds `amazon-bedrock-invocationMetrics` to the
    * LAST object returned here, so it must return at least one chunk.
    */
-  streamEnd(ctx: StreamContext, stopReason: NeutralStopReason, usage: NeutralUsage, stopSequence?: string | null): unknown[]
+  streamEnd(
+    ctx: StreamContext,
+    stopReason: NeutralStopReason,
+    usage: NeutralUsage,
+    stopSequence?: string | null,
+  ): unknown[]
 }

@@ -23,6 +23,9 @@ const CODECS: Record<ModelFamily, FamilyCodec> = {
  */
 export function codecFor(family: ModelFamily): FamilyCodec {
   const codec = CODECS[family]
-  if (!codec) throw new Error(`No codec for model family \`${String(family)}\`; expected one of ${Object.keys(CODECS).join(', ')}.`)
+  if (!codec)
+    throw new Error(
+      `No codec for model family \`${String(family)}\`; expected one of ${Object.keys(CODECS).join(', ')}.`,
+    )
   return codec
 }

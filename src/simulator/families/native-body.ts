@@ -45,7 +45,7 @@ export class NativeBody {
 
   /** Flags the first key of `obj` not in `allowed` (Bedrock rejects extraneous keys in native bodies). */
   noExtraKeys(obj: Obj, allowed: readonly string[], path = ''): void {
-    const extra = Object.keys(obj).find((k) => !allowed.includes(k))
+    const extra = Object.keys(obj).find(k => !allowed.includes(k))
     if (extra !== undefined) {
       this.error ??= `Malformed input request: extraneous key \`${path}${extra}\` is not permitted (allowed: ${allowed.join(', ')}). Please reformat your input and try again.`
     }
@@ -57,9 +57,14 @@ export class NativeBody {
     if (v === undefined && !rule.required) return null
     const min = rule.min ?? -Infinity
     const max = rule.max ?? Infinity
-    if (typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max && (!rule.int || Number.isInteger(v))) return v
+    if (typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max && (!rule.int || Number.isInteger(v)))
+      return v
     const range = [min > -Infinity ? `≥ ${min}` : '', max < Infinity ? `≤ ${max}` : ''].filter(Boolean).join(' and ')
-    this.fail(path, `${rule.required ? '(required) ' : ''}${rule.int ? 'an integer' : 'a number'}${range ? ' ' + range : ''}`, v)
+    this.fail(
+      path,
+      `${rule.required ? '(required) ' : ''}${rule.int ? 'an integer' : 'a number'}${range ? ' ' + range : ''}`,
+      v,
+    )
     return null
   }
 
@@ -76,7 +81,7 @@ export class NativeBody {
   strings(obj: Obj, key: string, path: string): string[] {
     const v = obj[key]
     if (v === undefined) return []
-    if (Array.isArray(v) && v.every((s) => typeof s === 'string')) return v as string[]
+    if (Array.isArray(v) && v.every(s => typeof s === 'string')) return v as string[]
     this.fail(path, 'an array of strings', v)
     return []
   }
@@ -124,7 +129,15 @@ export function parsePromptBody(body: unknown, spec: PromptBodySpec): ParseResul
   if (r.error) return { ok: false, message: r.error }
   return {
     ok: true,
-    request: { system: null, messages: [{ role: 'user', text: prompt! }], maxTokens, temperature, topP, stopSequences, cachePoint: false },
+    request: {
+      system: null,
+      messages: [{ role: 'user', text: prompt! }],
+      maxTokens,
+      temperature,
+      topP,
+      stopSequences,
+      cachePoint: false,
+    },
   }
 }
 

@@ -6,7 +6,12 @@ describe('nova parseRequest', () => {
     const body = {
       schemaVersion: 'messages-v1',
       system: [{ text: 'You are terse.' }],
-      messages: [{ role: 'user', content: [{ text: 'Document text' }, { cachePoint: { type: 'default' } }, { text: 'Summarise.' }] }],
+      messages: [
+        {
+          role: 'user',
+          content: [{ text: 'Document text' }, { cachePoint: { type: 'default' } }, { text: 'Summarise.' }],
+        },
+      ],
       inferenceConfig: { max_new_tokens: 300, temperature: 0.7, topP: 0.9, topK: 50, stopSequences: ['END'] },
     }
     expect(codec.parseRequest(body)).toEqual({
@@ -32,17 +37,32 @@ describe('nova parseRequest', () => {
   })
 
   test.each([
-    [{ messages: [{ role: 'user', content: [{ text: 'hi' }] }], schemaVersion: 'v2' }, '`schemaVersion` must be "messages-v1" (or absent), got "v2".'],
-    [{ messages: [{ role: 'user', content: [{ text: 'hi' }] }], inferenceConfig: { max_new_tokens: 0 } }, '`inferenceConfig.max_new_tokens` must be an integer ≥ 1, got 0.'],
-    [{ messages: [{ role: 'user', content: [{ text: 'hi' }] }], inferenceConfig: { topK: -1 } }, '`inferenceConfig.topK` must be an integer ≥ 0, got -1.'],
+    [
+      { messages: [{ role: 'user', content: [{ text: 'hi' }] }], schemaVersion: 'v2' },
+      '`schemaVersion` must be "messages-v1" (or absent), got "v2".',
+    ],
+    [
+      { messages: [{ role: 'user', content: [{ text: 'hi' }] }], inferenceConfig: { max_new_tokens: 0 } },
+      '`inferenceConfig.max_new_tokens` must be an integer ≥ 1, got 0.',
+    ],
+    [
+      { messages: [{ role: 'user', content: [{ text: 'hi' }] }], inferenceConfig: { topK: -1 } },
+      '`inferenceConfig.topK` must be an integer ≥ 0, got -1.',
+    ],
   ])('Nova-specific invalid body %# names the field', (body, message) => {
-    expect(codec.parseRequest(body)).toEqual({ ok: false, message: `Malformed input request: ${message} Please reformat your input and try again.` })
+    expect(codec.parseRequest(body)).toEqual({
+      ok: false,
+      message: `Malformed input request: ${message} Please reformat your input and try again.`,
+    })
   })
 
   test.each([
     [{}, /`messages` is required/],
     [{ messages: [{ role: 'bot', content: [{ text: 'hi' }] }] }, /messages\[0\]\.role must be "user" or "assistant"/],
-    [{ messages: [{ role: 'user', content: [{ text: 'hi' }] }], inferenceConfig: { maxTokens: 0 } }, /inferenceConfig\.maxTokens must be an integer ≥ 1, got 0/],
+    [
+      { messages: [{ role: 'user', content: [{ text: 'hi' }] }], inferenceConfig: { maxTokens: 0 } },
+      /inferenceConfig\.maxTokens must be an integer ≥ 1, got 0/,
+    ],
   ])('Converse-shape errors come from the Converse validator (%#)', (body, pattern) => {
     const r = codec.parseRequest(body)
     expect(r.ok).toBe(false)
@@ -50,26 +70,56 @@ describe('nova parseRequest', () => {
   })
 })
 
-const ctx = { id: 'req-1', modelId: 'amazon.nova-micro-v1:0', inputTokens: 7, cacheReadTokens: 0, cacheWriteTokens: 1024 }
+const ctx = {
+  id: 'req-1',
+  modelId: 'amazon.nova-micro-v1:0',
+  inputTokens: 7,
+  cacheReadTokens: 0,
+  cacheWriteTokens: 1024,
+}
 const usage = { inputTokens: 7, outputTokens: 2, cacheReadTokens: 0, cacheWriteTokens: 1024 }
 
 describe('nova rendering', () => {
   test('response body', () => {
-    expect(codec.renderResponse({ id: 'x', modelId: ctx.modelId, text: 'Hi there', stopReason: 'max_tokens', usage })).toEqual({
+    expect(
+      codec.renderResponse({ id: 'x', modelId: ctx.modelId, text: 'Hi there', stopReason: 'max_tokens', usage }),
+    ).toEqual({
       output: { message: { role: 'assistant', content: [{ text: 'Hi there' }] } },
       stopReason: 'max_tokens',
-      usage: { inputTokens: 7, outputTokens: 2, totalTokens: 1033, cacheReadInputTokenCount: 0, cacheWriteInputTokenCount: 1024 },
+      usage: {
+        inputTokens: 7,
+        outputTokens: 2,
+        totalTokens: 1033,
+        cacheReadInputTokenCount: 0,
+        cacheWriteInputTokenCount: 1024,
+      },
     })
   })
 
   test('stream chunks are Converse-like keyed objects', () => {
-    const chunks = [...codec.streamStart(ctx), ...codec.streamDelta(ctx, 'Hi', 1), ...codec.streamEnd(ctx, 'end_turn', usage)]
+    const chunks = [
+      ...codec.streamStart(ctx),
+      ...codec.streamDelta(ctx, 'Hi', 1),
+      ...codec.streamEnd(ctx, 'end_turn', usage),
+    ]
     expect(chunks).toEqual([
       { messageStart: { role: 'assistant' } },
       { contentBlockDelta: { delta: { text: 'Hi' }, contentBlockIndex: 0 } },
       { contentBlockStop: { contentBlockIndex: 0 } },
       { messageStop: { stopReason: 'end_turn' } },
-      { metadata: { usage: { inputTokens: 7, outputTokens: 2, totalTokens: 1033, cacheReadInputTokenCount: 0, cacheWriteInputTokenCount: 1024 }, metrics: {}, trace: {} } },
+      {
+        metadata: {
+          usage: {
+            inputTokens: 7,
+            outputTokens: 2,
+            totalTokens: 1033,
+            cacheReadInputTokenCount: 0,
+            cacheWriteInputTokenCount: 1024,
+          },
+          metrics: {},
+          trace: {},
+        },
+      },
     ])
   })
 })

@@ -5,19 +5,30 @@
  * Converse-like keyed objects (`messageStart`, `contentBlockDelta`, …, `metadata`).
  */
 import { parseConverseRequest } from '../converse-request.ts'
-import type { FamilyCodec, NeutralCompletion, NeutralStopReason, NeutralUsage, ParseResult, StreamContext } from './family.ts'
+import type {
+  FamilyCodec,
+  NeutralCompletion,
+  NeutralStopReason,
+  NeutralUsage,
+  ParseResult,
+  StreamContext,
+} from './family.ts'
 import { NativeBody } from './native-body.ts'
 
 function parseRequest(body: unknown): ParseResult {
   const r = new NativeBody()
   const root = r.root(body)
   if (!root) return { ok: false, message: r.error! }
-  if (root.schemaVersion !== undefined && root.schemaVersion !== 'messages-v1') r.fail('schemaVersion', '"messages-v1" (or absent)', root.schemaVersion)
+  if (root.schemaVersion !== undefined && root.schemaVersion !== 'messages-v1')
+    r.fail('schemaVersion', '"messages-v1" (or absent)', root.schemaVersion)
   const config = r.object(root, 'inferenceConfig', 'inferenceConfig')
   const maxNewTokens = r.number(config, 'max_new_tokens', 'inferenceConfig.max_new_tokens', { min: 1, int: true })
   r.number(config, 'topK', 'inferenceConfig.topK', { min: 0, int: true })
   if (r.error) return { ok: false, message: r.error }
-  const normalized = maxNewTokens !== null && config.maxTokens === undefined ? { ...root, inferenceConfig: { ...config, maxTokens: maxNewTokens } } : root
+  const normalized =
+    maxNewTokens !== null && config.maxTokens === undefined
+      ? { ...root, inferenceConfig: { ...config, maxTokens: maxNewTokens } }
+      : root
   // The model's own output limit is checked by the handler, which knows the profile.
   const parsed = parseConverseRequest(normalized, Number.MAX_SAFE_INTEGER)
   return parsed.ok ? { ok: true, request: parsed.value.request } : { ok: false, message: parsed.message }
@@ -39,7 +50,11 @@ export const novaCodec: FamilyCodec = {
   family: 'nova',
   parseRequest,
   renderResponse(c: NeutralCompletion) {
-    return { output: { message: { role: 'assistant', content: [{ text: c.text }] } }, stopReason: c.stopReason, usage: usageJson(c.usage) }
+    return {
+      output: { message: { role: 'assistant', content: [{ text: c.text }] } },
+      stopReason: c.stopReason,
+      usage: usageJson(c.usage),
+    }
   },
   streamStart() {
     return [{ messageStart: { role: 'assistant' } }]

@@ -28,7 +28,9 @@ export const titanCodec: FamilyCodec = {
   renderResponse(c: NeutralCompletion) {
     return {
       inputTextTokenCount: c.usage.inputTokens,
-      results: [{ tokenCount: c.usage.outputTokens, outputText: c.text, completionReason: titanCompletionReason(c.stopReason) }],
+      results: [
+        { tokenCount: c.usage.outputTokens, outputText: c.text, completionReason: titanCompletionReason(c.stopReason) },
+      ],
     }
   },
   streamStart() {
@@ -36,10 +38,26 @@ export const titanCodec: FamilyCodec = {
   },
   streamDelta(ctx: StreamContext, text: string, outputTokensSoFar: number, pieceTokens = 1) {
     const inputTokens = isFirstPiece(outputTokensSoFar, pieceTokens) ? ctx.inputTokens : null
-    return [{ outputText: text, index: 0, totalOutputTextTokenCount: outputTokensSoFar, completionReason: null, inputTextTokenCount: inputTokens }]
+    return [
+      {
+        outputText: text,
+        index: 0,
+        totalOutputTextTokenCount: outputTokensSoFar,
+        completionReason: null,
+        inputTextTokenCount: inputTokens,
+      },
+    ]
   },
   streamEnd(ctx: StreamContext, stopReason: NeutralStopReason, usage: NeutralUsage) {
     const inputTokens = usage.outputTokens === 0 ? ctx.inputTokens : null
-    return [{ outputText: '', index: 0, totalOutputTextTokenCount: usage.outputTokens, completionReason: titanCompletionReason(stopReason), inputTextTokenCount: inputTokens }]
+    return [
+      {
+        outputText: '',
+        index: 0,
+        totalOutputTextTokenCount: usage.outputTokens,
+        completionReason: titanCompletionReason(stopReason),
+        inputTextTokenCount: inputTokens,
+      },
+    ]
   },
 }

@@ -13,7 +13,7 @@ import { streamSink } from './stream-sink.ts'
 export async function converseStream(ctx: SimContext, call: InferenceCall): Promise<void> {
   const parsed = parseConverseBody(call.body, call.profile.maxOutputTokens)
   if (!parsed.ok) return rejectCall(call, parsed.error)
-  const sink = streamSink(call, (writer) => {
+  const sink = streamSink(call, writer => {
     let started = false
     const start = (): void => {
       if (started) return
@@ -22,11 +22,11 @@ export async function converseStream(ctx: SimContext, call: InferenceCall): Prom
     }
     return {
       open: () => writer.open(),
-      token: (text) => {
+      token: text => {
         start()
         writer.event('contentBlockDelta', { contentBlockIndex: 0, delta: { text } })
       },
-      end: (result) => {
+      end: result => {
         start()
         writer.event('contentBlockStop', { contentBlockIndex: 0 })
         writer.event('messageStop', { stopReason: result.stopReason })

@@ -31,7 +31,11 @@ export async function countTokensHandler(_ctx: SimContext, call: InferenceCall):
   const json = parseJsonBody(call.body)
   if (!json.ok) return rejectCall(call, json.error)
   if (!isObject(json.value) || !isObject(json.value.input)) {
-    return rejectCall(call, { shape: 'ValidationException', message: 'Malformed input request: `input` is required ({"input": {"converse": {...}}} or {"input": {"invokeModel": {"body": "<base64>"}}}).' })
+    return rejectCall(call, {
+      shape: 'ValidationException',
+      message:
+        'Malformed input request: `input` is required ({"input": {"converse": {...}}} or {"input": {"invokeModel": {"body": "<base64>"}}}).',
+    })
   }
   const request = neutralOf(call, json.value.input)
   if (typeof request === 'string') return rejectCall(call, { shape: 'ValidationException', message: request })

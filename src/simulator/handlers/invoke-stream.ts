@@ -14,8 +14,9 @@ export async function invokeStream(ctx: SimContext, call: InferenceCall): Promis
   const parsed = parseInvokeRequest(call)
   if (!parsed.ok) return rejectCall(call, parsed.error)
   const { codec, request, performance, serviceTier } = parsed.value
-  const sink = streamSink(call, (writer) => {
-    const chunk = (native: unknown): void => writer.event('chunk', { bytes: Buffer.from(JSON.stringify(native)).toString('base64') })
+  const sink = streamSink(call, writer => {
+    const chunk = (native: unknown): void =>
+      writer.event('chunk', { bytes: Buffer.from(JSON.stringify(native)).toString('base64') })
     let context: StreamContext | null = null
     let started = false
     const start = (): StreamContext => {
@@ -26,14 +27,14 @@ export async function invokeStream(ctx: SimContext, call: InferenceCall): Promis
       return context!
     }
     return {
-      open: (info) => {
+      open: info => {
         context = streamContextOf(call, info)
         writer.open({ 'x-amzn-bedrock-content-type': 'application/json', ...echoHeaders(info) })
       },
       token: (text, soFar) => {
         for (const native of codec.streamDelta(start(), text, soFar, 1)) chunk(native)
       },
-      end: (result) => {
+      end: result => {
         const natives = codec.streamEnd(start(), result.stopReason, usageOf(result), result.stopSequence)
         const metrics = invocationMetrics(result)
         const last = natives.length - 1

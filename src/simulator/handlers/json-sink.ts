@@ -19,12 +19,12 @@ export function jsonSink(res: AnyResponse, render: (result: GenerationResult) =>
   return {
     streaming: false,
     signal: controller.signal,
-    fail: (error) => sendError(res, error),
+    fail: error => sendError(res, error),
     open: () => {},
     token: () => {},
     flush: () => {},
     takeStallMs: () => 0,
-    end: (result) => {
+    end: result => {
       const { body, headers } = render(result)
       respondJson(res, 200, body, headers)
     },

@@ -19,7 +19,7 @@ export function streamSink(call: InferenceCall, events: (writer: StreamWriter) =
   return {
     streaming: true,
     signal: controller.signal,
-    fail: (error) => sendError(call.res, error),
+    fail: error => sendError(call.res, error),
     flush: () => writer.flush(),
     takeStallMs: () => writer.takeStallMs(),
     cut: () => {},

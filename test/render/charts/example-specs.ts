@@ -27,8 +27,8 @@ export const lineSweep: LineChartSpec = {
   x: { label: 'Concurrency (requests in flight)', scale: 'log' },
   y: { label: 'TTFT (ms)' },
   series: [
-    { name: 'p50', points: concurrency.map((c) => ({ x: c, y: 280 + c * 2.5 })) },
-    { name: 'p95', points: concurrency.map((c) => ({ x: c, y: c <= 32 ? 420 + c * 6 : 420 + c * c * 0.16 })) },
+    { name: 'p50', points: concurrency.map(c => ({ x: c, y: 280 + c * 2.5 })) },
+    { name: 'p95', points: concurrency.map(c => ({ x: c, y: c <= 32 ? 420 + c * 6 : 420 + c * c * 0.16 })) },
   ],
   markers: [{ x: 32, label: 'knee: c=32' }],
 }
@@ -42,7 +42,10 @@ export const lineTimeSeries: LineChartSpec = {
   series: [
     {
       name: 'tokens/s',
-      points: Array.from({ length: 180 }, (_, s) => ({ x: s, y: s >= 90 && s < 95 ? null : 2400 * (1 - Math.exp(-s / 12)) + 80 * Math.sin(s / 3) })),
+      points: Array.from({ length: 180 }, (_, s) => ({
+        x: s,
+        y: s >= 90 && s < 95 ? null : 2400 * (1 - Math.exp(-s / 12)) + 80 * Math.sin(s / 3),
+      })),
     },
   ],
 }
@@ -55,7 +58,14 @@ export const barCompare: BarChartSpec = {
   xLabel: 'Model',
   y: { label: 'p95 TTFT (ms)' },
   series: [
-    { name: 'converse', values: [{ value: 1210, lo: 1150, hi: 1290 }, { value: 890, lo: 860, hi: 930 }, { value: 1530, lo: 1402, hi: 1688 }] },
+    {
+      name: 'converse',
+      values: [
+        { value: 1210, lo: 1150, hi: 1290 },
+        { value: 890, lo: 860, hi: 930 },
+        { value: 1530, lo: 1402, hi: 1688 },
+      ],
+    },
     { name: 'converse-stream', values: [{ value: 471, lo: 452, hi: 495 }, { value: 350, lo: 331, hi: 372 }, null] },
   ],
 }

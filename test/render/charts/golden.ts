@@ -17,6 +17,11 @@ export function expectGolden(name: string, actual: string): void {
     writeFileSync(path, actual)
     return
   }
-  if (!existsSync(path)) throw new Error(`golden file ${path} is missing: run \`UPDATE_GOLDEN=1 npx vitest run test/render/charts\` and commit it`)
-  expect(actual, `differs from ${path} (UPDATE_GOLDEN=1 rewrites it after a deliberate change)`).toBe(readFileSync(path, 'utf8'))
+  if (!existsSync(path))
+    throw new Error(
+      `golden file ${path} is missing: run \`UPDATE_GOLDEN=1 npx vitest run test/render/charts\` and commit it`,
+    )
+  expect(actual, `differs from ${path} (UPDATE_GOLDEN=1 rewrites it after a deliberate change)`).toBe(
+    readFileSync(path, 'utf8'),
+  )
 }

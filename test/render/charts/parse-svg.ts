@@ -9,11 +9,12 @@ export function parseSvg(svg: string): Element {
   const error = doc.getElementsByTagName('parsererror')[0]
   if (error) throw new Error(`not well-formed XML: ${error.textContent}`)
   const root = doc.documentElement
-  if (root.localName !== 'svg' || root.namespaceURI !== 'http://www.w3.org/2000/svg') throw new Error(`root is <${root.tagName}>, not an SVG <svg>`)
+  if (root.localName !== 'svg' || root.namespaceURI !== 'http://www.w3.org/2000/svg')
+    throw new Error(`root is <${root.tagName}>, not an SVG <svg>`)
   return root
 }
 
 /** Text contents of the elements matching `selector`. */
 export function texts(root: Element, selector: string): string[] {
-  return [...root.querySelectorAll(selector)].map((e) => e.textContent ?? '')
+  return [...root.querySelectorAll(selector)].map(e => e.textContent ?? '')
 }
