@@ -25,6 +25,17 @@ export interface BedrockBenchConfigOptions {
   reporter?: BedrockReporterOptions | false
   /** Keep Vitest's default console reporter too. @default true */
   defaultReporter?: boolean
+  /**
+   * Your own model profiles (`*.json`), relative to the project root. They override the shipped
+   * profiles with the same `modelId`. `BEDROCK_BENCH_MODELS` wins over this. @default none (shipped only)
+   */
+  modelsDir?: string
+  /**
+   * Your own fixtures (e.g. `prompts/*.json`), relative to the project root. A `prompt.fixture` is looked
+   * up in the project root, then here, then in the shipped fixtures, so your file overrides a shipped
+   * one of the same name. @default 'fixtures'
+   */
+  fixturesDir?: string
   /** Module ids of the global setup and the reporter (override inside this repository). @default package exports */
   modules?: { globalSetup?: string; reporter?: string }
 }
@@ -45,10 +56,14 @@ export function defineBedrockBenchConfig(
   ].flat() as never
   if (options.reporter !== false)
     (reporters as unknown[]).push([options.modules?.reporter ?? 'bedrock-bench/reporter', options.reporter ?? {}])
+  const provide = { ...test.provide }
+  if (options.modelsDir !== undefined) provide.bedrockBenchModelsDir = options.modelsDir
+  if (options.fixturesDir !== undefined) provide.bedrockBenchFixturesDir = options.fixturesDir
   return {
     ...base,
     test: {
       ...test,
+      ...(Object.keys(provide).length > 0 ? { provide } : {}),
       globalSetup,
       reporters,
       // Vitest's bench project inherits this (raised to at least 60 s): a 60 s limit would kill

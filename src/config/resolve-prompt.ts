@@ -1,11 +1,13 @@
 /**
  * Turns `options.prompt` into a per-request conversation generator. Fixture paths are resolved
- * against the project root, then `<root>/fixtures/`; a fixture is `{ "text" }` or
+ * against the project root, then the user's fixtures directory (default `<root>/fixtures/`), then the
+ * fixtures shipped with bedrock-bench (so a user's file overrides a shipped one of the same name); a fixture is `{ "text" }` or
  * `{ "system"?, "messages": [{ "role", "text" }] }`. Problems become `BedrockBenchConfigError`
  * before any request is sent.
  */
 import { readFile } from 'node:fs/promises'
 import { isAbsolute, resolve } from 'node:path'
+import { SHIPPED_FIXTURES_DIR } from '../io/package-paths.ts'
 import { BedrockBenchConfigError } from './bedrock-bench-config-error.ts'
 import type { Conversation, PromptContext, PromptOption } from './options.ts'
 
@@ -50,11 +52,13 @@ function toConversation(
  * Resolves the prompt option. Generators are wrapped so that a bad generated value fails the
  * request loudly (a programmer error), with the same message shape.
  * @param root project root (Vitest's root or `process.cwd()`)
+ * @param fixturesDir the user's fixtures directory. @default `<root>/fixtures`
  */
 export async function resolvePrompt(
   prompt: PromptOption,
   system: string | undefined,
   root: string,
+  fixturesDir: string = resolve(root, 'fixtures'),
 ): Promise<ConversationSource> {
   if (typeof prompt === 'function') {
     return ctx => {
@@ -70,7 +74,13 @@ export async function resolvePrompt(
   }
   const candidates = isAbsolute(prompt.fixture)
     ? [prompt.fixture]
-    : [resolve(root, prompt.fixture), resolve(root, 'fixtures', prompt.fixture)]
+    : [
+        ...new Set([
+          resolve(root, prompt.fixture),
+          resolve(fixturesDir, prompt.fixture),
+          resolve(SHIPPED_FIXTURES_DIR, prompt.fixture),
+        ]),
+      ]
   for (const path of candidates) {
     let text: string
     try {
@@ -92,6 +102,6 @@ export async function resolvePrompt(
     return () => conversation
   }
   throw new BedrockBenchConfigError([
-    `\`prompt.fixture\` must name a readable file, got \`${prompt.fixture}\` (looked in ${candidates.join(' and ')}). Check the path; relative paths start at the project root or fixtures/.`,
+    `\`prompt.fixture\` must name a readable file, got \`${prompt.fixture}\` (looked in ${candidates.join(', ')}). Check the path; relative paths start at the project root, your fixtures directory or the shipped fixtures/.`,
   ])
 }

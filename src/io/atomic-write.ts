@@ -8,6 +8,7 @@ import { mkdir, open, rename, rm, stat } from 'node:fs/promises'
 import type { FileHandle } from 'node:fs/promises'
 import { dirname, basename, join } from 'node:path'
 import { Worker } from 'node:worker_threads'
+import { siblingModuleUrl } from './package-paths.ts'
 
 /** Outcome of one write: the path and bytes written, or the path and why it failed. */
 export type WriteOutcome =
@@ -113,7 +114,7 @@ function appendInWorker(target: string, parts: readonly string[]): Promise<void>
   return new Promise((resolve, reject) => {
     let worker: Worker
     try {
-      worker = new Worker(new URL('./append-files-worker.ts', import.meta.url), {
+      worker = new Worker(siblingModuleUrl('./append-files-worker', import.meta.url), {
         workerData: { target, parts: [...parts] },
       })
     } catch {

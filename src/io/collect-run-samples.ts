@@ -23,6 +23,7 @@ import { scanPart } from './scan-part.ts'
 import type { PartInput, PartResult, PartScan } from './scan-part.ts'
 import type { SegmentScan } from './scan-segment.ts'
 import type { FileProblem } from './write-run-report.ts'
+import { siblingModuleUrl } from './package-paths.ts'
 
 /** Input of `collectRunSamples`. */
 export interface CollectRunSamplesInput {
@@ -216,7 +217,7 @@ function runWorker(part: PartInput): Promise<PartResult | null> {
   return new Promise(resolve => {
     let worker: Worker
     try {
-      worker = new Worker(new URL('./scan-part-worker.ts', import.meta.url), {
+      worker = new Worker(siblingModuleUrl('./scan-part-worker', import.meta.url), {
         workerData: part,
         resourceLimits: WORKER_LIMITS,
       })

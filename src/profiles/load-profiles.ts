@@ -5,12 +5,12 @@
  */
 import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { SHIPPED_MODELS_DIR } from '../io/package-paths.ts'
 import type { ModelProfile } from '../model-profile.ts'
 import { parseProfile } from './parse-profile.ts'
 
-/** Absolute path of the shipped profiles, `fixtures/models` at the repository root. */
-export const DEFAULT_PROFILES_DIR: string = fileURLToPath(new URL('../../fixtures/models/', import.meta.url))
+/** Absolute path of the shipped profiles, `fixtures/models` in the bedrock-bench package. */
+export const DEFAULT_PROFILES_DIR: string = SHIPPED_MODELS_DIR
 
 /**
  * Reads and validates every `*.json` file in `dir` (sorted by file name).
@@ -61,4 +61,18 @@ export async function loadProfiles(dir: string = DEFAULT_PROFILES_DIR): Promise<
   }
   if (errors.length > 0) throw new Error(`Invalid model profiles in ${dir}:\n- ${errors.join('\n- ')}`)
   return profiles
+}
+
+/**
+ * The shipped profiles with the user's own on top: a profile in `userDir` replaces the shipped one
+ * with the same `modelId` and adds the others.
+ * @param userDir the user's profiles directory (absolute, or relative to the process's cwd); none = shipped only
+ * @throws like `loadProfiles`, for either directory
+ */
+export async function loadProjectProfiles(userDir?: string): Promise<ModelProfile[]> {
+  const shipped = await loadProfiles()
+  if (userDir === undefined || userDir === '') return shipped
+  const own = await loadProfiles(userDir)
+  const ownIds = new Set(own.map(p => p.modelId))
+  return [...shipped.filter(p => !ownIds.has(p.modelId)), ...own]
 }

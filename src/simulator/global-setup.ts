@@ -4,8 +4,11 @@
  * `bedrockBenchSimulatorUrl` (empty string when targeting AWS), `bedrockBenchRunId` and
  * `bedrockBenchResultsDir` (absolute `results/<runId>`). Closed in teardown.
  *
- * Environment: `BEDROCK_BENCH_SEED` (integer seed, default 1), `BEDROCK_BENCH_MODELS` (profiles
- * directory, default `fixtures/models`), `BEDROCK_BENCH_TARGET` (`aws` skips the simulator).
+ * Environment: `BEDROCK_BENCH_SEED` (integer seed, default 1), `BEDROCK_BENCH_MODELS` (the user's
+ * profiles directory, relative to the project root; its profiles override the shipped ones by
+ * `modelId`; wins over the config's `modelsDir`), `BEDROCK_BENCH_TARGET` (`aws` skips the simulator).
+ * The user's directories (`modelsDir`, `fixturesDir` of `defineBedrockBenchConfig`) are provided to the
+ * tests as absolute paths (`bedrockBenchModelsDir`, `bedrockBenchFixturesDir`; `''` when unset).
  *
  * ```ts
  * // vitest.config.ts
@@ -15,7 +18,9 @@
  * ```
  */
 import { resolve } from 'node:path'
+import type { ProvidedContext } from 'vitest'
 import type { TestProject } from 'vitest/node'
+import { loadProjectProfiles } from '../profiles/load-profiles.ts'
 import { createRunId } from './run-id.ts'
 import { startSimulator } from './start-simulator.ts'
 
@@ -27,6 +32,10 @@ declare module 'vitest' {
     bedrockBenchRunId: string
     /** Absolute path of `results/<runId>`. */
     bedrockBenchResultsDir: string
+    /** The user's model profiles directory (absolute), or `''` for the shipped profiles only. */
+    bedrockBenchModelsDir: string
+    /** The user's fixtures directory (absolute), or `''` for `<root>/fixtures` then the shipped fixtures. */
+    bedrockBenchFixturesDir: string
   }
 }
 
@@ -46,13 +55,18 @@ export function seedFromEnv(value: string | undefined): number {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const runId = createRunId()
   const root = project.config?.root ?? process.cwd()
+  const configured: Partial<ProvidedContext> = project.getProvidedContext?.() ?? {}
+  const userDir = (value: string | undefined): string => (value ? resolve(root, value) : '')
+  const modelsDir = userDir(process.env.BEDROCK_BENCH_MODELS || configured.bedrockBenchModelsDir)
   project.provide('bedrockBenchRunId', runId)
   project.provide('bedrockBenchResultsDir', resolve(root, 'results', runId))
+  project.provide('bedrockBenchModelsDir', modelsDir)
+  project.provide('bedrockBenchFixturesDir', userDir(configured.bedrockBenchFixturesDir))
   if (process.env.BEDROCK_BENCH_TARGET === 'aws') {
     project.provide('bedrockBenchSimulatorUrl', '')
     return async () => {}
   }
-  const models = process.env.BEDROCK_BENCH_MODELS ? resolve(root, process.env.BEDROCK_BENCH_MODELS) : undefined
+  const models = await loadProjectProfiles(modelsDir)
   const simulator = await startSimulator({ seed: seedFromEnv(process.env.BEDROCK_BENCH_SEED), models })
   project.provide('bedrockBenchSimulatorUrl', simulator.url)
   return () => simulator.close()
