@@ -15,6 +15,11 @@ import type { RunReportResult } from '../src/io/write-run-report.ts'
 import { mergeTheme } from '../src/render/charts/theme.ts'
 import type { DeepPartial, Theme } from '../src/render/charts/theme.ts'
 import type { RunSummary } from '../src/types.ts'
+import { readPlanEntries } from '../src/io/plan-log.ts'
+import { resultsDirAt } from '../src/io/results-dir.ts'
+import { dryRunRequested } from '../src/measure/dry-run.ts'
+import { planTotals } from '../src/plan/plan-totals.ts'
+import { renderPlan } from '../src/render/plan-text.ts'
 import { consoleSummary } from './console-summary.ts'
 import { ProgressFeed, progressEnabled } from './progress-feed.ts'
 
@@ -95,6 +100,10 @@ export default class BedrockReporter implements Reporter {
     this.progress?.stop()
     this.progress = null
     this.lastResults = []
+    if (dryRunRequested(process.env)) {
+      await this.printPlan()
+      return
+    }
     try {
       const groups = new Map<string, RunSummary[]>()
       for (const module of testModules) {
@@ -126,6 +135,14 @@ export default class BedrockReporter implements Reporter {
         `bedrock-bench reporter: could not write the report: ${error instanceof Error ? error.message : String(error)}`,
       )
     }
+  }
+
+  /** Dry run: prints the plan the benchmarks recorded (`bedrock-bench plan` prints its own). */
+  private async printPlan(): Promise<void> {
+    const dir = this.providedResultsDir()
+    if (process.env.BEDROCK_BENCH_PLAN_FILE || dir === undefined) return
+    const entries = await readPlanEntries(resultsDirAt(dir).planJsonl)
+    this.log(renderPlan(entries, planTotals(entries)))
   }
 
   private root(): string {

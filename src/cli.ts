@@ -12,6 +12,7 @@ export interface Command {
 const commands: Record<string, () => Promise<{ default: Command }>> = {
   simulator: () => import('./commands/simulator.ts'),
   report: () => import('./commands/report.ts'),
+  plan: () => import('./commands/plan.ts'),
 }
 
 /** Entry point of the CLI; returns the exit code. */

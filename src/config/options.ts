@@ -99,6 +99,26 @@ export interface AwsOptions {
   budgetUsd: number
 }
 
+/**
+ * Prices of the model (USD per 1 000 tokens) for a model without a profile, or to override the
+ * profile's and the shipped list prices (e.g. your negotiated rate). Needed on AWS for any model
+ * bedrock-bench has no price for, so the run's cost can be bounded.
+ */
+export interface PricingOption {
+  /** USD per 1 000 uncached input tokens. */
+  inputPer1k: number
+  /** USD per 1 000 output tokens. */
+  outputPer1k: number
+  /** When these prices were read, ISO date (`YYYY-MM-DD`); shown next to every estimate. */
+  asOf: string
+  /** USD per 1 000 cache-read input tokens. @default 0.1 × inputPer1k */
+  cacheReadPer1k?: number
+  /** USD per 1 000 cache-write input tokens. @default 1.25 × inputPer1k */
+  cacheWritePer1k?: number
+  /** Where the prices come from. @default 'options.pricing' */
+  source?: string
+}
+
 /** Options of `bedrockBench(bench, options)`. Only `name`, `model` and `prompt` are required. */
 export interface BedrockBenchOptions {
   /** Benchmark name, used in samples, reports and Vitest's table. */
@@ -145,6 +165,8 @@ export interface BedrockBenchOptions {
    * included), or on AWS the model profile's illustrative default — set it to your account's value.
    */
   quotaTpm?: number
+  /** Prices for cost estimates and budget caps; wins over the model profile's and the shipped list prices. */
+  pricing?: PricingOption
   /** Endpoint override (a simulator URL, or a VPC endpoint). */
   endpoint?: string
   /** Where `samples.jsonl` goes; default `results/<runId>/` from the global setup, else `results/local-<time>/`. */

@@ -6,7 +6,7 @@
  */
 import { estimateCost } from '../cost/estimate-cost.ts'
 import type { LoadLevel } from '../load/phases.ts'
-import type { ModelProfile } from '../model-profile.ts'
+import type { Pricing } from '../model-profile.ts'
 import { BedrockBenchConfigError } from './bedrock-bench-config-error.ts'
 import type { ResolvedOptions } from './validate-options.ts'
 
@@ -36,32 +36,39 @@ export function plannedRequests(options: ResolvedOptions, levels: readonly LoadL
   return total * options.runs
 }
 
-/** Refuses an AWS run whose maximum cost exceeds the budget (or cannot be bounded). */
+/**
+ * Requests the cost estimate must cover: `plannedRequests`, plus for a closed loop with a cool-down
+ * (which sends an unknown number) 1 request per second per worker, or `null` when unbounded.
+ */
+export function boundedRequests(options: ResolvedOptions, planned: number | null): number | null {
+  if (planned === null) return null
+  const closedCooldown = options.load.cooldownMs ?? 0
+  if (!('concurrency' in options.load) || closedCooldown <= 0) return planned
+  const c = Math.max(...[options.load.concurrency].flat())
+  return planned + Math.ceil(closedCooldown / 1000) * c * options.runs
+}
+
+/** Refuses an AWS run without a known price, without a request bound, or whose maximum cost exceeds the budget. */
 export function checkAwsBudget(
   options: ResolvedOptions,
-  profile: ModelProfile | undefined,
-  requests: number | null,
+  pricing: Pricing | undefined,
+  planned: number | null,
   inputTokensPerRequest: number,
 ): void {
   if (options.target !== 'aws') return
   const budget = options.aws!.budgetUsd
-  if (profile === undefined) {
+  if (pricing === undefined) {
     throw new BedrockBenchConfigError([
-      `\`model\` must have a known price to run on AWS, got \`${options.model}\` which has no profile in fixtures/models. Add a profile with its pricing, so the cost can be bounded.`,
+      `\`pricing\` must be set to run \`${options.model}\` on AWS, got none: the model has no profile and no shipped list price. Pass \`pricing: { inputPer1k, outputPer1k, asOf }\` (USD per 1 000 tokens from the Bedrock pricing page), so the cost can be bounded.`,
     ])
   }
+  const requests = boundedRequests(options, planned)
   if (requests === null) {
     throw new BedrockBenchConfigError([
       `\`load.requests\` must be set when \`target\` is \`aws\`, got a duration-only closed loop. Set a request count so the cost can be bounded.`,
     ])
   }
-  const closedCooldown = options.load.cooldownMs ?? 0
-  if ('concurrency' in options.load && closedCooldown > 0) {
-    // closed-loop cool-down sends an unknown number of requests: bound it by assuming 1 s per request per worker
-    const c = Math.max(...[options.load.concurrency].flat())
-    requests += Math.ceil(closedCooldown / 1000) * c * options.runs
-  }
-  const estimate = estimateCost({ requests, inputTokensPerRequest, maxTokens: options.maxTokens }, profile.pricing)
+  const estimate = estimateCost({ requests, inputTokensPerRequest, maxTokens: options.maxTokens }, pricing)
   if (estimate.maxUsd > budget) {
     throw new BedrockBenchConfigError([
       `\`aws.budgetUsd\` must cover the run's maximum estimated cost, got \`${budget}\` but ${requests} requests × up to ${options.maxTokens} output tokens may cost $${estimate.maxUsd.toFixed(4)} (expected $${estimate.expectedUsd.toFixed(4)}). Raise the budget or lower requests/maxTokens.`,

@@ -239,6 +239,20 @@ function checkTarget(p: Problems, o: Record<string, unknown>): void {
   }
 }
 
+function checkPricing(p: Problems, pricing: unknown): void {
+  if (pricing === undefined) return
+  if (typeof pricing !== 'object' || pricing === null) {
+    p.add('pricing', 'an object `{ inputPer1k, outputPer1k, asOf }`', pricing, 'Pass the USD prices per 1 000 tokens.')
+    return
+  }
+  const r = pricing as Record<string, unknown>
+  const fix = 'Give the USD price per 1 000 tokens from the Bedrock pricing page.'
+  for (const key of ['inputPer1k', 'outputPer1k'] as const) p.num(`pricing.${key}`, r[key] ?? NaN, 0, Infinity, fix)
+  for (const key of ['cacheReadPer1k', 'cacheWritePer1k'] as const) p.num(`pricing.${key}`, r[key], 0, Infinity, fix)
+  if (typeof r.asOf !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(r.asOf))
+    p.add('pricing.asOf', 'an ISO date `YYYY-MM-DD`', r.asOf, 'Set the date you read the prices, e.g. `2026-12-01`.')
+}
+
 /** Every problem with the options, one sentence each (empty = valid). Pure. */
 export function checkOptions(options: unknown): string[] {
   const p = new Problems()
@@ -318,6 +332,7 @@ export function checkOptions(options: unknown): string[] {
     "Set it to your account's tokens-per-minute quota for the model, or omit it.",
     true,
   )
+  checkPricing(p, o.pricing)
   if (o.signal !== undefined && !(o.signal instanceof AbortSignal))
     p.add('signal', 'an AbortSignal', o.signal, 'Pass `controller.signal`.')
   if (o.resultsDir !== undefined && (typeof o.resultsDir !== 'string' || o.resultsDir === ''))

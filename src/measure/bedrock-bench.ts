@@ -7,10 +7,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { inject, TestRunner, type Bench } from 'vitest'
 import type { BedrockBenchOptions, Conversation } from '../config/options.ts'
-import { resolvePrompt } from '../config/resolve-prompt.ts'
-import { checkAwsBudget, plannedRequests, resolveTarget } from '../config/resolve-target.ts'
-import { optionsEnv, validateOptions } from '../config/validate-options.ts'
-import { BedrockBenchConfigError } from '../config/bedrock-bench-config-error.ts'
+import { resolveTarget } from '../config/resolve-target.ts'
 import { isStreamingOperation } from '../config/is-streaming-operation.ts'
 import { costUsd } from '../cost/actual-cost.ts'
 import { BudgetGuard } from '../cost/budget-guard.ts'
@@ -20,12 +17,8 @@ import { resultsDirAt } from '../io/results-dir.ts'
 import { addPlannedRequests } from '../io/progress-file.ts'
 import { openSampleLog } from '../io/sample-log.ts'
 import { SaturationMonitor, SCHEDULER_LAG_WARN_MS } from '../load/client-saturation.ts'
-import { planLevels } from '../load/phases.ts'
 import { runLoad } from '../load/run-load.ts'
 import type { Pricing } from '../model-profile.ts'
-import { loadProfiles } from '../profiles/load-profiles.ts'
-import { MODEL_FAMILIES } from '../profiles/parse-profile.ts'
-import { resolveModelId } from '../profiles/resolve-model-id.ts'
 import { quantileSorted } from '../stats/quantile.ts'
 import { type RunMeta, RunAccumulator } from '../stats/run-accumulator.ts'
 import { seededRandom } from '../stats/seeded-random.ts'
@@ -33,7 +26,9 @@ import type { RunSummary } from '../types.ts'
 import { clientQueueWarnings, createClient } from './client-factory.ts'
 import { relativeClock } from './clock.ts'
 import { captureEnvironment } from './environment.ts'
+import { dryRunRequested, planFileFor, recordDryRun, recordDryRunProblem } from './dry-run.ts'
 import { invoke } from './invoke.ts'
+import { conversationChars, type PreparedBench, prepareBench, requestRng } from './prepare-bench.ts'
 import { replayLatencies } from './replay-latencies.ts'
 import { simulatorQuotaTpm } from './simulator-quota.ts'
 import { pushSummary, taskGroup, type TaskWithMeta } from './task-meta.ts'
@@ -47,7 +42,12 @@ export interface BedrockBenchContext {
 }
 
 const safeInject = (
-  key: 'bedrockBenchSimulatorUrl' | 'bedrockBenchRunId' | 'bedrockBenchResultsDir',
+  key:
+    | 'bedrockBenchSimulatorUrl'
+    | 'bedrockBenchRunId'
+    | 'bedrockBenchResultsDir'
+    | 'bedrockBenchModelsDir'
+    | 'bedrockBenchFixturesDir',
 ): string | undefined => {
   try {
     const v = inject(key)
@@ -66,10 +66,6 @@ function currentTask(): TaskWithMeta | undefined {
   }
 }
 
-/** Characters of a conversation's text (messages and system prompt), the basis of pre-send token bounds. */
-const conversationChars = (c: Conversation): number =>
-  c.messages.reduce((a, m) => a + m.text.length, c.system?.length ?? 0)
-
 /**
  * Worst-case cost of one request (USD) for the runtime budget guard: input counted at one token per
  * 2 characters (real tokenizers average 3–4 characters a token in English, fewer for code or CJK),
@@ -84,10 +80,6 @@ function worstCaseUsd(conversation: Conversation, maxTokens: number, attempts: n
     ).maxUsd
   )
 }
-
-/** Per-request RNG for prompt generators: deterministic in (seed, run, seq), whatever the completion order. */
-const requestRng = (seed: number, runIndex: number, seq: number) =>
-  seededRandom((seed * 1_000_003 + runIndex * 65_537 + seq) >>> 0)
 
 const localRunId = (d = new Date()): string =>
   `local-${d.toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-')}-${process.pid}`
@@ -104,22 +96,20 @@ export async function bedrockBench(
   options: BedrockBenchOptions,
   context?: BedrockBenchContext,
 ): Promise<RunSummary> {
-  const o = validateOptions(options, optionsEnv(process.env))
-  const warnings: string[] = []
-  const levels = planLevels(o.load, warnings)
-  const root = process.cwd()
-  const conversationFor = await resolvePrompt(o.prompt, o.system, root)
-  const profiles = await loadProfiles()
-  const profile = resolveModelId(o.model, profiles)
-  const family = o.family ?? profile?.family ?? null
-  if ((o.operation === 'invoke' || o.operation === 'invoke-stream') && family === null) {
-    throw new BedrockBenchConfigError([
-      `\`family\` must be set for \`${o.operation}\` when the model has no profile, got \`${o.model}\` with none. Pass \`family: ${MODEL_FAMILIES.map(f => `'${f}'`).join(' | ')}\`.`,
-    ])
+  const dirs = { modelsDir: safeInject('bedrockBenchModelsDir'), fixturesDir: safeInject('bedrockBenchFixturesDir') }
+  const dryRun = dryRunRequested(process.env)
+  const planFile = dryRun
+    ? planFileFor(process.env, safeInject('bedrockBenchResultsDir'), safeInject('bedrockBenchRunId') ?? localRunId(), process.cwd())
+    : ''
+  let prepared: PreparedBench
+  try {
+    prepared = await prepareBench(options, dirs)
+  } catch (error) {
+    if (dryRun) recordDryRunProblem(error, (options as { name?: unknown } | undefined)?.name, planFile)
+    throw error
   }
-  const first = conversationFor({ seq: 0, runIndex: 0, rng: requestRng(o.seed, 0, 0) })
-  const planned = plannedRequests(o, levels)
-  checkAwsBudget(o, profile, planned, Math.ceil(conversationChars(first) / 4))
+  if (dryRun) return recordDryRun(prepared, process.env, planFile, context?.task ?? currentTask())
+  const { options: o, levels, warnings, root, conversationFor, profile, family, planned } = prepared
 
   const target = await resolveTarget(o, safeInject('bedrockBenchSimulatorUrl'))
   const maxConcurrency = Math.max(
@@ -164,7 +154,7 @@ export async function bedrockBench(
   const log = openSampleLog(samplesPath)
   const monitor = new SaturationMonitor()
   const clock = relativeClock()
-  const pricing = profile?.pricing
+  const pricing = prepared.pricing?.pricing
   // AWS: besides the pre-run estimate, stop scheduling before actual spend could pass the budget
   const guard = o.target === 'aws' && pricing ? new BudgetGuard(o.aws!.budgetUsd) : null
   const schedulingSignal = guard ? (o.signal ? AbortSignal.any([o.signal, guard.signal]) : guard.signal) : o.signal

@@ -20,6 +20,7 @@
 import { resolve } from 'node:path'
 import type { ProvidedContext } from 'vitest'
 import type { TestProject } from 'vitest/node'
+import { dryRunRequested } from '../measure/dry-run.ts'
 import { loadProjectProfiles } from '../profiles/load-profiles.ts'
 import { createRunId } from './run-id.ts'
 import { startSimulator } from './start-simulator.ts'
@@ -62,7 +63,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide('bedrockBenchResultsDir', resolve(root, 'results', runId))
   project.provide('bedrockBenchModelsDir', modelsDir)
   project.provide('bedrockBenchFixturesDir', userDir(configured.bedrockBenchFixturesDir))
-  if (process.env.BEDROCK_BENCH_TARGET === 'aws') {
+  // AWS needs no simulator; a dry run sends nothing, so none is started either
+  if (process.env.BEDROCK_BENCH_TARGET === 'aws' || dryRunRequested(process.env)) {
     project.provide('bedrockBenchSimulatorUrl', '')
     return async () => {}
   }

@@ -1,0 +1,96 @@
+/**
+ * `prepareBench(options)`: everything `bedrockBench()` does before its first request — validate the
+ * options, plan the load levels, resolve the prompt, the model's profile, family and prices, count
+ * the planned requests and, on AWS, refuse a run over budget. A run and a dry run (`plan`) share it,
+ * so invalid options fail the plan exactly as they would fail the run. Sends nothing.
+ */
+import { resolve } from 'node:path'
+import type { BedrockBenchOptions, Conversation } from '../config/options.ts'
+import { type ConversationSource, resolvePrompt } from '../config/resolve-prompt.ts'
+import { checkAwsBudget, plannedRequests } from '../config/resolve-target.ts'
+import { optionsEnv, type ResolvedOptions, validateOptions } from '../config/validate-options.ts'
+import { BedrockBenchConfigError } from '../config/bedrock-bench-config-error.ts'
+import { type ResolvedPricing, resolvePricing } from '../cost/resolve-pricing.ts'
+import { type LoadLevel, planLevels } from '../load/phases.ts'
+import type { ModelFamily, ModelProfile } from '../model-profile.ts'
+import { loadProjectProfiles } from '../profiles/load-profiles.ts'
+import { MODEL_FAMILIES } from '../profiles/parse-profile.ts'
+import { resolveModelId } from '../profiles/resolve-model-id.ts'
+import { seededRandom } from '../stats/seeded-random.ts'
+
+/** The user's directories, as the global setup provides them (absolute; undefined = defaults). */
+export interface ProjectDirs {
+  /** Project root. @default process.cwd() */
+  root?: string
+  /** The user's model profiles. @default `BEDROCK_BENCH_MODELS` (relative to the root), else shipped only */
+  modelsDir?: string
+  /** The user's fixtures. @default `<root>/fixtures` */
+  fixturesDir?: string
+}
+
+/** A benchmark ready to run: resolved options and everything derived from them. */
+export interface PreparedBench {
+  options: ResolvedOptions
+  levels: LoadLevel[]
+  /** Warnings from planning (shown with the run's). */
+  warnings: string[]
+  root: string
+  conversationFor: ConversationSource
+  /** The model's profile (the user's or the shipped one), if any. */
+  profile: ModelProfile | undefined
+  family: ModelFamily | null
+  pricing: ResolvedPricing | undefined
+  /** The first request's conversation. */
+  first: Conversation
+  /** Input tokens of the first request, estimated at 4 characters a token. */
+  inputTokensPerRequest: number
+  /** Requests the run sends at most, `null` for a duration-only closed loop. */
+  planned: number | null
+}
+
+/** Characters of a conversation's text (messages and system prompt), the basis of pre-send token bounds. */
+export const conversationChars = (c: Conversation): number =>
+  c.messages.reduce((a, m) => a + m.text.length, c.system?.length ?? 0)
+
+/** Per-request RNG for prompt generators: deterministic in (seed, run, seq), whatever the completion order. */
+export const requestRng = (seed: number, runIndex: number, seq: number): (() => number) =>
+  seededRandom((seed * 1_000_003 + runIndex * 65_537 + seq) >>> 0)
+
+/**
+ * Validates and resolves a benchmark without sending anything.
+ * @throws BedrockBenchConfigError naming the option, what was expected, what came and the fix
+ */
+export async function prepareBench(options: BedrockBenchOptions, dirs: ProjectDirs = {}): Promise<PreparedBench> {
+  const o = validateOptions(options, optionsEnv(process.env))
+  const warnings: string[] = []
+  const levels = planLevels(o.load, warnings)
+  const root = dirs.root ?? process.cwd()
+  const conversationFor = await resolvePrompt(o.prompt, o.system, root, dirs.fixturesDir)
+  const envModels = process.env.BEDROCK_BENCH_MODELS
+  const profiles = await loadProjectProfiles(dirs.modelsDir ?? (envModels ? resolve(root, envModels) : undefined))
+  const profile = resolveModelId(o.model, profiles)
+  const family = o.family ?? profile?.family ?? null
+  if ((o.operation === 'invoke' || o.operation === 'invoke-stream') && family === null) {
+    throw new BedrockBenchConfigError([
+      `\`family\` must be set for \`${o.operation}\` when the model has no profile, got \`${o.model}\` with none. Pass \`family: ${MODEL_FAMILIES.map(f => `'${f}'`).join(' | ')}\`.`,
+    ])
+  }
+  const first = conversationFor({ seq: 0, runIndex: 0, rng: requestRng(o.seed, 0, 0) })
+  const inputTokensPerRequest = Math.ceil(conversationChars(first) / 4)
+  const planned = plannedRequests(o, levels)
+  const pricing = resolvePricing(o.model, o.pricing, profiles)
+  checkAwsBudget(o, pricing?.pricing, planned, inputTokensPerRequest)
+  return {
+    options: o,
+    levels,
+    warnings,
+    root,
+    conversationFor,
+    profile,
+    family,
+    pricing,
+    first,
+    inputTokensPerRequest,
+    planned,
+  }
+}
