@@ -10,6 +10,7 @@ export interface Command {
 }
 
 const commands: Record<string, () => Promise<{ default: Command }>> = {
+  init: () => import('./commands/init.ts'),
   simulator: () => import('./commands/simulator.ts'),
   report: () => import('./commands/report.ts'),
   plan: () => import('./commands/plan.ts'),

@@ -37,7 +37,8 @@ interface PlanArgs {
 function positive(flag: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined
   const n = Number(value)
-  if (!Number.isFinite(n) || n <= 0) throw new Error(`--${flag} must be a number > 0, got \`${value}\`. Example: --${flag} 200000.`)
+  if (!Number.isFinite(n) || n <= 0)
+    throw new Error(`--${flag} must be a number > 0, got \`${value}\`. Example: --${flag} 200000.`)
   return n
 }
 

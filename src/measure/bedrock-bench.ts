@@ -99,7 +99,12 @@ export async function bedrockBench(
   const dirs = { modelsDir: safeInject('bedrockBenchModelsDir'), fixturesDir: safeInject('bedrockBenchFixturesDir') }
   const dryRun = dryRunRequested(process.env)
   const planFile = dryRun
-    ? planFileFor(process.env, safeInject('bedrockBenchResultsDir'), safeInject('bedrockBenchRunId') ?? localRunId(), process.cwd())
+    ? planFileFor(
+        process.env,
+        safeInject('bedrockBenchResultsDir'),
+        safeInject('bedrockBenchRunId') ?? localRunId(),
+        process.cwd(),
+      )
     : ''
   let prepared: PreparedBench
   try {

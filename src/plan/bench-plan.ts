@@ -75,7 +75,11 @@ export function benchPlan(prepared: PreparedBench, quotas: QuotaOverrides = {}):
           from: pricing.from,
         }
       : null
-  const spec = profile ? (o.performanceConfig === 'optimized' ? (profile.optimized ?? profile.standard) : profile.standard) : null
+  const spec = profile
+    ? o.performanceConfig === 'optimized'
+      ? (profile.optimized ?? profile.standard)
+      : profile.standard
+    : null
   const expectedLatencyMs = spec
     ? spec.ttftMs.median +
       (spec.prefillMsPer1kTokens * prepared.inputTokensPerRequest) / 1000 +
