@@ -11,6 +11,7 @@
  */
 import type { ViteUserConfig } from 'vitest/config'
 import type { BedrockReporterOptions } from '../../reporters/bedrock-reporter.ts'
+import { shardArgProblem } from './shard-arg.ts'
 
 /** Test timeout set when the base config has none (ms): benchmarks run for minutes. @default 1 800 000 (30 min) */
 export const BENCH_TEST_TIMEOUT_MS = 30 * 60_000
@@ -42,12 +43,18 @@ export interface BedrockBenchConfigOptions {
 
 /**
  * Returns `base` with benchmark mode, the global setup and the reporter added (arrays are appended to,
- * never replaced).
+ * never replaced). A malformed `--shard` on the command line ends the process with exit code 2 and
+ * a message naming the fix (Vitest's own check fails later with a stack trace and exit code 1).
  */
 export function defineBedrockBenchConfig(
   options: BedrockBenchConfigOptions = {},
   base: ViteUserConfig = {},
 ): ViteUserConfig {
+  const shardProblem = shardArgProblem(process.argv.slice(2))
+  if (shardProblem !== null) {
+    console.error(`bedrock-bench: ${shardProblem}`)
+    process.exit(2)
+  }
   const test = base.test ?? {}
   const globalSetup = [test.globalSetup ?? []].flat()
   if (options.simulator !== false) globalSetup.push(options.modules?.globalSetup ?? 'bedrock-bench/global-setup')

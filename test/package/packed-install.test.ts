@@ -118,6 +118,10 @@ describe('the npm package', () => {
     expect(again.stdout).toMatch(/skipped\s+vitest\.config\.ts \(vitest\.config\.ts exists; rerun with --force/)
     expect(readFileSync(join(project, 'vitest.config.ts'), 'utf8')).toBe(config)
 
+    const badShard = run('npx', ['--offline', 'vitest', 'bench', '--run', '--shard=4/3'], project)
+    expect(badShard.status, output(badShard)).toBe(2)
+    expect(badShard.stderr).toContain('--shard must be <index>/<count> with 1 ≤ index ≤ count, got `4/3`')
+
     const bench = run('npx', ['--offline', 'vitest', 'bench', '--run'], project)
     expect(bench.status, output(bench)).toBe(0)
     const runs = readdirSync(join(project, 'results'))
