@@ -14,9 +14,13 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { Command } from '../cli.ts'
+import { shardArgProblem } from '../config/shard-arg.ts'
 import { readPlanEntries } from '../io/plan-log.ts'
 import { planTotals } from '../plan/plan-totals.ts'
 import { renderPlan } from '../render/plan-text.ts'
+
+/** Vitest flags `plan` passes through (each takes a value). Anything else is a usage error. */
+const VITEST_FLAGS = new Set(['project', 'config', 'root', 'dir', 'testNamePattern', 'shard'])
 
 const usage = `Usage: bedrock-bench plan [bench files or name filters…] [--tpm N] [--rpm N] [--budget-usd X] [--json]
 
@@ -24,7 +28,7 @@ const usage = `Usage: bedrock-bench plan [bench files or name filters…] [--tpm
   --rpm         your account's requests-per-minute quota
   --budget-usd  exit 1 when the plan's maximum AWS cost exceeds this
   --json        print the plan entries and totals as JSON
-Other arguments go to \`vitest bench --run\` (files, --project, -t …).`
+Also passed to \`vitest bench --run\`: file or name filters, ${[...VITEST_FLAGS].map(f => `--${f}`).join(', ')}.`
 
 interface PlanArgs {
   tpm?: number
@@ -51,6 +55,12 @@ export function parsePlanArgs(argv: string[]): PlanArgs {
       rpm: { type: 'string' },
       'budget-usd': { type: 'string' },
       json: { type: 'boolean' },
+      project: { type: 'string' },
+      config: { type: 'string', short: 'c' },
+      root: { type: 'string', short: 'r' },
+      dir: { type: 'string' },
+      testNamePattern: { type: 'string', short: 't' },
+      shard: { type: 'string' },
     },
     allowPositionals: true,
     strict: false,
@@ -61,8 +71,15 @@ export function parsePlanArgs(argv: string[]): PlanArgs {
   for (const token of tokens) {
     if (token.kind === 'positional') vitestArgs.push(token.value)
     else if (token.kind === 'option-terminator') continue
-    else if (!own.has(token.name)) vitestArgs.push(token.rawName, ...(token.value !== undefined ? [token.value] : []))
+    else if (!own.has(token.name)) {
+      const name = token.name
+      if (!VITEST_FLAGS.has(name)) throw new Error(`unknown flag ${token.rawName}.`)
+      if (token.value === undefined) throw new Error(`${token.rawName} needs a value.`)
+      vitestArgs.push(`--${name}=${token.value}`)
+    }
   }
+  const shard = shardArgProblem(vitestArgs)
+  if (shard !== null) throw new Error(shard)
   const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : v === true ? '' : undefined)
   return {
     tpm: positive('tpm', str(values.tpm)),
