@@ -31,4 +31,9 @@ describe('defineBedrockBenchConfig', () => {
     expect(c.test?.globalSetup).toEqual([])
     expect(c.test?.reporters).toEqual(['default'])
   })
+
+  test('modelsDir and fixturesDir are provided to the global setup and the benchmarks', () => {
+    const c = defineBedrockBenchConfig({ modelsDir: 'models', fixturesDir: 'bench/fixtures' })
+    expect(c.test?.provide).toEqual({ bedrockBenchModelsDir: 'models', bedrockBenchFixturesDir: 'bench/fixtures' })
+  })
 })
