@@ -3,6 +3,8 @@
 // bedrock-bench repository src/ exists and Node >= 22.18 strips its TypeScript types natively, so the
 // CLI runs from source there and needs no build.
 import { existsSync } from 'node:fs'
+import process from 'node:process'
+import { URL } from 'node:url'
 
 const fromSource = existsSync(new URL('../src/cli.ts', import.meta.url))
 const { main } = fromSource ? await import('../src/cli.ts') : await import('../dist/src/cli.js')

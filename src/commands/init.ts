@@ -44,7 +44,8 @@ const init: Command = {
     const root = process.cwd()
     if (!existsSync(join(root, 'package.json'))) {
       console.error(
-        `bedrock-bench init: no package.json in ${root}. Run init from your project's root, or create a project first: \`npm init -y && npm install -D bedrock-bench vitest\`.`,
+        `bedrock-bench init: no package.json in ${root}. Run init from your project's root, ` +
+          'or create a project first: `npm init -y && npm install -D bedrock-bench vitest`.',
       )
       return 2
     }
@@ -66,7 +67,9 @@ const init: Command = {
     for (const f of failures) console.error(`  failed    ${f}`)
     if (failures.length > 0) return 1
     console.log(
-      `\nNext: \`npx vitest bench --run\` (or \`npm run ${BENCH_SCRIPT.name}\`) runs bench/ against the embedded simulator and writes results/<runId>/report.md; \`npx bedrock-bench plan\` shows what a run would send and cost on AWS.`,
+      `\nNext: \`npx vitest bench --run\` (or \`npm run ${BENCH_SCRIPT.name}\`) runs bench/ against the embedded ` +
+        'simulator and writes results/<runId>/report.md; `npx bedrock-bench plan` shows what a run would send and ' +
+        'cost on AWS.',
     )
     return 0
   },

@@ -115,7 +115,8 @@ const plan: Command = {
     const bin = vitestBin(cwd)
     if (bin === null || !existsSync(bin)) {
       console.error(
-        `bedrock-bench plan: Vitest is not installed in ${cwd}. Run it from your project root after \`npm install -D vitest bedrock-bench\` (or \`npx bedrock-bench init\`).`,
+        `bedrock-bench plan: Vitest is not installed in ${cwd}. Run it from your project root after ` +
+          '`npm install -D vitest bedrock-bench` (or `npx bedrock-bench init`).',
       )
       return 2
     }
@@ -138,7 +139,8 @@ const plan: Command = {
       console.log(args.json ? JSON.stringify({ entries, totals }, null, 2) : renderPlan(entries, totals))
       if (child.status !== 0) {
         console.error(
-          `bedrock-bench plan: \`vitest bench\` exited with ${child.status ?? child.signal}; see its output above (invalid options fail the plan as they would fail the run).`,
+          `bedrock-bench plan: \`vitest bench\` exited with ${child.status ?? child.signal}; see its output above ` +
+            '(invalid options fail the plan as they would fail the run).',
         )
         return 1
       }

@@ -37,7 +37,8 @@ const report: Command = {
     const missing = runDirs.filter(dir => !existsSync(resultsDirAt(dir).samplesJsonl))
     if (missing.length > 0) {
       console.error(
-        `bedrock-bench report: no samples.jsonl in ${missing.join(', ')}. Pass the directory of one run, e.g. results/<runId>${out ? ' (with --merge: one per shard)' : ''}.`,
+        `bedrock-bench report: no samples.jsonl in ${missing.join(', ')}. Pass the directory of one run, ` +
+          `e.g. results/<runId>${out ? ' (with --merge: one per shard)' : ''}.`,
       )
       return 2
     }

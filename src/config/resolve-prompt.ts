@@ -1,7 +1,8 @@
 /**
  * Turns `options.prompt` into a per-request conversation generator. Fixture paths are resolved
  * against the project root, then the user's fixtures directory (default `<root>/fixtures/`), then the
- * fixtures shipped with bedrock-bench (so a user's file overrides a shipped one of the same name); a fixture is `{ "text" }` or
+ * fixtures shipped with bedrock-bench (so a user's file overrides a shipped one of the same name);
+ * a fixture is `{ "text" }` or
  * `{ "system"?, "messages": [{ "role", "text" }] }`. Problems become `BedrockBenchConfigError`
  * before any request is sent.
  */
@@ -102,6 +103,7 @@ export async function resolvePrompt(
     return () => conversation
   }
   throw new BedrockBenchConfigError([
-    `\`prompt.fixture\` must name a readable file, got \`${prompt.fixture}\` (looked in ${candidates.join(', ')}). Check the path; relative paths start at the project root, your fixtures directory or the shipped fixtures/.`,
+    `\`prompt.fixture\` must name a readable file, got \`${prompt.fixture}\` (looked in ${candidates.join(', ')}). ` +
+      'Check the path; relative paths start at the project root, your fixtures directory or the shipped fixtures/.',
   ])
 }

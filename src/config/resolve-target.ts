@@ -59,7 +59,9 @@ export function checkAwsBudget(
   const budget = options.aws!.budgetUsd
   if (pricing === undefined) {
     throw new BedrockBenchConfigError([
-      `\`pricing\` must be set to run \`${options.model}\` on AWS, got none: the model has no profile and no shipped list price. Pass \`pricing: { inputPer1k, outputPer1k, asOf }\` (USD per 1 000 tokens from the Bedrock pricing page), so the cost can be bounded.`,
+      `\`pricing\` must be set to run \`${options.model}\` on AWS, got none: the model has no profile and no ` +
+        'shipped list price. Pass `pricing: { inputPer1k, outputPer1k, asOf }` (USD per 1 000 tokens from the ' +
+        'Bedrock pricing page), so the cost can be bounded.',
     ])
   }
   const requests = boundedRequests(options, planned)

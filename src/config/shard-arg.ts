@@ -15,7 +15,11 @@ export function shardArgProblem(argv: readonly string[]): string | null {
     const index = m ? Number(m[1]) : NaN
     const count = m ? Number(m[2]) : NaN
     if (!m || count < 1 || index < 1 || index > count) {
-      return `--shard must be <index>/<count> with 1 ≤ index ≤ count, got \`${value ?? '(nothing)'}\`. Run shard i of n machines as \`vitest bench --run --shard=i/n\` (e.g. --shard=1/3, --shard=2/3, --shard=3/3), then merge with \`bedrock-bench report --merge <dir1> <dir2> <dir3> --out results/merged\`.`
+      return (
+        `--shard must be <index>/<count> with 1 ≤ index ≤ count, got \`${value ?? '(nothing)'}\`. ` +
+        'Run shard i of n machines as `vitest bench --run --shard=i/n` (e.g. --shard=1/3, --shard=2/3, ' +
+        '--shard=3/3), then merge with `bedrock-bench report --merge <dir1> <dir2> <dir3> --out results/merged`.'
+      )
     }
   }
   return null

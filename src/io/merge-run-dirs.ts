@@ -69,7 +69,9 @@ export async function mergeRunDirs(dirs: readonly string[], out: string): Promis
     await rename(temp, target.samplesJsonl)
   } catch (error) {
     await discardPieces([temp])
-    throw new Error(`could not merge the samples into ${target.samplesJsonl}: ${describeError(error)}`)
+    throw new Error(`could not merge the samples into ${target.samplesJsonl}: ${describeError(error)}`, {
+      cause: error,
+    })
   }
   if (environment) {
     const written = await atomicWrite(target.environmentJson, `${JSON.stringify(environment, null, 2)}\n`)

@@ -41,7 +41,10 @@ export async function addGitignoreLine(root: string, line: string): Promise<Scaf
   return { status: 'updated', path: '.gitignore', detail: `added ${line}` }
 }
 
-/** Adds `scripts[name] = command` to `root/package.json`, keeping its indentation; an existing different script needs `force`. */
+/**
+ * Adds `scripts[name] = command` to `root/package.json`, keeping its indentation; an existing different
+ * script needs `force`.
+ */
 export async function addPackageScript(
   root: string,
   name: string,

@@ -72,7 +72,8 @@ export async function prepareBench(options: BedrockBenchOptions, dirs: ProjectDi
   const family = o.family ?? profile?.family ?? null
   if ((o.operation === 'invoke' || o.operation === 'invoke-stream') && family === null) {
     throw new BedrockBenchConfigError([
-      `\`family\` must be set for \`${o.operation}\` when the model has no profile, got \`${o.model}\` with none. Pass \`family: ${MODEL_FAMILIES.map(f => `'${f}'`).join(' | ')}\`.`,
+      `\`family\` must be set for \`${o.operation}\` when the model has no profile, got \`${o.model}\` with none. ` +
+        `Pass \`family: ${MODEL_FAMILIES.map(f => `'${f}'`).join(' | ')}\`.`,
     ])
   }
   const first = conversationFor({ seq: 0, runIndex: 0, rng: requestRng(o.seed, 0, 0) })

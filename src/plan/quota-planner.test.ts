@@ -23,7 +23,9 @@ describe('planQuota (hand-computed)', () => {
       maxConcurrency: 10,
     })
     expect(q.warnings).toEqual([
-      'c=16: concurrency 16 exceeds 10, the most the quota allows without throttling (TPM 200000, 1000 + 1000 tokens reserved per request, ≈ 6000 ms per request). Lower the concurrency, lower maxTokens, or raise the quota.',
+      'c=16: concurrency 16 exceeds 10, the most the quota allows without throttling (TPM 200000, 1000 + 1000 ' +
+        'tokens reserved per request, ≈ 6000 ms per request). ' +
+        'Lower the concurrency, lower maxTokens, or raise the quota.',
     ])
   })
 

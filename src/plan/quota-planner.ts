@@ -68,12 +68,15 @@ export function planQuota(input: QuotaInput, levels: readonly PlannedLevel[]): Q
   for (const level of levels) {
     if (level.peakPerSec !== null && maxRequestsPerMin !== null && level.peakPerSec * 60 > maxRequestsPerMin) {
       warnings.push(
-        `${level.label}: ${level.peakPerSec * 60} requests/min exceeds the ${maxRequestsPerMin} requests/min the quota allows (${describe(input)}); expect throttling. Lower the rate to ≤ ${(maxRequestsPerMin / 60).toFixed(2)}/s, lower maxTokens, or raise the quota.`,
+        `${level.label}: ${level.peakPerSec * 60} requests/min exceeds the ${maxRequestsPerMin} requests/min ` +
+          `the quota allows (${describe(input)}); expect throttling. Lower the rate to ` +
+          `≤ ${(maxRequestsPerMin / 60).toFixed(2)}/s, lower maxTokens, or raise the quota.`,
       )
     }
     if (level.concurrency !== null && maxConcurrency !== null && level.concurrency > maxConcurrency) {
       warnings.push(
-        `${level.label}: concurrency ${level.concurrency} exceeds ${maxConcurrency}, the most the quota allows without throttling (${describe(input)}). Lower the concurrency, lower maxTokens, or raise the quota.`,
+        `${level.label}: concurrency ${level.concurrency} exceeds ${maxConcurrency}, the most the quota allows ` +
+          `without throttling (${describe(input)}). Lower the concurrency, lower maxTokens, or raise the quota.`,
       )
     }
   }

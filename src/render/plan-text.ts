@@ -26,7 +26,11 @@ function costLine(plan: BenchPlan): string {
   }
   const c = plan.cost
   const budget = plan.awsBudgetUsd !== null ? `, budget ${usd(plan.awsBudgetUsd)}` : ''
-  return `cost on AWS: expected ${usd(c.expectedUsd)}, at most ${usd(c.maxUsd)} for ${int(plan.costRequests ?? 0)} requests (prices as of ${c.asOf}, from ${c.from}${budget})`
+  const requests = int(plan.costRequests ?? 0)
+  return (
+    `cost on AWS: expected ${usd(c.expectedUsd)}, at most ${usd(c.maxUsd)} for ${requests} requests ` +
+    `(prices as of ${c.asOf}, from ${c.from}${budget})`
+  )
 }
 
 function quotaLine(plan: BenchPlan): string {
@@ -41,14 +45,17 @@ function quotaLine(plan: BenchPlan): string {
   ]
     .filter(Boolean)
     .join(', ')
-  return `quota: ${quotas}; reserves ${int(q.reservationTokens)} tokens/request (settles ≈ ${int(q.settledTokens)}) → ${limits} without throttling`
+  const tokens = `reserves ${int(q.reservationTokens)} tokens/request (settles ≈ ${int(q.settledTokens)})`
+  return `quota: ${quotas}; ${tokens} → ${limits} without throttling`
 }
 
 function benchLines(plan: BenchPlan): string[] {
   return [
     `• ${plan.benchName} — ${plan.model}, ${plan.operation}, target ${plan.target}`,
     `    ${loadLine(plan)}`,
-    `    tokens/request: input ≈ ${int(plan.inputTokensPerRequest)}, output ≈ ${int(plan.expectedOutputTokensPerRequest)} expected (${plan.expectedOutputFrom}), ≤ ${int(plan.maxTokens)} (maxTokens)`,
+    `    tokens/request: input ≈ ${int(plan.inputTokensPerRequest)}, ` +
+      `output ≈ ${int(plan.expectedOutputTokensPerRequest)} expected (${plan.expectedOutputFrom}), ` +
+      `≤ ${int(plan.maxTokens)} (maxTokens)`,
     `    ${costLine(plan)}`,
     `    ${quotaLine(plan)}`,
     ...plan.warnings.map(w => `    ⚠ ${w}`),
@@ -74,7 +81,8 @@ export function renderPlan(entries: readonly PlanEntry[], totals: PlanTotals): s
   if (totals.budgetUsd !== null) {
     lines.push(
       totals.overBudget
-        ? `Over budget: at most ${usd(totals.maxUsd)} > budget ${usd(totals.budgetUsd)}. Lower requests or maxTokens, or raise --budget-usd.`
+        ? `Over budget: at most ${usd(totals.maxUsd)} > budget ${usd(totals.budgetUsd)}. ` +
+            'Lower requests or maxTokens, or raise --budget-usd.'
         : `Within budget: at most ${usd(totals.maxUsd)} ≤ ${usd(totals.budgetUsd)}.`,
     )
   }

@@ -50,7 +50,8 @@ describe('bad input → exit 2 and the fix', () => {
   test('report on a directory without samples, and a merge without enough shards', async () => {
     expect(await cli('report', empty)).toEqual({
       code: 2,
-      stderr: `bedrock-bench report: no samples.jsonl in ${empty}. Pass the directory of one run, e.g. results/<runId>.`,
+      stderr:
+        `bedrock-bench report: no samples.jsonl in ${empty}. Pass the directory of one run, ` + 'e.g. results/<runId>.',
     })
     const merge = await cli('report', '--merge', empty, '--out', join(empty, 'm'))
     expect(merge.code).toBe(2)

@@ -126,7 +126,8 @@ describe('dry run in process', () => {
 
   test('an AWS model without a profile or list price needs `pricing`', async () => {
     await expect(prepareBench(aws)).rejects.toThrow(
-      '`pricing` must be set to run `acme.brand-new-model-v1:0` on AWS, got none: the model has no profile and no shipped list price. Pass `pricing: { inputPer1k, outputPer1k, asOf }`',
+      '`pricing` must be set to run `acme.brand-new-model-v1:0` on AWS, got none: the model has no profile and ' +
+        'no shipped list price. Pass `pricing: { inputPer1k, outputPer1k, asOf }`',
     )
     const priced = await prepareBench({ ...aws, pricing: { inputPer1k: 0.002, outputPer1k: 0.01, asOf: '2026-12-01' } })
     expect(priced.pricing?.from).toBe('options')
