@@ -17,7 +17,7 @@ import type { Command } from '../cli.ts'
 import { shardArgProblem } from '../config/shard-arg.ts'
 import { readPlanEntries } from '../io/plan-log.ts'
 import { planTotals } from '../plan/plan-totals.ts'
-import { renderPlan } from '../render/plan-text.ts'
+import { renderPlan } from '../report/render/plan-text.ts'
 
 /** Vitest flags `plan` passes through (each takes a value). Anything else is a usage error. */
 const VITEST_FLAGS = new Set(['project', 'config', 'root', 'dir', 'testNamePattern', 'shard'])

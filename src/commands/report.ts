@@ -15,7 +15,7 @@ import type { Command } from '../cli.ts'
 import { mergeRunDirs } from '../io/merge-run-dirs.ts'
 import { resultsDirAt } from '../io/results-dir.ts'
 import type { RunSummary } from '../types.ts'
-import { writeRunReport } from '../io/write-run-report.ts'
+import { writeRunReport } from '../report/write-run-report.ts'
 import { consoleSummary } from '../../reporters/console-summary.ts'
 
 const usage = `Usage: bedrock-bench report <results/runId> [--no-charts] [--timings] [--threads <n>]

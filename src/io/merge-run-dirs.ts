@@ -11,7 +11,7 @@ import type { Environment, RunSummary } from '../types.ts'
 import { appendFilesSync, atomicWrite, describeError, discardPieces, tempPathFor } from './atomic-write.ts'
 import { readJson } from './read-json.ts'
 import { resultsDirAt } from './results-dir.ts'
-import type { FileProblem } from './write-run-report.ts'
+import type { FileProblem } from '../report/write-run-report.ts'
 
 /** What `mergeRunDirs` produced. */
 export interface MergedRun {
