@@ -26,6 +26,7 @@ export interface ListPrice {
 export const LIST_PRICES_AS_OF = '2026-12-04'
 
 const M = 'models.dev-derived Bedrock table (us-east-1 on-demand, per 1M ÷ 1000)'
+const PRICE_LIST_NOTE = 'another tool lists $0.09 / $0.35 per 1M read from the AWS Price List API (2026-07)'
 const W = 'bedrock-wire.md §11 (secondary sources citing the AWS pricing page, 2026-03)'
 
 /** Per-1M prices to an entry: `cache` = 'claude' (0.1× / 1.25×), 'nova' (read 0.25×, no write charge) or none. */
@@ -79,26 +80,10 @@ export const LIST_PRICES: readonly ListPrice[] = [
   entry('deepseek.r1-v1:0', 'DeepSeek-R1', 1.35, 5.4, M),
   entry('deepseek.v3-v1:0', 'DeepSeek-V3.1', 0.58, 1.68, M),
   entry('deepseek.v3.2', 'DeepSeek-V3.2', 0.62, 1.85, M),
-  entry(
-    'openai.gpt-oss-120b-1:0',
-    'gpt-oss-120b',
-    0.15,
-    0.6,
-    M,
-    undefined,
-    'another tool lists $0.09 / $0.35 per 1M read from the AWS Price List API (2026-07)',
-  ),
+  entry('openai.gpt-oss-120b-1:0', 'gpt-oss-120b', 0.15, 0.6, M, undefined, PRICE_LIST_NOTE),
   entry('openai.gpt-oss-20b-1:0', 'gpt-oss-20b', 0.07, 0.3, M),
   entry('qwen.qwen3-235b-a22b-2507-v1:0', 'Qwen3 235B A22B 2507', 0.22, 0.88, M),
-  entry(
-    'qwen.qwen3-32b-v1:0',
-    'Qwen3 32B',
-    0.15,
-    0.6,
-    M,
-    undefined,
-    'another tool lists $0.09 / $0.35 per 1M read from the AWS Price List API (2026-07)',
-  ),
+  entry('qwen.qwen3-32b-v1:0', 'Qwen3 32B', 0.15, 0.6, M, undefined, PRICE_LIST_NOTE),
   entry('qwen.qwen3-coder-30b-a3b-v1:0', 'Qwen3 Coder 30B A3B', 0.15, 0.6, M),
   entry('qwen.qwen3-coder-480b-a35b-v1:0', 'Qwen3 Coder 480B A35B', 0.22, 1.8, M),
   entry('qwen.qwen3-next-80b-a3b', 'Qwen3 Next 80B A3B', 0.14, 1.4, M),
