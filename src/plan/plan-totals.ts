@@ -13,7 +13,7 @@ export interface PlanTotals {
   /** Summed over benchmarks with a known price. */
   expectedUsd: number
   maxUsd: number
-  /** Benchmarks without a known price (their cost is not in the sums). */
+  /** Benchmarks without a cost estimate: no known price, or no request bound (not in the sums). */
   unpriced: number
   /** The oldest price date used, `null` when none. */
   pricesAsOf: string | null

@@ -69,12 +69,15 @@ export function renderPlan(entries: readonly PlanEntry[], totals: PlanTotals): s
     if (entry.kind === 'plan') lines.push(...benchLines(entry.plan))
     else lines.push(`✗ ${entry.benchName}: invalid options`, ...entry.problems.map(p => `    - ${p}`))
   }
-  const requests = totals.requests === null ? 'unbounded (a duration-only benchmark)' : int(totals.requests)
+  const requests =
+    totals.requests === null ? 'requests unbounded (a duration-only benchmark)' : `${int(totals.requests)} requests`
   lines.push(
     '',
-    `Total: ${requests} requests; on AWS expected ${usd(totals.expectedUsd)}, at most ${usd(totals.maxUsd)}` +
+    `Total: ${requests}; on AWS expected ${usd(totals.expectedUsd)}, at most ${usd(totals.maxUsd)}` +
       (totals.pricesAsOf ? ` (oldest prices dated ${totals.pricesAsOf})` : '') +
-      (totals.unpriced > 0 ? `; ${totals.unpriced} benchmark(s) without a price not included` : ''),
+      (totals.unpriced > 0
+        ? `; ${totals.unpriced} benchmark(s) without an estimate (no price or no request bound) not included`
+        : ''),
   )
   if (totals.quotaWarnings > 0) lines.push(`Quota: ${totals.quotaWarnings} planned load level(s) would be throttled.`)
   if (totals.invalid > 0) lines.push(`Invalid: ${totals.invalid} benchmark(s) would fail; fix the options above.`)
