@@ -67,13 +67,16 @@ export function checkAwsBudget(
   const requests = boundedRequests(options, planned)
   if (requests === null) {
     throw new BedrockBenchConfigError([
-      `\`load.requests\` must be set when \`target\` is \`aws\`, got a duration-only closed loop. Set a request count so the cost can be bounded.`,
+      '`load.requests` must be set when `target` is `aws`, got a duration-only closed loop. ' +
+        'Set a request count so the cost can be bounded.',
     ])
   }
   const estimate = estimateCost({ requests, inputTokensPerRequest, maxTokens: options.maxTokens }, pricing)
   if (estimate.maxUsd > budget) {
     throw new BedrockBenchConfigError([
-      `\`aws.budgetUsd\` must cover the run's maximum estimated cost, got \`${budget}\` but ${requests} requests × up to ${options.maxTokens} output tokens may cost $${estimate.maxUsd.toFixed(4)} (expected $${estimate.expectedUsd.toFixed(4)}). Raise the budget or lower requests/maxTokens.`,
+      `\`aws.budgetUsd\` must cover the run's maximum estimated cost, got \`${budget}\` but ${requests} requests × ` +
+        `up to ${options.maxTokens} output tokens may cost $${estimate.maxUsd.toFixed(4)} ` +
+        `(expected $${estimate.expectedUsd.toFixed(4)}). Raise the budget or lower requests/maxTokens.`,
     ])
   }
 }
