@@ -7,7 +7,7 @@ const dir = new URL('../fixtures/prompts/', import.meta.url)
 const read = async (name: string) => JSON.parse(await readFile(new URL(name, dir), 'utf8'))
 
 describe('prompt fixtures', () => {
-  test('every file is `{ text }` or a conversation that starts and ends with a user message and alternates', async () => {
+  test('every file is `{ text }` or an alternating conversation that starts and ends with a user message', async () => {
     const names = (await readdir(dir)).filter(n => n.endsWith('.json'))
     expect(names.length).toBeGreaterThanOrEqual(5)
     for (const name of names) {

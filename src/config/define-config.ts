@@ -19,7 +19,10 @@ export const BENCH_TEST_TIMEOUT_MS = 30 * 60_000
 export interface BedrockBenchConfigOptions {
   /** Benchmark file globs. @default ['bench/**\/*.bench.ts'] */
   include?: string[]
-  /** Start the embedded simulator in a global setup (skipped at run time when `BEDROCK_BENCH_TARGET=aws`). @default true */
+  /**
+   * Start the embedded simulator in a global setup (skipped at run time when `BEDROCK_BENCH_TARGET=aws`).
+   * @default true
+   */
   simulator?: boolean
   /** Reporter options, or `false` for no bedrock-bench reporter. @default {} */
   reporter?: BedrockReporterOptions | false

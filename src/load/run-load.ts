@@ -50,7 +50,10 @@ export interface RunLoadOptions {
   clock: Clock
   /** Uniform [0, 1) source for Poisson arrivals. */
   rng: () => number
-  /** Stops scheduling at once and drops queued arrivals; in-flight requests are left to `execute` to abort (their samples become `cancelled`). */
+  /**
+   * Stops scheduling at once and drops queued arrivals; in-flight requests are left to `execute` to abort (their
+   * samples become `cancelled`).
+   */
   signal?: AbortSignal
   /** Called when a measure phase starts (`true`) and when its load stops (`false`). */
   onMeasure?: (active: boolean) => void

@@ -29,7 +29,10 @@ export interface FaultRule {
   afterEvents?: number
   /** `stall`: pause length (ms). @default 1000 */
   stallMs?: number
-  /** `slow-first-byte` (and optional extra wait of the HTTP-error kinds): delay before the first byte (ms). @default 1000 for slow-first-byte, 0 otherwise */
+  /**
+   * `slow-first-byte` (and optional extra wait of the HTTP-error kinds): delay before the first byte (ms).
+   * @default 1000 for slow-first-byte, 0 otherwise
+   */
   delayMs?: number
   /** `stream-exception`: lowerCamelCase union member. @default 'throttlingException' */
   exceptionType?: string
@@ -113,7 +116,8 @@ export function parseFaultRule(
       !shapeOfStreamException(rule.exceptionType))
   ) {
     return fail(
-      `\`exceptionType\` must be a lowerCamelCase Bedrock exception such as "throttlingException", got ${JSON.stringify(rule.exceptionType)}.`,
+      `\`exceptionType\` must be a lowerCamelCase Bedrock exception such as "throttlingException", got ` +
+        `${JSON.stringify(rule.exceptionType)}.`,
     )
   }
   if (rule.models !== undefined && (!Array.isArray(rule.models) || rule.models.some(m => typeof m !== 'string'))) {

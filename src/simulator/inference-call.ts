@@ -43,7 +43,8 @@ export function parseJsonBody(body: Buffer): { ok: true; value: unknown } | { ok
       ok: false,
       error: {
         shape: 'ValidationException',
-        message: `Malformed input request: the body is not valid JSON (${(error as Error).message}). Send a JSON object.`,
+        message:
+          `Malformed input request: the body is not valid JSON (${(error as Error).message}). ` + 'Send a JSON object.',
       },
     }
   }

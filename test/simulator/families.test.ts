@@ -41,7 +41,9 @@ const cases: Record<string, FamilyCase> = {
   llama: {
     model: 'meta.llama3-1-8b-instruct-v1:0',
     body: {
-      prompt: `<|begin_of_text|><|start_header_id|>user<|end_header_id|>\n${prompt}<|eot_id|><|start_header_id|>assistant<|end_header_id|>`,
+      prompt:
+        `<|begin_of_text|><|start_header_id|>user<|end_header_id|>\n${prompt}<|eot_id|>` +
+        '<|start_header_id|>assistant<|end_header_id|>',
       max_gen_len: 50,
     },
     text: r => r.generation,

@@ -97,7 +97,7 @@ describe.each(transports)('over %s', transport => {
     await nextRequestSucceeds()
   })
 
-  test('stream-exception after 3 events → ThrottlingException from the iterator, after the events before it', async () => {
+  test('stream-exception after 3 events → ThrottlingException from the iterator, after those 3 events', async () => {
     const kinds: string[] = []
     let requestId = ''
     const error = await (async () => {

@@ -128,7 +128,8 @@ export function mergeTheme(partial: DeepPartial<Theme> = {}, base: Theme = defau
   }
   if (merged.sequential.length < 2) {
     throw new TypeError(
-      `\`theme.sequential\` must list at least two colours (low → high), got ${JSON.stringify(merged.sequential)}. Omit it to use viridis.`,
+      `\`theme.sequential\` must list at least two colours (low → high), got ` +
+        `${JSON.stringify(merged.sequential)}. Omit it to use viridis.`,
     )
   }
   return merged

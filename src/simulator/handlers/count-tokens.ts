@@ -23,7 +23,10 @@ function neutralOf(call: InferenceCall, input: Record<string, unknown>): Neutral
     const parsed = codecFor(call.profile.family).parseRequest(json.value)
     return parsed.ok ? parsed.request : parsed.message
   }
-  return 'Malformed input request: `input` must have exactly one of `converse` {messages, system} or `invokeModel` {body: base64}.'
+  return (
+    'Malformed input request: `input` must have exactly one of `converse` {messages, system} or `invokeModel` ' +
+    '{body: base64}.'
+  )
 }
 
 /** Serves CountTokens. */
@@ -34,7 +37,8 @@ export async function countTokensHandler(_ctx: SimContext, call: InferenceCall):
     return rejectCall(call, {
       shape: 'ValidationException',
       message:
-        'Malformed input request: `input` is required ({"input": {"converse": {...}}} or {"input": {"invokeModel": {"body": "<base64>"}}}).',
+        'Malformed input request: `input` is required ({"input": {"converse": {...}}} or {"input": ' +
+        '{"invokeModel": {"body": "<base64>"}}}).',
     })
   }
   const request = neutralOf(call, json.value.input)
