@@ -61,10 +61,11 @@ function validate(options: BedrockReporterOptions): void {
 export function summariesOf(meta: unknown): RunSummary[] {
   const list = (meta as { bedrockBench?: unknown } | undefined)?.bedrockBench
   if (!Array.isArray(list)) return []
-  return list.filter(
-    (s): s is RunSummary =>
-      typeof s === 'object' && s !== null && typeof s.runId === 'string' && typeof s.benchName === 'string',
-  )
+  return list.filter((s: unknown): s is RunSummary => {
+    if (typeof s !== 'object' || s === null) return false
+    const fields = s as Partial<Record<'runId' | 'benchName', unknown>>
+    return typeof fields.runId === 'string' && typeof fields.benchName === 'string'
+  })
 }
 
 /** The Vitest reporter; default export so it can be named by path in `vitest.config.ts`. */

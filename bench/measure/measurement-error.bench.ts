@@ -65,7 +65,7 @@ process.stdin.resume()`
   const child = spawn(process.execPath, ['--input-type=module', '-e', code], { stdio: ['pipe', 'pipe', 'inherit'] })
   const url = await new Promise<string>((resolveUrl, reject) => {
     let seen = ''
-    child.stdout!.on('data', (d: Buffer) => {
+    child.stdout.on('data', (d: Buffer) => {
       seen += String(d)
       const m = /(http:\/\/\S+)/.exec(seen)
       if (m) resolveUrl(m[1])

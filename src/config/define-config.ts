@@ -45,7 +45,7 @@ export function defineBedrockBenchConfig(
   if (options.simulator !== false) globalSetup.push(options.modules?.globalSetup ?? 'bedrock-bench/global-setup')
   const reporters: NonNullable<NonNullable<ViteUserConfig['test']>['reporters']> = [
     test.reporters ?? (options.defaultReporter === false ? [] : ['default']),
-  ].flat() as never
+  ].flat()
   if (options.reporter !== false)
     (reporters as unknown[]).push([options.modules?.reporter ?? 'bedrock-bench/reporter', options.reporter ?? {}])
   return {

@@ -26,23 +26,20 @@ function conversationProblem(value: unknown, where: string): string | null {
       `${where} must have a non-empty \`messages\` list or a \`text\`, got keys \`${Object.keys(v).join(', ')}\`. ` +
       `Add \`"text": "…"\`.`
     )
-  const bad = v.messages.findIndex(
-    m =>
-      typeof m !== 'object' ||
-      m === null ||
-      (m.role !== 'user' && m.role !== 'assistant') ||
-      typeof m.text !== 'string',
-  )
+  const messages = v.messages as unknown[]
+  const bad = messages.findIndex(m => {
+    if (typeof m !== 'object' || m === null) return true
+    const { role, text } = m as Record<string, unknown>
+    return (role !== 'user' && role !== 'assistant') || typeof text !== 'string'
+  })
   if (bad >= 0)
     return (
       `${where}.messages[${bad}] must be \`{ "role": "user" | "assistant", "text": string }\`, ` +
-      `got \`${JSON.stringify(v.messages[bad])}\`. Fix that message.`
+      `got \`${JSON.stringify(messages[bad])}\`. Fix that message.`
     )
-  if (v.messages[v.messages.length - 1].role !== 'user')
-    return (
-      `${where} must end with a user message, got a final \`${v.messages[v.messages.length - 1].role}\` message. ` +
-      `Add the user turn.`
-    )
+  const last = (messages as { role: 'user' | 'assistant' }[])[messages.length - 1]
+  if (last.role !== 'user')
+    return `${where} must end with a user message, got a final \`${last.role}\` message. ` + `Add the user turn.`
   if (v.system !== undefined && typeof v.system !== 'string')
     return `${where}.system must be a string, got \`${JSON.stringify(v.system)}\`. Use plain text.`
   return null

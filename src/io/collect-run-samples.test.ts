@@ -67,7 +67,7 @@ async function collect(
 /** The report data without the float sums whose order depends on the split (compared apart). */
 function comparable(run: CollectedRun): unknown {
   return JSON.parse(
-    JSON.stringify(run.benches, (key, value) => {
+    JSON.stringify(run.benches, (key, value: unknown): unknown => {
       if (key === 'costUsd') return typeof value === 'number' ? Number(value.toPrecision(12)) : value
       if (value instanceof Float64Array) return [...value]
       return value
@@ -104,7 +104,7 @@ describe('collectRunSamples', () => {
       expect(many.csv).toBe(one.csv)
       expect(comparable(many.run)).toEqual(comparable(one.run))
       expect(many.run.benches.map(b => b.summary.costUsd)).toEqual(
-        one.run.benches.map(b => expect.closeTo(b.summary.costUsd, 12)),
+        one.run.benches.map((b): unknown => expect.closeTo(b.summary.costUsd, 12)),
       )
       expect(many.leftovers).toEqual([])
     }
@@ -163,7 +163,8 @@ describe('collectRunSamples', () => {
         parts,
       })
       expect(run.samples).toBe(plain.length)
-      expect(run.problems).toEqual([{ path: join(dir, 'sub.jsonl'), reason: expect.stringMatching(/EISDIR/) }])
+      const eisdir: unknown = expect.stringMatching(/EISDIR/)
+      expect(run.problems).toEqual([{ path: join(dir, 'sub.jsonl'), reason: eisdir }])
       expect((await run.csv)?.status).toBe('error')
     }
   })

@@ -61,7 +61,7 @@ const safeInject = (
 /** The running Vitest test, or undefined outside Vitest (scripts, the CLI). */
 function currentTask(): TaskWithMeta | undefined {
   try {
-    return TestRunner.getCurrentTest() as TaskWithMeta | undefined
+    return TestRunner.getCurrentTest()
   } catch {
     return undefined
   }

@@ -27,6 +27,7 @@ export async function loadProfiles(dir: string = DEFAULT_PROFILES_DIR): Promise<
     throw new Error(
       `models: cannot read the profiles directory \`${dir}\` (${(err as Error).message}). Pass a directory of ` +
         `ModelProfile *.json files, e.g. \`fixtures/models\`.`,
+      { cause: err },
     )
   }
   if (names.length === 0) {

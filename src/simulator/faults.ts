@@ -106,8 +106,9 @@ export function parseFaultRule(
       return fail(`\`${field}\` must be a number ≥ 0, got ${JSON.stringify(v)}. Remove it to use the default.`)
     }
   }
-  if (rule.probability !== undefined && (rule.probability as number) > 1) {
-    return fail(`\`probability\` must be between 0 and 1, got ${String(rule.probability)}.`)
+  const probability = rule.probability as number | undefined // a number ≥ 0 once the loop above passed
+  if (probability !== undefined && probability > 1) {
+    return fail(`\`probability\` must be between 0 and 1, got ${probability}.`)
   }
   if (
     rule.exceptionType !== undefined &&

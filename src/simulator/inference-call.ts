@@ -74,7 +74,7 @@ interface Out {
 
 /** `res` as the write surface both protocols share. */
 export function out(res: AnyResponse): Out {
-  return res as unknown as Out
+  return res
 }
 
 /** Writes a complete response with `content-type: application/json` and a content length. */

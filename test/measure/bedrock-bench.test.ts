@@ -106,7 +106,10 @@ describe('bedrockBench', () => {
     expect(new Set(samples.map(s => `${s.runIndex}:${s.seq}`)).size).toBe(48)
     // token counts equal what the simulator generated
     for (const s of samples) expect(s.outputTokens).toBe(sim.groundTruth.get(s.requestId!)!.outputTokens)
-    expect(JSON.parse(readFileSync(join(resultsDir, 'environment.json'), 'utf8')).nodeVersion).toBe(process.version)
+    const environment = JSON.parse(readFileSync(join(resultsDir, 'environment.json'), 'utf8')) as {
+      nodeVersion: string
+    }
+    expect(environment.nodeVersion).toBe(process.version)
     expect(task.meta.bedrockBench?.at(-1)).toBe(r)
     // the reporter's ETA: (20 measure + 4 warm-up) × 2 runs planned
     expect(JSON.parse(readFileSync(join(resultsDir, 'progress.json'), 'utf8'))).toEqual({ scheduled: 48 })

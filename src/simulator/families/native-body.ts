@@ -91,7 +91,7 @@ export class NativeBody {
   strings(obj: Obj, key: string, path: string): string[] {
     const v = obj[key]
     if (v === undefined) return []
-    if (Array.isArray(v) && v.every(s => typeof s === 'string')) return v as string[]
+    if (Array.isArray(v) && v.every(s => typeof s === 'string')) return v
     this.fail(path, 'an array of strings', v)
     return []
   }

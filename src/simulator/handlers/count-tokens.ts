@@ -30,7 +30,7 @@ function neutralOf(call: InferenceCall, input: Record<string, unknown>): Neutral
 }
 
 /** Serves CountTokens. */
-export async function countTokensHandler(_ctx: SimContext, call: InferenceCall): Promise<void> {
+export function countTokensHandler(_ctx: SimContext, call: InferenceCall): void {
   const json = parseJsonBody(call.body)
   if (!json.ok) return rejectCall(call, json.error)
   if (!isObject(json.value) || !isObject(json.value.input)) {
