@@ -143,12 +143,19 @@ export default class BedrockReporter implements Reporter {
     }
   }
 
-  /** Dry run: prints the plan the benchmarks recorded (`bedrock-bench plan` prints its own). */
+  /**
+   * Dry run: prints the plan the benchmarks recorded (`bedrock-bench plan` prints its own); with
+   * `BEDROCK_BENCH_PLAN_BUDGET_USD`, a plan whose worst-case AWS cost exceeds it exits 1.
+   */
   private async printPlan(): Promise<void> {
     const dir = this.providedResultsDir()
     if (process.env.BEDROCK_BENCH_PLAN_FILE || dir === undefined) return
     const entries = await readPlanEntries(resultsDirAt(dir).planJsonl)
-    this.log(renderPlan(entries, planTotals(entries)))
+    const budget = Number(process.env.BEDROCK_BENCH_PLAN_BUDGET_USD)
+    const totals = planTotals(entries, Number.isFinite(budget) && budget > 0 ? budget : null)
+    this.log(renderPlan(entries, totals))
+    // Vitest only ever raises the exit code: a plan over budget fails the run like a failed test
+    if (totals.overBudget) process.exitCode = 1
   }
 
   private root(): string {

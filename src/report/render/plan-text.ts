@@ -85,7 +85,7 @@ export function renderPlan(entries: readonly PlanEntry[], totals: PlanTotals): s
     lines.push(
       totals.overBudget
         ? `Over budget: at most ${usd(totals.maxUsd)} > budget ${usd(totals.budgetUsd)}. ` +
-            'Lower requests or maxTokens, or raise --budget-usd.'
+            'Lower requests or maxTokens, or raise the budget (--budget-usd, BEDROCK_BENCH_PLAN_BUDGET_USD).'
         : `Within budget: at most ${usd(totals.maxUsd)} ≤ ${usd(totals.budgetUsd)}.`,
     )
   }
