@@ -19,6 +19,8 @@ export type AnyResponse = ServerResponse | Http2ServerResponse
 export interface InferenceCall {
   req: AnyRequest
   res: AnyResponse
+  /** Aborted when the client goes away (see {@link closeController}) or an in-stream fault ends the response. */
+  controller: AbortController
   /** Raw request body. */
   body: Buffer
   /** Model id as sent, percent-decoded. */
@@ -49,13 +51,30 @@ export function parseJsonBody(body: Buffer): { ok: true; value: unknown } | { ok
   }
 }
 
-/** A controller aborted when the response closes before it finished (client gone, or the simulator closing). */
+/**
+ * A controller aborted when the response closes before it finished: the client went away (HTTP/1.1
+ * connection closed, HTTP/2 stream reset or session destroyed) or the simulator is closing.
+ */
 export function closeController(res: AnyResponse): AbortController {
   const controller = new AbortController()
   res.once('close', () => {
     if (!res.writableFinished) controller.abort()
   })
   return controller
+}
+
+/**
+ * Closes the stream (HTTP/2: RST_STREAM NO_ERROR, RFC 9113 §8.1) or the connection (HTTP/1.1:
+ * `Connection: close`) once the response is out; for a request whose body is not read to its end.
+ * Call before the response starts.
+ */
+export function closeAfterResponse(res: AnyResponse): void {
+  if ('stream' in res) {
+    const stream = res.stream
+    res.once('finish', () => stream.close(h2.NGHTTP2_NO_ERROR))
+  } else {
+    res.shouldKeepAlive = false
+  }
 }
 
 /** Cuts the response abruptly: destroys the HTTP/1.1 socket, or resets the HTTP/2 stream. */
