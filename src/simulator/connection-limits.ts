@@ -9,6 +9,26 @@ import type { Duplex } from 'node:stream'
 import { rawErrorResponse, type SimError } from './errors.ts'
 import type { ServerLimits } from './limits.ts'
 
+/** The answer to a request head over `maxHeaderBytes`: `431` with a ValidationException body. */
+export function headTooLarge(limits: ServerLimits): SimError {
+  return {
+    shape: 'ValidationException',
+    status: 431,
+    message: `The request head exceeds the limit of ${limits.maxHeaderBytes} bytes. Send fewer or shorter headers.`,
+  }
+}
+
+/**
+ * An HTTP/2 request's header list size as RFC 9113 §6.5.2 counts it (name + value + 32 per field,
+ * pseudo-headers included). nghttp2 enforces the announced limit only once the client acknowledged
+ * the SETTINGS, so a session's first requests are checked here.
+ */
+export function headerListBytes(rawHeaders: readonly string[]): number {
+  let bytes = 0
+  for (const field of rawHeaders) bytes += Buffer.byteLength(field) + 16
+  return bytes
+}
+
 /** The Bedrock error answering an HTTP/1.1 `clientError`, or `null` when the socket is just closed. */
 export function clientErrorAnswer(error: Error & { code?: string }, limits: ServerLimits): SimError | null {
   switch (error.code) {
@@ -16,11 +36,7 @@ export function clientErrorAnswer(error: Error & { code?: string }, limits: Serv
     case 'EPIPE':
       return null
     case 'HPE_HEADER_OVERFLOW':
-      return {
-        shape: 'ValidationException',
-        status: 431,
-        message: `The request head exceeds the limit of ${limits.maxHeaderBytes} bytes. Send fewer or shorter headers.`,
-      }
+      return headTooLarge(limits)
     case 'ERR_HTTP_REQUEST_TIMEOUT':
       return {
         shape: 'RequestTimeoutException',

@@ -9,6 +9,7 @@ import { sendError, type SimError } from './errors.ts'
 import type { FaultRule } from './faults.ts'
 import type { GenerationJob } from './generation.ts'
 import { endRecordWithError, type GroundTruthRecord } from './ground-truth.ts'
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth.ts'
 
 /** Request object of either protocol. */
 export type AnyRequest = IncomingMessage | Http2ServerRequest
@@ -38,8 +39,13 @@ export function rejectCall(call: InferenceCall, error: SimError): void {
 
 /** Parses a JSON body, or gives the ValidationException message. */
 export function parseJsonBody(body: Buffer): { ok: true; value: unknown } | { ok: false; error: SimError } {
+  const text = body.toString('utf8')
+  if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
+    const message = `Malformed input request: the body nests deeper than ${MAX_JSON_DEPTH} levels. Flatten it.`
+    return { ok: false, error: { shape: 'ValidationException', message } }
+  }
   try {
-    return { ok: true, value: JSON.parse(body.toString('utf8')) }
+    return { ok: true, value: JSON.parse(text) }
   } catch (error) {
     return {
       ok: false,

@@ -7,10 +7,12 @@
  */
 import { randomUUID } from 'node:crypto'
 import { resolveModelId } from '../profiles/resolve-model-id.ts'
+import { headerListBytes, headTooLarge } from './connection-limits.ts'
 import { answerControl } from './control-routes.ts'
 import { sendError } from './errors.ts'
 import { FAULT_HEADER, parseFaultRule, pickFault, type FaultRule } from './faults.ts'
 import { endRecord, endRecordWithError, type GroundTruthRecord } from './ground-truth.ts'
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth.ts'
 import { converse } from './handlers/converse.ts'
 import { converseStream } from './handlers/converse-stream.ts'
 import { countTokensHandler } from './handlers/count-tokens.ts'
@@ -58,6 +60,10 @@ async function handle(ctx: SimContext, req: AnyRequest, res: AnyResponse): Promi
   const requestId = randomUUID()
   res.setHeader('x-amzn-RequestId', requestId)
   const controller = closeController(res)
+  if (req.httpVersionMajor === 2 && headerListBytes(req.rawHeaders) > ctx.limits.maxHeaderBytes) {
+    if (!req.complete) closeAfterResponse(res)
+    return sendError(res, headTooLarge(ctx.limits))
+  }
   const route = matchRoute(req.method ?? 'GET', req.url ?? '/')
   if (route.kind !== 'model') return answerControl(ctx, route, req, res)
   const record: GroundTruthRecord = {
@@ -98,6 +104,7 @@ async function handle(ctx: SimContext, req: AnyRequest, res: AnyResponse): Promi
   if (header !== null) {
     let value: unknown
     try {
+      if (nestsDeeperThan(header, MAX_JSON_DEPTH)) throw new RangeError('nested too deeply')
       value = JSON.parse(header)
     } catch {
       return reject(

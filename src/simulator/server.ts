@@ -48,10 +48,15 @@ export function listenDual(
       headersTimeout: limits.headersTimeoutMs,
       connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs),
       maxHeaderSize: limits.maxHeaderBytes,
+      // Node would answer a missing Host header itself with a bare 400; let the handler answer as Bedrock.
+      requireHostHeader: false,
     },
     listener,
   )
   h1.on('clientError', onClientError(limits))
+  // Node arms the HTTP/1.1 head timeout (and tracks connections for closeAllConnections) on 'listening'; this
+  // server never listens itself (the TCP sniffer does), so without this its headersTimeout is never enforced.
+  h1.emit('listening')
   const h2 = http2.createServer(
     {
       maxSessionMemory: 64,
@@ -103,6 +108,7 @@ export function listenDual(
             for (const session of sessions) session.destroy()
             for (const socket of sockets) socket.destroy()
             h1.closeAllConnections()
+            h1.close() // stops the head-timeout checks armed on 'listening'
           }),
         connections: () => ({ sockets: sockets.size, h2Sessions: sessions.size }),
       })
