@@ -58,13 +58,16 @@ export function parseJsonBody(body: Buffer): { ok: true; value: unknown } | { ok
 }
 
 /**
- * A controller aborted when the response closes before it finished: the client went away (HTTP/1.1
- * connection closed, HTTP/2 stream reset or session destroyed) or the simulator is closing.
+ * A controller aborted when the response closes before the simulator ended it: the client went away
+ * (HTTP/1.1 connection closed, HTTP/2 stream reset or session destroyed) or the simulator is closing.
+ * `writableEnded` (our `end()` was called), not `writableFinished`: the HTTP/2 compat response emits
+ * `finish` before `close` when its stream is reset, so a cut h2 stream looked finished and went on
+ * generating.
  */
 export function closeController(res: AnyResponse): AbortController {
   const controller = new AbortController()
   res.once('close', () => {
-    if (!res.writableFinished) controller.abort()
+    if (!res.writableEnded) controller.abort()
   })
   return controller
 }
