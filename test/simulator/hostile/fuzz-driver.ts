@@ -13,7 +13,6 @@ import { NodeHttpHandler } from '@smithy/node-http-handler'
 import fc from 'fast-check'
 import { Agent } from 'node:http'
 import type { ServerLimits } from '../../../src/simulator/limits.ts'
-import type { Simulator } from '../../../src/simulator/start-simulator.ts'
 import { fastProfiles, sdkClient } from '../sim-fixture.ts'
 import { BedrockRuntimeClient as Client } from '@aws-sdk/client-bedrock-runtime'
 import { h2Exchange } from './h2-exchange.ts'
@@ -23,12 +22,16 @@ import { rawExchange } from './raw-socket.ts'
 
 export { fastProfiles }
 
-/** Small limits, so oversized bodies and heads are cheap and timeouts short. */
+/**
+ * Small limits, so oversized bodies and heads are cheap and timeouts short — but not shorter than a
+ * loaded machine's event-loop lag: at 300 ms a good client that connected, then wrote its request
+ * late, was cut by the head timeout.
+ */
 export const FUZZ_LIMITS: ServerLimits = {
   maxBodyBytes: 64 * 1024,
   maxHeaderBytes: 8 * 1024,
-  headersTimeoutMs: 300,
-  idleTimeoutMs: 600,
+  headersTimeoutMs: 1_000,
+  idleTimeoutMs: 1_200,
 }
 
 /** The fast cases (answered at once or cut by the client), for the batched property. */
@@ -42,8 +45,14 @@ export function fastCase(limits: ServerLimits): fc.Arbitrary<HostileCase> {
 
 export { slowCases }
 
+/** Where the simulator listens (a `Simulator`, or one in another process). */
+export interface Target {
+  url: string
+  port: number
+}
+
 /** Runs one case; returns its failure (with the case's label) or `null`. */
-export async function runCase(sim: Simulator, hostile: HostileCase): Promise<string | null> {
+export async function runCase(sim: Target, hostile: HostileCase): Promise<string | null> {
   const seen: Observation =
     hostile.transport === 'raw' ? await rawExchange(sim.port, hostile.plan) : await h2Exchange(sim.url, hostile.plan)
   const why = judge(seen, hostile.expect)
@@ -64,7 +73,7 @@ export interface GoodClients {
  * (deliberately short) idle timeout in the instant it is reused would fail a good request for a
  * reason that is the client's race, not the simulator's.
  */
-export function goodClients(sim: Simulator): GoodClients {
+export function goodClients(sim: Target): GoodClients {
   const h2 = sdkClient(sim.url, 'h2')
   const http1 = new Client({
     endpoint: sim.url,
@@ -111,7 +120,7 @@ export function newTally(): FuzzTally {
  * failures (hostile ones and wrong good answers).
  */
 export async function runBatch(
-  sim: Simulator,
+  sim: Target,
   clients: GoodClients,
   reference: string,
   batch: HostileCase[],

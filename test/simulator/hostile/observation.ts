@@ -24,8 +24,8 @@ export type Observation =
 
 /** What a case may end with. */
 export interface Expectation {
-  /** The answer expected: status and error shape; absent when only a close is acceptable. */
-  error?: { status: number; shape: string }
+  /** The answers accepted (status and error shape); empty when only a close is acceptable. */
+  errors: { status: number; shape: string }[]
   /** Whether a closed connection / reset stream is an acceptable end (instead of the answer). */
   closeOk: boolean
   /** Whether the client cuts the exchange itself. */
@@ -40,11 +40,13 @@ export function judge(seen: Observation, expected: Expectation): string | null {
   if (seen.kind === 'client-abort') return expected.clientAborts ? null : 'client aborted unexpectedly'
   if (seen.kind === 'closed') return expected.closeOk || expected.clientAborts ? null : 'closed without an answer'
   if (expected.clientAborts) return null // the answer won the race with the client's cut: fine
-  if (!expected.error) return `answered ${seen.status} where only a close was expected`
-  const { status, shape } = expected.error
-  if (seen.status !== status) return `status ${seen.status}, expected ${status}`
+  if (expected.errors.length === 0) return `answered ${seen.status} where only a close was expected`
+  const wanted = expected.errors.find(e => e.status === seen.status)
+  if (!wanted) return `status ${seen.status}, expected ${expected.errors.map(e => e.status).join(' or ')}`
   const type = ERROR_TYPE.exec(seen.headers['x-amzn-errortype'] ?? '')
-  if (!type || type[1] !== shape) return `x-amzn-errortype ${seen.headers['x-amzn-errortype']}, expected ${shape}`
+  if (!type || type[1] !== wanted.shape) {
+    return `x-amzn-errortype ${seen.headers['x-amzn-errortype']}, expected ${wanted.shape}`
+  }
   if (!seen.headers['x-amzn-requestid']) return 'no x-amzn-requestid'
   if (seen.headers['content-type'] !== 'application/json') return `content-type ${seen.headers['content-type']}`
   let body: unknown
