@@ -54,7 +54,10 @@ const show = (path: (string | number)[]): string =>
 /** `value` with `path` replaced (structural copy). */
 function replaced(value: unknown, path: (string | number)[], by: unknown): unknown {
   if (path.length === 0) return by
-  const copy = (Array.isArray(value) ? [...value] : { ...(value as object) }) as Record<string | number, unknown>
+  const copy = (Array.isArray(value) ? [...(value as unknown[])] : { ...(value as object) }) as Record<
+    string | number,
+    unknown
+  >
   copy[path[0]] = replaced(copy[path[0]], path.slice(1), by)
   return copy
 }
