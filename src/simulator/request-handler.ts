@@ -30,7 +30,8 @@ import { bodyRefusal, readBody } from './read-body.ts'
 import { matchRoute, type ModelOperation } from './routes.ts'
 import type { SimContext } from './sim-context.ts'
 
-const handlers: Record<ModelOperation, (ctx: SimContext, call: InferenceCall) => Promise<void>> = {
+/** One handler per operation; CountTokens answers synchronously, the others stream or wait on timers. */
+const handlers: Record<ModelOperation, (ctx: SimContext, call: InferenceCall) => Promise<void> | void> = {
   converse,
   'converse-stream': converseStream,
   invoke,
