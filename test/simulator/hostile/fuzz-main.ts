@@ -38,13 +38,15 @@ child.on('exit', (code, signal) => {
 })
 const next = <T>(type: string): Promise<T> =>
   new Promise((resolve, reject) => {
+    const onExit = (): void => reject(new Error(exited ?? 'simulator process exited'))
     const onMessage = (message: { type: string }): void => {
       if (message.type !== type) return
       child.off('message', onMessage)
+      child.off('exit', onExit)
       resolve(message as T)
     }
     child.on('message', onMessage)
-    child.once('exit', () => reject(new Error(exited ?? 'simulator process exited')))
+    child.once('exit', onExit)
   })
 const measure = async (): Promise<Measured> => {
   const reply = next<Measured>('measured')
