@@ -2,9 +2,10 @@
  * `npm run fuzz`: the long hostile-client run (issue 10, acceptance 3). Sends `FUZZ_REQUESTS`
  * (default 10 000) hostile requests — fast cases in batches, slow ones (slowloris, stalled bodies, raw
  * h2 frames) in a parallel lane — with good SDK requests interleaved, at a simulator in its own
- * process (fuzz-sim-child.ts); then prints the tally, the simulator's heap and RSS after GC at the
- * start and the end, and its active handles. Exits 1 on any failed case, wrong good answer,
- * simulator exit (crash or unhandled rejection), growth over 20 %, or handle leak. `FUZZ_SEED` picks the seed.
+ * process (fuzz-sim-child.ts), after a warm-up; then prints the tally, the simulator's heap and RSS
+ * after GC at the start (after the warm-up) and the end, and its active handles. Exits 1 on any
+ * failed case, wrong good answer, simulator exit (crash or unhandled rejection), growth over 20 %, or
+ * handle leak. `FUZZ_SEED` picks the seed.
  */
 import fc from 'fast-check'
 import { fork } from 'node:child_process'
@@ -65,27 +66,33 @@ const slowBatch = fc.array(slowCases(FUZZ_LIMITS), { minLength: 4, maxLength: 8 
 let batchIndex = 0
 const nextBatch = <T>(arb: fc.Arbitrary<T>): T => fc.sample(arb, { seed: seed + batchIndex++, numRuns: 1 })[0]
 
-// Warm-up (JIT, pools, first sessions) before the baseline.
-await runBatch(sim, clients, reference, nextBatch(fastBatch), 2, tally)
-await runBatch(sim, clients, reference, nextBatch(slowBatch), 2, tally)
+// The baseline is taken after a warm-up of `FUZZ_WARMUP` hostile requests (default 1 000, not counted
+// in the run): by then every case kind has run, JIT code, buffer pools and the allocator's arenas
+// have grown to their working size, and growth after it is what a leak would show. The cold start
+// (right after the first good request) is printed too.
+const warmup = Number(process.env.FUZZ_WARMUP ?? 1_000)
+const cold = await measure()
+let nextReport = 1_000
+const lanes = async (until: number): Promise<void> => {
+  const slowLane = (async () => {
+    while (tally.hostile < until && !exited) await runBatch(sim, clients, reference, nextBatch(slowBatch), 1, tally)
+  })()
+  while (tally.hostile < until && !exited) {
+    await runBatch(sim, clients, reference, nextBatch(fastBatch), 2, tally)
+    if (tally.hostile >= nextReport) {
+      nextReport += 1_000
+      const { heapUsed, rss, external } = (await measure()).memory
+      const memory = `heap ${mb(heapUsed)}, ext ${mb(external)}, rss ${mb(rss)}`
+      console.log(`${tally.hostile} hostile, ${tally.good} good; simulator ${memory}`)
+    }
+  }
+  await slowLane
+}
+await lanes(warmup)
+const warmedAt = tally.hostile
 const start = await measure()
 const startedAt = performance.now()
-let nextReport = 1_000
-
-const slowLane = (async () => {
-  while (tally.hostile < target && !exited) await runBatch(sim, clients, reference, nextBatch(slowBatch), 1, tally)
-})()
-while (tally.hostile < target && !exited) {
-  await runBatch(sim, clients, reference, nextBatch(fastBatch), 2, tally)
-  if (tally.hostile >= nextReport) {
-    nextReport += 1_000
-    const { memory } = await measure()
-    console.log(
-      `${tally.hostile} hostile, ${tally.good} good; simulator heap ${mb(memory.heapUsed)}, rss ${mb(memory.rss)}`,
-    )
-  }
-}
-await slowLane
+await lanes(warmedAt + target)
 clients.destroy()
 let end = await measure()
 for (let i = 0; i < 100 && (end.stats.inFlightRequests > 0 || end.stats.sockets > 0); i++) end = await measure()
@@ -99,12 +106,14 @@ console.log(
   JSON.stringify(
     {
       seed,
-      hostileRequests: tally.hostile,
+      warmupHostileRequests: warmedAt,
+      hostileRequestsAfterWarmup: tally.hostile - warmedAt,
       goodRequests: tally.good,
       seconds: Number(seconds.toFixed(1)),
       failedCases: tally.failures.length,
       wrongGoodAnswers: tally.goodWrong.length,
       simulatorExit: exited,
+      simulatorColdStart: { heapUsedAfterGc: mb(cold.memory.heapUsed), rss: mb(cold.memory.rss) },
       simulatorHeapUsedAfterGc: {
         start: mb(start.memory.heapUsed),
         end: mb(end.memory.heapUsed),
