@@ -16,7 +16,7 @@ import {
   newTally,
   pollUntil,
   runBatch,
-  slowCases,
+  slowCase,
   type GoodClients,
 } from './hostile/fuzz-driver.ts'
 
@@ -50,7 +50,7 @@ test('fast hostile cases: Bedrock errors or closes; interleaved good requests ar
 
 test('slow clients (slowloris, stalled bodies, idle sessions, raw h2 frames) are cut by the timeouts', async () => {
   const tally = newTally()
-  const batch = fc.sample(slowCases(FUZZ_LIMITS), { seed: SEED, numRuns: 30 })
+  const batch = fc.sample(slowCase(FUZZ_LIMITS), { seed: SEED, numRuns: 30 })
   expect(await runBatch(sim, clients, reference, batch, 2, tally)).toEqual([])
   expect(Object.keys(tally.byLabel).sort()).toEqual([
     'garbage-frames/h2',

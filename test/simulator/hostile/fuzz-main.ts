@@ -12,13 +12,14 @@ import { fork } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import type { SimStats } from '../../../src/simulator/start-simulator.ts'
 import {
+  clientStalls,
   fastCase,
   FUZZ_LIMITS,
   goodClients,
   goodText,
   newTally,
   runBatch,
-  slowCases,
+  slowCase,
   type Target,
 } from './fuzz-driver.ts'
 
@@ -62,7 +63,7 @@ const clients = goodClients(sim)
 const reference = await goodText(clients, 0)
 const tally = newTally()
 const fastBatch = fc.array(fastCase(FUZZ_LIMITS), { minLength: 8, maxLength: 16 })
-const slowBatch = fc.array(slowCases(FUZZ_LIMITS), { minLength: 4, maxLength: 8 })
+const slowBatch = fc.array(slowCase(FUZZ_LIMITS), { minLength: 4, maxLength: 8 })
 let batchIndex = 0
 const nextBatch = <T>(arb: fc.Arbitrary<T>): T => fc.sample(arb, { seed: seed + batchIndex++, numRuns: 1 })[0]
 
@@ -111,6 +112,7 @@ console.log(
       goodRequests: tally.good,
       seconds: Number(seconds.toFixed(1)),
       failedCases: tally.failures.length,
+      casesCutAfterAClientStall: clientStalls.count,
       wrongGoodAnswers: tally.goodWrong.length,
       simulatorExit: exited,
       simulatorColdStart: { heapUsedAfterGc: mb(cold.memory.heapUsed), rss: mb(cold.memory.rss) },

@@ -15,8 +15,11 @@ export interface SeenResponse {
 /** What one hostile exchange ended with. */
 export type Observation =
   | SeenResponse
-  /** The server closed the connection or reset the stream without (or before a complete) answer. */
-  | { kind: 'closed' }
+  /**
+   * The server closed the connection or reset the stream without (or before a complete) answer.
+   * `clientLagMs`: how late (ms) the client wrote its pieces against their schedule (raw sockets).
+   */
+  | { kind: 'closed'; clientLagMs?: number }
   /** The client cut the exchange itself (abrupt reset cases): nothing to judge but survival. */
   | { kind: 'client-abort' }
   /** Nothing happened within the bound: the server hangs on to a hostile connection. */

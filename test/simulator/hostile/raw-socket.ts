@@ -58,12 +58,20 @@ export function rawExchange(port: number, plan: RawPlan): Promise<Observation> {
       if (response) finish(response)
     })
     socket.on('error', () => {})
-    socket.on('close', () => finish(parseResponse(received) ?? { kind: 'closed' }))
+    let clientLagMs = 0
+    socket.on('close', () => finish(parseResponse(received) ?? { kind: 'closed', clientLagMs }))
     timers.push(setTimeout(() => finish({ kind: 'hung', waitedMs: plan.boundMs }), plan.boundMs))
     let at = 0
+    const startedAt = performance.now()
     for (const piece of plan.pieces) {
       at += piece.delayMs ?? 0
-      timers.push(setTimeout(() => socket.writable && socket.write(piece.bytes), at))
+      const due = at
+      timers.push(
+        setTimeout(() => {
+          clientLagMs = Math.max(clientLagMs, performance.now() - startedAt - due)
+          if (socket.writable) socket.write(piece.bytes)
+        }, due),
+      )
     }
     if (plan.destroyAfterMs !== undefined) {
       timers.push(setTimeout(() => finish({ kind: 'client-abort' }), at + plan.destroyAfterMs))
