@@ -110,3 +110,16 @@ export async function writeBaselineFile(
     ? { ok: true, value: path }
     : { ok: false, problem: `cannot write ${path}: ${outcome.reason}` }
 }
+
+/**
+ * Writes one gate output (Markdown, JSON, XML) atomically.
+ *
+ * @param path - destination
+ * @param text - content
+ */
+export async function writeGateOutput(path: string, text: string): Promise<GateIoOutcome<string>> {
+  const outcome = await atomicWrite(path, text)
+  return outcome.status === 'ok'
+    ? { ok: true, value: path }
+    : { ok: false, problem: `cannot write ${path}: ${outcome.reason}` }
+}
