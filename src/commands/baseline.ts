@@ -1,5 +1,5 @@
 /**
- * `bedrock-bench baseline save <runDir> [--name main] [--out bedrock-bench.baseline.json] [--force]`:
+ * `bedrock-bench baseline save <runDir>… [--name main] [--out bedrock-bench.baseline.json] [--force]`:
  * writes the run's compact, versioned baseline (see `src/gate/baseline-format.ts`). An existing
  * file is never replaced without `--force`. Exit code 0 on success, 2 on bad input.
  */
@@ -10,7 +10,7 @@ import { readRunBaseline, writeBaselineFile } from '../io/baseline-file.ts'
 /** Default baseline file name. */
 export const DEFAULT_BASELINE_FILE = 'bedrock-bench.baseline.json'
 
-const usage = 'Usage: bedrock-bench baseline save <results/runId> [--name main] [--out <file>] [--force]'
+const usage = 'Usage: bedrock-bench baseline save <results/runId>… [--name main] [--out <file>] [--force]'
 
 const baseline: Command = {
   summary: 'save a run as the baseline that `compare` gates against',
@@ -27,15 +27,15 @@ const baseline: Command = {
       console.error(`bedrock-bench baseline: ${(error as Error).message}. ${usage}`)
       return 2
     }
-    const [action, runDir, ...extra] = parsed.positionals
-    if (action !== 'save' || !runDir || extra.length > 0) {
+    const [action, ...runDirs] = parsed.positionals
+    if (action !== 'save' || runDirs.length === 0) {
       console.error(
         `bedrock-bench baseline: expected \`save <runDir>\`, got \`${parsed.positionals.join(' ')}\`. ${usage}`,
       )
       return 2
     }
     const out = parsed.values.out ?? DEFAULT_BASELINE_FILE
-    const run = await readRunBaseline(runDir, {
+    const run = await readRunBaseline(runDirs, {
       name: parsed.values.name ?? 'baseline',
       createdAt: new Date().toISOString(),
     })
@@ -50,7 +50,7 @@ const baseline: Command = {
     }
     const levels = run.value.benches.length
     console.log(
-      `bedrock-bench baseline: saved ${levels} benchmark level${levels === 1 ? '' : 's'} of ${runDir} to ${out}`,
+      `bedrock-bench baseline: saved ${levels} benchmark level${levels === 1 ? '' : 's'} of ${runDirs.join(', ')} to ${out}`,
     )
     return 0
   },

@@ -1,5 +1,5 @@
 /**
- * `bedrock-bench compare <baseline.json> <runDir | run.json> [--threshold ttftMs.p95=10%]…
+ * `bedrock-bench compare <baseline.json> <runDir… | run.json> [--threshold ttftMs.p95=10%]…
  * [--format md|json|bmf|gab|gab-smaller|gab-bigger|junit[=file]]… [--confidence 0.95] [--strict]`:
  * judges the run against the baseline (see docs/gating.md) and prints or writes the outputs.
  * Exit code 1 when any metric regressed, 0 otherwise, 2 on bad input (one line naming the fix).
@@ -12,7 +12,7 @@ import { renderGateOutput } from '../gate/render-gate-output.ts'
 import { readBaselineFile, readRunBaseline, writeGateOutput } from '../io/baseline-file.ts'
 
 const usage =
-  'Usage: bedrock-bench compare <baseline.json> <results/runId> [--threshold <metric>=<n>%] [--format md[=file]] [--strict]'
+  'Usage: bedrock-bench compare <baseline.json> <results/runId>… [--threshold <metric>=<n>%] [--format md[=file]] [--strict]'
 
 /** Runs the comparison; returns the exit code. */
 async function compare(argv: string[]): Promise<number> {
@@ -36,9 +36,8 @@ async function compare(argv: string[]): Promise<number> {
   } catch (error) {
     return fail(`${(error as Error).message}. ${usage}`)
   }
-  const [baselinePath, runPath, ...extra] = parsed.positionals
-  if (!baselinePath || !runPath || extra.length > 0)
-    return fail(`expected a baseline file and a run directory. ${usage}`)
+  const [baselinePath, ...runDirs] = parsed.positionals
+  if (!baselinePath || runDirs.length === 0) return fail(`expected a baseline file and a run directory. ${usage}`)
   const thresholds = parseThresholds(parsed.values.threshold ?? [])
   if (!thresholds.ok) return fail(thresholds.problem)
   const formats = parseFormats(parsed.values.format ?? [])
@@ -49,7 +48,7 @@ async function compare(argv: string[]): Promise<number> {
   }
   const base = await readBaselineFile(baselinePath)
   if (!base.ok) return fail(base.problem)
-  const run = await readRunBaseline(runPath, { name: 'run', createdAt: new Date().toISOString() })
+  const run = await readRunBaseline(runDirs, { name: 'run', createdAt: new Date().toISOString() })
   if (!run.ok) return fail(run.problem)
   const report = compareBaselines(base.value, run.value, {
     thresholds: thresholds.value,

@@ -17,51 +17,60 @@ import { readSamples } from './sample-log.ts'
 export type GateIoOutcome<T> = { ok: true; value: T } | { ok: false; problem: string }
 
 /**
- * Reads a run directory into a `Baseline` (measure-phase samples of `samples.jsonl`, plus the
- * options hashes and environment of summary.json / environment.json when present).
+ * Reads one or more run directories into one `Baseline` (measure-phase samples of each
+ * `samples.jsonl` — e.g. the shards of a sharded run — plus the options hashes and environment of
+ * summary.json / environment.json when present). A single `.json` path is read as a baseline file.
  *
- * @param runDir - e.g. `results/<runId>`
+ * @param runDirs - e.g. `results/<runId>`, or several
  * @param meta - label and creation time (ISO) of the snapshot
  */
 export async function readRunBaseline(
-  runDir: string,
+  runDirs: string | readonly string[],
   meta: { name: string; createdAt: string },
 ): Promise<GateIoOutcome<Baseline>> {
-  const dir = resultsDirAt(runDir)
-  if (!existsSync(dir.samplesJsonl)) {
-    if (existsSync(runDir) && runDir.endsWith('.json')) return readBaselineFile(runDir)
-    return { ok: false, problem: `no samples.jsonl in ${runDir}. Pass the directory of one run, e.g. results/<runId>.` }
-  }
-  const summary = await readJson<{ runId?: string; environment?: Environment; summaries?: RunSummary[] }>(
-    dir.summaryJson,
-  )
-  const fromSummary = summary.status === 'ok' ? summary.value : {}
-  const env = await readJson<Environment>(dir.environmentJson)
+  const list = typeof runDirs === 'string' ? [runDirs] : runDirs
+  if (list.length === 1 && list[0].endsWith('.json') && existsSync(list[0])) return readBaselineFile(list[0])
   const builder = new BaselineBuilder()
-  let measured = 0
-  try {
-    for await (const s of readSamples(dir.samplesJsonl)) {
-      builder.add(s)
-      if (s.phase === 'measure') measured++
+  const summaries: RunSummary[] = []
+  let environment: Environment | null = null
+  let runId: string | null = null
+  for (const runDir of list) {
+    const dir = resultsDirAt(runDir)
+    if (!existsSync(dir.samplesJsonl)) {
+      return {
+        ok: false,
+        problem: `no samples.jsonl in ${runDir}. Pass the directory of one run, e.g. results/<runId>.`,
+      }
     }
-  } catch (error) {
-    return { ok: false, problem: `${dir.samplesJsonl} cannot be read: ${describeError(error)}. Re-run the benchmark.` }
-  }
-  if (measured === 0) {
-    return {
-      ok: false,
-      problem: `${dir.samplesJsonl} has no measure-phase samples. Re-run the benchmark to completion.`,
+    const summary = await readJson<{ runId?: string; environment?: Environment; summaries?: RunSummary[] }>(
+      dir.summaryJson,
+    )
+    const fromSummary = summary.status === 'ok' ? summary.value : {}
+    const env = await readJson<Environment>(dir.environmentJson)
+    environment ??= env.status === 'ok' ? env.value : (fromSummary.environment ?? null)
+    runId ??= fromSummary.runId ?? basename(dir.runDir)
+    if (Array.isArray(fromSummary.summaries)) summaries.push(...fromSummary.summaries)
+    let measured = 0
+    try {
+      for await (const s of readSamples(dir.samplesJsonl)) {
+        builder.add(s)
+        if (s.phase === 'measure') measured++
+      }
+    } catch (error) {
+      return {
+        ok: false,
+        problem: `${dir.samplesJsonl} cannot be read: ${describeError(error)}. Re-run the benchmark.`,
+      }
+    }
+    if (measured === 0) {
+      return {
+        ok: false,
+        problem: `${dir.samplesJsonl} has no measure-phase samples. Re-run the benchmark to completion.`,
+      }
     }
   }
-  return {
-    ok: true,
-    value: builder.finish({
-      ...meta,
-      runId: fromSummary.runId ?? basename(dir.runDir),
-      environment: env.status === 'ok' ? env.value : (fromSummary.environment ?? null),
-      summaries: Array.isArray(fromSummary.summaries) ? fromSummary.summaries : [],
-    }),
-  }
+  if (list.length === 0) return { ok: false, problem: 'no run directory given. Pass e.g. results/<runId>.' }
+  return { ok: true, value: builder.finish({ ...meta, runId: runId ?? 'run', environment, summaries }) }
 }
 
 /**

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { main } from '../../src/cli.ts'
+import { GITHUB_WORKFLOW_TEMPLATE } from '../../src/gate/workflow-template.ts'
 import { writeRunReport } from '../../src/io/write-run-report.ts'
 import { bedrockBench } from '../../src/measure/bedrock-bench.ts'
 import { startSimulator } from '../../src/simulator/start-simulator.ts'
@@ -24,7 +25,7 @@ async function run(name: string, seed: number, change: ProfileChange = {}): Prom
   const sim = await startSimulator({
     port: 0,
     seed,
-    models: [await gateProfile({ ttftMedianMs: 100, decodeTokensPerSec: 400, ...change })],
+    models: [await gateProfile({ ttftMedianMs: 500, decodeTokensPerSec: 100, ...change })],
   })
   const resultsDir = join(root, name)
   try {
@@ -35,7 +36,7 @@ async function run(name: string, seed: number, change: ProfileChange = {}): Prom
       maxTokens: 64,
       endpoint: sim.url,
       resultsDir,
-      load: { concurrency: 10, requests: 100, warmup: { requests: 10 } },
+      load: { concurrency: 50, requests: 100, warmup: { requests: 50 } },
     })
     await writeRunReport(resultsDir, { summaries: [summary], charts: false })
   } finally {
@@ -72,8 +73,8 @@ describe('the example workflow, locally', () => {
     expect(readFileSync(baseline, 'utf8').length).toBeLessThan(200_000)
     expect((await cli('baseline', 'save', main1, '--out', baseline)).err).toContain('already exists. Pass --force')
 
-    const pass = await cli('compare', baseline, same, '--format', `junit=${join(root, 'junit.xml')}`)
-    expect(pass.code, pass.err).toBe(0)
+    const pass = await cli('compare', baseline, same, '--format', `junit=${join(root, 'junit.xml')}`, '--format', 'md')
+    expect(pass.code, pass.out).toBe(0)
     expect(pass.err).toContain('no regression')
 
     const summary = join(root, 'summary.md')
@@ -81,10 +82,17 @@ describe('the example workflow, locally', () => {
     const md = readFileSync(summary, 'utf8')
     expect(failRun.code, md).toBe(1)
     expect(md).toMatch(/^## bedrock-bench gate: ❌ Performance regressed/)
-    expect(md).toMatch(/\| ❌ regressed \| haiku-stream @ c=10 \| TTFT p95 \|/)
+    expect(md).toMatch(/\| ❌ regressed \| haiku-stream @ c=50 \| TTFT p95 \|/)
     const json = JSON.parse(failRun.out) as { verdict: string }
     expect(json.verdict).toBe('regressed')
   }, 60_000)
+
+  test('.github/workflows/bench.yml is the template init scaffolds, and runs these commands', () => {
+    const yml = readFileSync(new URL('../../.github/workflows/bench.yml', import.meta.url), 'utf8')
+    expect(yml).toBe(GITHUB_WORKFLOW_TEMPLATE)
+    expect(yml).toContain('npx bedrock-bench baseline save results/*/ --name main --out "$BASELINE" --force')
+    expect(yml).toContain('npx bedrock-bench compare "$BASELINE" results/*/')
+  })
 
   test('bad input exits 2 with one line naming the fix', async () => {
     const bad = async (...args: string[]): Promise<string> => {
