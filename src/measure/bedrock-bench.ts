@@ -32,12 +32,13 @@ import { resolveModelId } from '../profiles/resolve-model-id.ts'
 import { quantileSorted } from '../stats/quantile.ts'
 import { type RunMeta, RunAccumulator } from '../stats/run-accumulator.ts'
 import { seededRandom } from '../stats/seeded-random.ts'
-import type { RunSummary, Sample } from '../types.ts'
+import type { MeasurementError, RunSummary, Sample } from '../types.ts'
 import { clientQueueWarnings, createClient } from './client-factory.ts'
 import { epochClock, epochNow, relativeClock } from './clock.ts'
 import { captureEnvironment } from './environment.ts'
 import { runLoadWorkers } from './load-workers.ts'
 import { conversationChars, requestExecutor, requestRng } from './request-executor.ts'
+import { ttftError, TtftErrorSampler, TTFT_ERROR_WARN_P95_MS } from './ttft-error.ts'
 import { replayLatencies } from './replay-latencies.ts'
 import { simulatorQuotaTpm } from './simulator-quota.ts'
 import { pushSummary, taskGroup, type TaskWithMeta } from './task-meta.ts'
@@ -154,10 +155,14 @@ export async function bedrockBench(
   // AWS: besides the pre-run estimate, stop scheduling before actual spend could pass the budget
   const guard = o.target === 'aws' && pricing ? new BudgetGuard(o.aws!.budgetUsd) : null
   const schedulingSignal = guard ? (o.signal ? AbortSignal.any([o.signal, guard.signal]) : guard.signal) : o.signal
+  // simulator: a seeded sample of measured requests whose TTFT is checked against ground truth after the load
+  const errorSampler = o.target === 'simulator' ? new TtftErrorSampler(seededRandom(o.seed ^ 0x5eed)) : null
   const onSample = (s: Sample): void => {
     log.append(s)
     acc.add(s)
+    errorSampler?.offer(s)
   }
+  let ttftErrorMs: MeasurementError | null = null
   let result: LoadResult
   let budgetStopped: boolean
   try {
@@ -208,6 +213,7 @@ export async function bedrockBench(
       meta.client = monitor.result()
       budgetStopped = guard?.signal.aborted === true
     }
+    if (errorSampler && target.endpoint) ttftErrorMs = await ttftError(target.endpoint, errorSampler.picked)
   } finally {
     log.close()
     if (client !== null && !o.client) client.destroy()
@@ -233,8 +239,16 @@ export async function bedrockBench(
       )
     }
   }
+  if (ttftErrorMs && ttftErrorMs.p95 > TTFT_ERROR_WARN_P95_MS) {
+    warnings.push(
+      `Client-side TTFT error p95 is ${ttftErrorMs.p95.toFixed(1)} ms (> ${TTFT_ERROR_WARN_P95_MS} ms) against the ` +
+        "simulator's ground truth: the client's TTFT includes that much of its own time (SDK work, queueing). " +
+        'Lower the concurrency, use `load.workers`, or run the client on more/faster cores.',
+    )
+  }
   for (const w of warnings) console.warn(`[bedrock-bench] ${o.name}: ${w}`)
   const summary = acc.finish()
+  summary.ttftErrorMs = ttftErrorMs
   summary.wallClockMs = summary.wallClockMs > 0 ? summary.wallClockMs : result.wallClockMs
 
   if (!existsSync(dir.environmentJson))

@@ -52,6 +52,22 @@ function sendJson(res: AnyResponse, status: number, value: unknown): void {
   respondJson(res, status, JSON.stringify(value))
 }
 
+/** `POST /_sim/ground-truth` `{ "requestIds": [...] }` → `{ "records": [...] }` (ids without a record left out). */
+async function groundTruthBatch(ctx: SimContext, req: AnyRequest, res: AnyResponse): Promise<void> {
+  const body = await readBody(req)
+  let ids: unknown
+  try {
+    ids = (JSON.parse(String(body)) as { requestIds?: unknown }).requestIds
+  } catch {
+    ids = undefined
+  }
+  if (!Array.isArray(ids) || ids.some(id => typeof id !== 'string')) {
+    return sendError(res, { shape: 'ValidationException', message: 'The body must be {"requestIds": [string, …]}.' })
+  }
+  const records = (ids as string[]).map(id => ctx.groundTruth.get(id)).filter(r => r !== undefined)
+  sendJson(res, 200, { records })
+}
+
 /** Creates the listener serving `ctx`. */
 export function createRequestHandler(ctx: SimContext): (req: AnyRequest, res: AnyResponse) => void {
   return (req, res) => {
@@ -81,6 +97,7 @@ async function handle(ctx: SimContext, req: AnyRequest, res: AnyResponse): Promi
           message: `No ground truth for request id "${route.requestId}".`,
         })
   }
+  if (route.kind === 'ground-truth-batch') return groundTruthBatch(ctx, req, res)
   if (route.kind === 'quotas') {
     const profile = resolveModelId(route.modelId, ctx.profiles)
     return profile

@@ -66,6 +66,11 @@ describe('load.workers: 2 worker threads vs 1', () => {
     for (const r of [one, two]) {
       expect(conserved(r.summary)).toBe(true)
       expect(r.summary.outcomes.ok).toBe(r.summary.outcomes.scheduled)
+      // measurement error against the simulator's ground truth, for every measured request (< 1000 here)
+      const e = r.summary.ttftErrorMs!
+      expect(e.count).toBe(r.summary.outcomes.ok)
+      expect(e.p50).toBeGreaterThan(0) // the SDK's own work before sending is always in the client's TTFT
+      expect(e.p50).toBeLessThan(r.summary.ttftMs!.p50)
     }
     expect(two.summary.outcomes).toEqual(one.summary.outcomes)
     expect(two.samples.length).toBe(one.samples.length)
