@@ -55,7 +55,9 @@ async function main(): Promise<void> {
   })
   const guard = input.budgetUsd !== null && input.pricing ? new BudgetGuard(input.budgetUsd) : null
   const signal = guard ? AbortSignal.any([stop.signal, guard.signal]) : stop.signal
-  const monitor = new SaturationMonitor(p => process.threadCpuUsage(p))
+  // this thread's CPU only (Node ≥ 23.9); older Nodes fall back to the process's
+  const hasThreadCpu = typeof process.threadCpuUsage === 'function'
+  const monitor = new SaturationMonitor(p => (hasThreadCpu ? process.threadCpuUsage(p) : process.cpuUsage(p)))
   try {
     const result = await runLoad({
       levels,
