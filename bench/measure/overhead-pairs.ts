@@ -1,12 +1,14 @@
 /**
  * Harness overhead, measured as a side-by-side comparison: a bare `BedrockRuntimeClient.send` loop
  * and `bedrockBench()` at the same concurrency and transport, run alternately (one *pair* = one bare
- * trial then one harness trial), on the zero-latency model. Per trial: client CPU time per request
- * (`process.cpuUsage()` over the whole call — client construction, warm-up and, for the harness,
- * its set-up and summary — divided by the measured requests) and requests/s over the measured
- * requests. The verdict uses the median over pairs of the per-pair ratios (harness / bare), which
- * cancels most of a shared machine's drift: both sides of a pair see the same load.
- * Used by `harness-overhead.bench.ts` and by hand (`scratch` scripts) for profiling.
+ * trial then one harness trial), on the zero-latency model. Per trial: client CPU time per measured
+ * request in the measure phase (`process.cpuUsage()`: the bare loop's timed loop; the harness's own
+ * saturation monitor, which reads it over exactly its measure phase) and requests/s over the
+ * measured requests. The harness's fixed cost per call (profiles, prompt, quota lookup, summary,
+ * ground-truth check: whole-call CPU minus the measure phase) is reported beside it, not mixed in.
+ * The verdict uses the median over pairs of the per-pair ratios (harness / bare), which cancels
+ * most of a shared machine's drift: both sides of a pair see the same load. Used by
+ * `harness-overhead.bench.ts`, and by hand for profiling (an inspector session around each trial).
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -32,6 +34,8 @@ export interface Trial {
   cpuUsPerRequest: number
   /** Measured requests per second of wall clock. */
   requestsPerSec: number
+  /** Client CPU of the whole call outside the measure phase (ms): set-up, warm-up, summary. */
+  fixedCpuMs: number
 }
 
 /** A cell's pairs and the medians of their ratios. */
@@ -88,10 +92,16 @@ export async function bareTrial(url: string, cell: OverheadCell): Promise<Trial>
   }
   await loop(cell.concurrency) // warm-up: every connection open, as the harness's warm-up does
   const t0 = performance.now()
+  const cpu1 = cpuUs()
   await loop(cell.requests)
+  const measureCpuUs = cpuUs() - cpu1
   const wallMs = performance.now() - t0
   client.destroy()
-  return { cpuUsPerRequest: (cpuUs() - cpu0) / cell.requests, requestsPerSec: cell.requests / (wallMs / 1000) }
+  return {
+    cpuUsPerRequest: measureCpuUs / cell.requests,
+    requestsPerSec: cell.requests / (wallMs / 1000),
+    fixedCpuMs: (cpuUs() - cpu0 - measureCpuUs) / 1000,
+  }
 }
 
 /** The same load through `bedrockBench()` (samples.jsonl in a temp dir, removed afterwards). */
@@ -112,7 +122,14 @@ export async function harnessTrial(url: string, cell: OverheadCell): Promise<Tri
     })
     const cpu = cpuUs() - cpu0
     if (r.outcomes.ok !== cell.requests) throw new Error(`harness trial: ${r.outcomes.ok} of ${cell.requests} ok`)
-    return { cpuUsPerRequest: cpu / cell.requests, requestsPerSec: r.outcomes.ok / (r.wallClockMs / 1000) }
+    if (r.client === null) throw new Error('harness trial: no saturation readings')
+    // the monitor's process CPU over the measure phase (its window ≈ the measure wall clock)
+    const measureCpuUs = r.client.cpuUtilization * r.wallClockMs * 1000
+    return {
+      cpuUsPerRequest: measureCpuUs / cell.requests,
+      requestsPerSec: r.outcomes.ok / (r.wallClockMs / 1000),
+      fixedCpuMs: (cpu - measureCpuUs) / 1000,
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
@@ -152,6 +169,7 @@ export function formatPairs(r: PairResult): string {
     `${transport} c=${concurrency} n=${requests} load ${r.loadAverage.map(x => x.toFixed(2)).join('→')}: ` +
     `CPU µs/req bare ${f(r.bare, 'cpuUsPerRequest')} harness ${f(r.harness, 'cpuUsPerRequest')} ` +
     `ratio ${r.cpuRatio.toFixed(3)}; req/s bare ${f(r.bare, 'requestsPerSec')} ` +
-    `harness ${f(r.harness, 'requestsPerSec')} ratio ${r.throughputRatio.toFixed(3)}`
+    `harness ${f(r.harness, 'requestsPerSec')} ratio ${r.throughputRatio.toFixed(3)}; ` +
+    `fixed CPU ms per call bare ${f(r.bare, 'fixedCpuMs')} harness ${f(r.harness, 'fixedCpuMs')}`
   )
 }
