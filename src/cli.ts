@@ -14,6 +14,8 @@ const commands: Record<string, () => Promise<{ default: Command }>> = {
   simulator: () => import('./commands/simulator.ts'),
   report: () => import('./commands/report.ts'),
   plan: () => import('./commands/plan.ts'),
+  baseline: () => import('./commands/baseline.ts'),
+  compare: () => import('./commands/compare.ts'),
 }
 
 /** Entry point of the CLI; returns the exit code. */

@@ -16,7 +16,7 @@ import type { ModelFamily, ModelProfile } from '../model-profile.ts'
 import { loadProjectProfiles } from '../profiles/load-profiles.ts'
 import { MODEL_FAMILIES } from '../profiles/parse-profile.ts'
 import { resolveModelId } from '../profiles/resolve-model-id.ts'
-import { seededRandom } from '../stats/seeded-random.ts'
+import { conversationChars, requestRng } from './request-executor.ts'
 
 /** The user's directories, as the global setup provides them (absolute; undefined = defaults). */
 export interface ProjectDirs {
@@ -47,14 +47,6 @@ export interface PreparedBench {
   /** Requests the run sends at most, `null` for a duration-only closed loop. */
   planned: number | null
 }
-
-/** Characters of a conversation's text (messages and system prompt), the basis of pre-send token bounds. */
-export const conversationChars = (c: Conversation): number =>
-  c.messages.reduce((a, m) => a + m.text.length, c.system?.length ?? 0)
-
-/** Per-request RNG for prompt generators: deterministic in (seed, run, seq), whatever the completion order. */
-export const requestRng = (seed: number, runIndex: number, seq: number): (() => number) =>
-  seededRandom((seed * 1_000_003 + runIndex * 65_537 + seq) >>> 0)
 
 /**
  * Validates and resolves a benchmark without sending anything.
