@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { main } from '../../src/cli.ts'
-import { GITHUB_WORKFLOW_TEMPLATE } from '../../src/gate/workflow-template.ts'
-import { writeRunReport } from '../../src/io/write-run-report.ts'
+import { GITHUB_WORKFLOW_TEMPLATE, GITLAB_CI_TEMPLATE } from '../../src/gate/workflow-template.ts'
+import { writeRunReport } from '../../src/report/write-run-report.ts'
 import { bedrockBench } from '../../src/measure/bedrock-bench.ts'
 import { startSimulator } from '../../src/simulator/start-simulator.ts'
 import { GATE_MODEL, gateProfile, type ProfileChange } from './gate-profiles.ts'
@@ -90,6 +90,8 @@ describe('the example workflow, locally', () => {
   test('.github/workflows/bench.yml is the template init scaffolds, and runs these commands', () => {
     const yml = readFileSync(new URL('../../.github/workflows/bench.yml', import.meta.url), 'utf8')
     expect(yml).toBe(GITHUB_WORKFLOW_TEMPLATE)
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
+    expect(readme).toContain(`\`\`\`yaml\n${GITLAB_CI_TEMPLATE}\`\`\``)
     expect(yml).toContain('npx bedrock-bench baseline save results/*/ --name main --out "$BASELINE" --force')
     expect(yml).toContain('npx bedrock-bench compare "$BASELINE" results/*/')
   })
