@@ -82,7 +82,7 @@ describe('the example workflow, locally', () => {
     const md = readFileSync(summary, 'utf8')
     expect(failRun.code, md).toBe(1)
     expect(md).toMatch(/^## bedrock-bench gate: ❌ Performance regressed/)
-    expect(md).toMatch(/\| ❌ regressed \| haiku-stream @ c=50 \| TTFT p95 \|/)
+    expect(md).toMatch(/\| ❌ regressed \| haiku-stream @ c=50 \| (TTFT|Latency) p(50|95) \|/)
     const json = JSON.parse(failRun.out) as { verdict: string }
     expect(json.verdict).toBe('regressed')
   }, 60_000)
