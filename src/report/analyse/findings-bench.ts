@@ -4,6 +4,7 @@
  * Pure; every sentence carries the numbers it comes from.
  */
 import { hostDisturbed } from '../../load/client-saturation.ts'
+import { MIN_VALUES_FOR_CI } from '../../stats/mean-ci.ts'
 import type { RunSummary } from '../../types.ts'
 import type { Analysis } from './finding.ts'
 import type { FindingThresholds } from './findings.ts'
@@ -152,7 +153,7 @@ function clientFindings(s: RunSummary, t: FindingThresholds, out: Analysis): voi
 function variationFindings(s: RunSummary, t: FindingThresholds, out: Analysis): void {
   if (s.runs < 2 || s.levels.length !== 1) return
   const ci = s.levels[0].acrossRuns['ttftMs.p50'] ?? s.levels[0].acrossRuns['latencyMs.p50']
-  if (!ci || ci.n < 2 || !(ci.mean > 0)) return
+  if (!ci || ci.n < MIN_VALUES_FOR_CI || !(ci.mean > 0)) return
   const rel = (ci.hi - ci.lo) / 2 / ci.mean
   if (rel <= t.runVariationRel) return
   const metric = s.levels[0].acrossRuns['ttftMs.p50'] ? 'TTFT' : 'latency'

@@ -112,14 +112,27 @@ describe('deriveFindings', () => {
   })
 
   it('compares benchmarks only within the test (group) that ran them', () => {
-    const fast = summary({ benchName: 'fast', group: 'a.bench.ts > models', ttftMs: metric(200, 300), costUsd: 0.01 })
-    const slow = summary({ benchName: 'slow', group: 'a.bench.ts > models', ttftMs: metric(600, 900), costUsd: 0.05 })
+    const fast = summary({
+      benchName: 'fast',
+      group: 'a.bench.ts > models',
+      ttftMs: metric(200, 300),
+      costUsd: 0.01,
+      measureCostUsd: 0.01,
+    })
+    const slow = summary({
+      benchName: 'slow',
+      group: 'a.bench.ts > models',
+      ttftMs: metric(600, 900),
+      costUsd: 0.05,
+      measureCostUsd: 0.05,
+    })
     const unrelated = summary({
       benchName: 'batch',
       group: 'b.bench.ts > batch',
       operation: 'converse',
       ttftMs: metric(5000, 6000),
       costUsd: 2,
+      measureCostUsd: 2,
     })
     expect(texts([fast, slow, unrelated])).toEqual([
       'fast has the lowest TTFT p50, 200 ms (p95 300 ms), 3× lower than slow (600 ms).',

@@ -3,6 +3,7 @@
  * with 95 % CI error bars across runs, and a p95 heatmap over benchmark × load level when at least
  * two benchmarks are sweeps. Pure.
  */
+import { MIN_VALUES_FOR_CI } from '../../stats/mean-ci.ts'
 import type { Interval, RunSummary } from '../../types.ts'
 import type { BarValue } from './charts/chart-spec.ts'
 import type { ChartPlan } from './chart-plan.ts'
@@ -71,7 +72,7 @@ export function compareCharts(summaries: ReadonlyArray<RunSummary>): ChartPlan[]
 function ci(s: RunSummary, key: string): Interval | null {
   if (s.runs < 2 || s.levels.length !== 1) return null
   const interval = s.levels[0].acrossRuns[key]
-  return interval && interval.n >= 2 ? interval : null
+  return interval && interval.n >= MIN_VALUES_FOR_CI ? interval : null
 }
 
 function withCi(value: number | null, interval: Interval | null): BarValue | number | null {
