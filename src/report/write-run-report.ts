@@ -14,6 +14,7 @@ import type { SummaryCsvRow } from './render/csv.ts'
 import type { Analysis } from './analyse/finding.ts'
 import { deriveFindings } from './analyse/findings.ts'
 import { renderReport } from './render/report.ts'
+import type { BenchData } from './collect/bench-collector.ts'
 import type { ChartRef } from './render/report-input.ts'
 import type { Environment, RunSummary } from '../types.ts'
 import { atomicWrite, describeError } from '../io/atomic-write.ts'
@@ -153,7 +154,15 @@ export async function writeRunReport(runDir: string, options: WriteRunReportOpti
   options.onStage?.('charts')
   if (collected.csv) record(await collected.csv)
   options.onStage?.('samples.csv')
-  const analysis = deriveFindings(summaries)
+  const benchOf = (name: string): BenchData | undefined => benches.find(b => b.summary.benchName === name)
+  const analysis = deriveFindings(
+    summaries,
+    {},
+    {
+      ttftMs: name => benchOf(name)?.ttftMs ?? null,
+      rateSteps: name => benchOf(name)?.rateSteps ?? [],
+    },
+  )
   for (const p of problems) notes.push(`could not write or read ${p.path}: ${p.reason}`)
   record(await atomicWrite(dir.reportMd, renderReport({ runId, environment, summaries, charts, notes, analysis })))
   options.onStage?.('report')

@@ -7,6 +7,7 @@ import type { LevelSummary, MetricSummary, RunSummary } from '../../types.ts'
 import { formatCount, formatMs, formatNumber, formatPercent, formatUsd } from './format.ts'
 import { levelLabel, sortedLevels } from '../analyse/levels.ts'
 import { escapeMarkdown, markdownImage, markdownList, markdownTable } from './markdown.ts'
+import type { Verdict } from '../analyse/verdict.ts'
 import type { ChartRef } from './report-input.ts'
 
 const metricRows: ReadonlyArray<readonly [keyof RunSummary & keyof LevelSummary, string, 'ms' | 'tok/s']> = [
@@ -18,8 +19,13 @@ const metricRows: ReadonlyArray<readonly [keyof RunSummary & keyof LevelSummary,
 ]
 
 /** The Markdown section of one benchmark. */
-export function benchSection(s: RunSummary, charts: ReadonlyArray<ChartRef>): string {
+export function benchSection(
+  s: RunSummary,
+  charts: ReadonlyArray<ChartRef>,
+  verdicts: ReadonlyArray<Verdict> = [],
+): string {
   const parts = [`## ${escapeMarkdown(s.benchName)}`]
+  if (verdicts.length) parts.push(markdownList(verdicts.map(v => `**Verdict:** ${escapeMarkdown(v.text)}`)))
   const o = s.outcomes
   parts.push(
     `${escapeMarkdown(s.model)}, ${s.operation}, ${s.runs} run${s.runs === 1 ? '' : 's'}. ` +
