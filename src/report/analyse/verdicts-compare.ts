@@ -116,7 +116,7 @@ export function costVerdicts(group: ReadonlyArray<RunSummary>): Verdict[] {
       benchNames,
       supported: true,
       text:
-        `Per 1 000 requests: ${rows.map(r => `${r.s.benchName} ${formatUsd(r.per1k)} (${formatNumber(r.tokens)} tokens/request)`).join(', ')}; ` +
+        `Per 1 000 requests: ${rows.map(costNote).join(', ')}; ` +
         `measure-phase cost from counted tokens × list prices, exact to the cent.`,
       evidence,
     },
@@ -126,9 +126,19 @@ export function costVerdicts(group: ReadonlyArray<RunSummary>): Verdict[] {
       benchNames,
       supported: true,
       text:
-        `Cost-vs-p95-latency frontier: ${frontier.map(r => `${r.s.benchName} (${formatUsd(r.per1k)}/1k, p95 ${formatMs(r.p95)})`).join(', ')}; ` +
+        `Cost-vs-p95-latency frontier: ${frontier.map(frontierNote).join(', ')}; ` +
         `every other model is both dearer and slower than one of these.`,
       evidence: Object.fromEntries(frontier.map(r => [`${r.s.benchName}.onFrontier`, 1])),
     },
   ]
 }
+
+interface CostRow {
+  s: RunSummary
+  per1k: number
+  p95: number
+  tokens: number
+}
+const costNote = (r: CostRow): string =>
+  `${r.s.benchName} ${formatUsd(r.per1k)} (${formatNumber(r.tokens)} tokens/request)`
+const frontierNote = (r: CostRow): string => `${r.s.benchName} (${formatUsd(r.per1k)}/1k, p95 ${formatMs(r.p95)})`

@@ -51,7 +51,8 @@ function sustainable(s: RunSummary, steps: ReadonlyArray<RateStepStats>, quota: 
       text:
         quota == null
           ? 'Not stated: the TPM quota is unknown (not recorded in samples.jsonl; summary.json carries it).'
-          : `Not stated: no step was overloaded (an overload needs ≥ ${formatPercent(OVERLOAD_THROTTLE_RATE)} throttled).`,
+          : 'Not stated: no step was overloaded ' +
+            `(an overload needs ≥ ${formatPercent(OVERLOAD_THROTTLE_RATE)} throttled).`,
       evidence: {},
     }
   }
@@ -68,7 +69,9 @@ function sustainable(s: RunSummary, steps: ReadonlyArray<RateStepStats>, quota: 
       question,
       benchNames,
       supported: false,
-      text: `Not stated: the overloaded step (${formatNumber(st.perSec)} req/s) admitted nothing after its first second.`,
+      text:
+        `Not stated: the overloaded step (${formatNumber(st.perSec)} req/s) ` +
+        'admitted nothing after its first second.',
       evidence: {},
     }
   }
@@ -121,8 +124,10 @@ function onset(
         supported: false,
         text:
           first === 0
-            ? `Not measured: the lowest step (${formatNumber(steps[0].perSec)} req/s, ${formatPercent(offered(steps[0]))} of the quota offered) was already throttled.`
-            : `No throttling up to ${formatPercent(offered(last))} of the TPM quota offered (${formatNumber(last.perSec)} req/s).`,
+            ? `Not measured: the lowest step (${formatNumber(steps[0].perSec)} req/s, ` +
+              `${formatPercent(offered(steps[0]))} of the quota offered) was already throttled.`
+            : `No throttling up to ${formatPercent(offered(last))} of the TPM quota offered ` +
+              `(${formatNumber(last.perSec)} req/s).`,
         evidence: {},
       },
     ]
@@ -137,7 +142,8 @@ function onset(
       supported: true,
       text:
         `Throttling begins between ${formatPercent(lo)} and ${formatPercent(hi)} of the ${formatNumber(quota)} TPM ` +
-        `quota offered: ${formatPercent(throttleRate(steps[first - 1]))} throttled at ${formatNumber(steps[first - 1].perSec)} req/s, ` +
+        `quota offered: ${formatPercent(throttleRate(steps[first - 1]))} throttled at ` +
+        `${formatNumber(steps[first - 1].perSec)} req/s, ` +
         `${formatPercent(throttleRate(steps[first]))} at ${formatNumber(steps[first].perSec)} req/s ` +
         `(${formatNumber(tokensPerRequest)} tokens per request).`,
       evidence: { onsetLowShare: lo, onsetHighShare: hi, quotaTpm: quota, tokensPerRequest },
@@ -159,7 +165,9 @@ function recovery(s: RunSummary, steps: ReadonlyArray<RateStepStats>): Verdict[]
         question,
         benchNames: [s.benchName],
         supported: false,
-        text: `Not recovered within the ${formatMs(seconds(probe) * 1000)} probe window: all ${probe.scheduled} probes throttled.`,
+        text:
+          `Not recovered within the ${formatMs(seconds(probe) * 1000)} probe window: ` +
+          `all ${probe.scheduled} probes throttled.`,
         evidence: { probes: probe.scheduled },
       })
       continue
@@ -172,8 +180,9 @@ function recovery(s: RunSummary, steps: ReadonlyArray<RateStepStats>): Verdict[]
       supported: true,
       text:
         `Recovered ${formatMs(recoveryMs)} after the burst (resolution ${formatMs(intervalMs)}, the probe interval): ` +
-        `the first request admitted after ${formatNumber(burst.perSec)} req/s (${formatPercent(throttleRate(burst))} throttled) ` +
-        `started then; ${probe.throttled} of ${probe.scheduled} probes at ${formatNumber(probe.perSec)} req/s were throttled.`,
+        `the first request admitted after ${formatNumber(burst.perSec)} req/s ` +
+        `(${formatPercent(throttleRate(burst))} throttled) started then; ` +
+        `${probe.throttled} of ${probe.scheduled} probes at ${formatNumber(probe.perSec)} req/s were throttled.`,
       evidence: { recoveryMs, resolutionMs: intervalMs, throttledProbes: probe.throttled, probes: probe.scheduled },
     })
   }
