@@ -10,11 +10,11 @@ import { sweepKnee } from './level-knee.ts'
 import { levelLabel, levelX } from './levels.ts'
 import type { Verdict } from './verdict.ts'
 
-/** Fewest levels of a sweep for a knee verdict. */
-export const MIN_SWEEP_LEVELS = 3
+/** Fewest levels of a sweep for knee and speed-up verdicts (a 3-level optimisation grid is not a capacity sweep). */
+export const MIN_SWEEP_LEVELS = 4
 
 /**
- * Knee and speed-up verdicts of one benchmark (none unless it is a closed-loop sweep of ≥ 3 levels).
+ * Knee and speed-up verdicts of one benchmark (none unless it is a closed-loop sweep of ≥ 4 levels).
  *
  * @param s - the benchmark
  * @param kneeRiseRatio - p95 growth over the lowest level that counts as degraded (e.g. 1.5)
