@@ -56,7 +56,8 @@ test('concurrency sweep past the serving capacity: RPM scales, then the knee', a
   expect(c64.latencyMs!.p95).toBeGreaterThan(1.5 * c16.latencyMs!.p95)
   expect(c64.rpm).toBeLessThan(2.5 * c16.rpm)
   console.info(
-    `[throughput] RPM by concurrency (capacity ${CAPACITY}): ${r.levels.map(l => `${l.loadLevel} ${l.rpm.toFixed(0)}`).join(', ')}; ` +
+    `[throughput] RPM by concurrency (capacity ${CAPACITY}): ` +
+      `${r.levels.map(l => `${l.loadLevel} ${l.rpm.toFixed(0)}`).join(', ')}; ` +
       `p95 latency ${r.levels.map(l => `${l.latencyMs!.p95.toFixed(0)} ms`).join(', ')}`,
   )
 })
