@@ -57,11 +57,12 @@ function sustainable(s: RunSummary, steps: ReadonlyArray<RateStepStats>, quota: 
     }
   }
   const st = overload.reduce((a, b) => (throttleRate(b) > throttleRate(a) ? b : a))
-  // steady state: leave out the step's first whole second, where tokens the bucket refilled before
-  // the step (e.g. while warm-up requests finished) are spent
-  // (by the time requests were actually sent: a lagging client sends later than scheduled)
-  const firstSecond = Math.floor(st.firstStartedAt / 1000)
-  const steady = st.okBySecond.filter(([second]) => second > firstSecond)
+  // steady state: from the second after the first one in which most requests were throttled (the
+  // bucket ran empty there; before, it spent what it refilled before the step, e.g. while warm-up
+  // requests finished), by when requests were actually sent (a lagging client sends late)
+  const empty = st.bySecond.find(([, okN, , throttledN]) => throttledN > 0 && throttledN >= okN)
+  const firstSecond = empty ? empty[0] : Math.floor(st.firstStartedAt / 1000)
+  const steady = st.bySecond.filter(([second]) => second > firstSecond)
   const sec = (st.lastStartedAt - (firstSecond + 1) * 1000) / 1000 + 1 / st.perSec
   if (steady.length === 0 || !(sec > 0)) {
     return {
@@ -71,7 +72,7 @@ function sustainable(s: RunSummary, steps: ReadonlyArray<RateStepStats>, quota: 
       supported: false,
       text:
         `Not stated: the overloaded step (${formatNumber(st.perSec)} req/s) ` +
-        'admitted nothing after its first second.',
+        'admitted nothing after its bucket ran empty.',
       evidence: {},
     }
   }
@@ -86,7 +87,7 @@ function sustainable(s: RunSummary, steps: ReadonlyArray<RateStepStats>, quota: 
     supported: true,
     text:
       `Sustainable ${formatNumber(tpm)} TPM ± ${formatNumber(tpmStep)} and ${formatNumber(rpm)} RPM ± ` +
-      `${formatNumber(60 / sec)} (one request more or less in the ${formatNumber(sec)} s after its first second): ` +
+      `${formatNumber(60 / sec)} (one request more or less in the ${formatNumber(sec)} s after the bucket ran empty): ` +
       `${formatPercent(tpm / quota)} of the ${formatNumber(quota)} TPM quota, admitted while ` +
       `${formatPercent(throttleRate(st))} of ${formatNumber(st.perSec)} req/s offered were throttled ` +
       `(the TPM quota binds; no RPM quota configured).`,

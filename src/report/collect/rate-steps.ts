@@ -17,10 +17,10 @@ export interface RateStepStats {
   /** Input + output tokens of the successful requests. */
   okTokens: number
   /**
-   * Successful requests and their tokens by the whole second of their `startedAt`
-   * (`[second, ok, tokens]`, ascending), so a verdict can leave out a step's first second.
+   * Requests by the whole second of their `startedAt`: `[second, ok, tokens of the ok ones,
+   * throttled]`, ascending — so a verdict can find where the quota bucket ran empty.
    */
-  okBySecond: [number, number, number][]
+  bySecond: [number, number, number, number][]
   /** Earliest `scheduledAt` of the step (ms, run clock). */
   firstScheduledAt: number
   /** Latest `scheduledAt` of the step (ms, run clock). */
@@ -55,7 +55,7 @@ export class RateStepTally {
         throttled: 0,
         ok: 0,
         okTokens: 0,
-        okBySecond: [],
+        bySecond: [],
         firstScheduledAt: Infinity,
         lastScheduledAt: -Infinity,
         firstStartedAt: Infinity,
@@ -69,12 +69,15 @@ export class RateStepTally {
     s.lastScheduledAt = Math.max(s.lastScheduledAt, sample.scheduledAt)
     s.firstStartedAt = Math.min(s.firstStartedAt, sample.startedAt)
     s.lastStartedAt = Math.max(s.lastStartedAt, sample.startedAt)
-    if (sample.status === 'throttled') s.throttled++
+    if (sample.status === 'throttled') {
+      s.throttled++
+      addSecond(s.bySecond, [Math.floor(sample.startedAt / 1000), 0, 0, 1])
+    }
     if (sample.status === 'ok') {
       s.ok++
       const tokens = (sample.inputTokens ?? 0) + (sample.outputTokens ?? 0)
       s.okTokens += tokens
-      addSecond(s.okBySecond, [Math.floor(sample.startedAt / 1000), 1, tokens])
+      addSecond(s.bySecond, [Math.floor(sample.startedAt / 1000), 1, tokens, 0])
       s.firstOkStartedAt = Math.min(s.firstOkStartedAt ?? Infinity, sample.startedAt)
     }
   }
@@ -91,7 +94,7 @@ export class RateStepTally {
       s.throttled += o.throttled
       s.ok += o.ok
       s.okTokens += o.okTokens
-      for (const row of o.okBySecond) addSecond(s.okBySecond, row)
+      for (const row of o.bySecond) addSecond(s.bySecond, row)
       s.firstScheduledAt = Math.min(s.firstScheduledAt, o.firstScheduledAt)
       s.lastScheduledAt = Math.max(s.lastScheduledAt, o.lastScheduledAt)
       s.firstStartedAt = Math.min(s.firstStartedAt, o.firstStartedAt)
@@ -112,15 +115,19 @@ export class RateStepTally {
 }
 
 function copy(s: RateStepStats): RateStepStats {
-  return { ...s, okBySecond: s.okBySecond.map(([sec, ok, tokens]) => [sec, ok, tokens]) }
+  return { ...s, bySecond: s.bySecond.map(([sec, ok, tokens, throttled]) => [sec, ok, tokens, throttled]) }
 }
 
-/** Adds `[second, ok, tokens]` into the ascending rows (a step spans a few seconds: linear is fine). */
-function addSecond(rows: [number, number, number][], [sec, ok, tokens]: readonly [number, number, number]): void {
+/** Adds a `[second, ok, tokens, throttled]` row into the ascending rows (a step spans a few seconds). */
+function addSecond(
+  rows: [number, number, number, number][],
+  [sec, ok, tokens, throttled]: readonly [number, number, number, number],
+): void {
   let i = rows.length
   while (i > 0 && rows[i - 1][0] > sec) i--
   if (i > 0 && rows[i - 1][0] === sec) {
     rows[i - 1][1] += ok
     rows[i - 1][2] += tokens
-  } else rows.splice(i, 0, [sec, ok, tokens])
+    rows[i - 1][3] += throttled
+  } else rows.splice(i, 0, [sec, ok, tokens, throttled])
 }
