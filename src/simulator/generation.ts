@@ -125,13 +125,17 @@ export async function runGeneration(ctx: SimContext, job: GenerationJob, sink: G
   ) {
     return failWith({
       shape: 'ValidationException',
-      message: `The maximum tokens you requested (${request.maxTokens}) must be an integer between 1 and the model limit of ${profile.maxOutputTokens}.`,
+      message:
+        `The maximum tokens you requested (${request.maxTokens}) must be an integer between 1 and the model ` +
+        `limit of ${profile.maxOutputTokens}.`,
     })
   }
   if (totalInput > profile.contextWindowTokens) {
     return failWith({
       shape: 'ValidationException',
-      message: `Input is too long for requested model: ${totalInput} input tokens exceed the context window of ${profile.contextWindowTokens}.`,
+      message:
+        `Input is too long for requested model: ${totalInput} input tokens exceed the context window of ` +
+        `${profile.contextWindowTokens}.`,
     })
   }
   const maxTokens = request.maxTokens ?? profile.maxOutputTokens

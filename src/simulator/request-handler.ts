@@ -20,7 +20,8 @@ import { quotasFor, type SimContext } from './sim-context.ts'
 /** Largest request body Bedrock accepts (bytes). */
 export const MAX_BODY_BYTES = 25_000_000
 
-const handlers: Record<ModelOperation, (ctx: SimContext, call: InferenceCall) => Promise<void>> = {
+/** One handler per operation; CountTokens answers synchronously, the others stream or wait on timers. */
+const handlers: Record<ModelOperation, (ctx: SimContext, call: InferenceCall) => Promise<void> | void> = {
   converse,
   'converse-stream': converseStream,
   invoke,
