@@ -118,8 +118,9 @@ function throttleFindings(s: RunSummary, out: Analysis): void {
       severity: 'warning',
       text:
         `Throttling starts between ${formatPercent(before.tpm / quotaTpm)} of the TPM quota ` +
-        `(${levelLabel(before)}, ${formatNumber(before.tpm)} TPM, none throttled) and ${formatPercent(share)}${where} ` +
-        `(${formatNumber(tpm)} of ${formatNumber(quotaTpm)} TPM achieved, ${formatPercent(rate)} of requests throttled).`,
+        `(${levelLabel(before)}, ${formatNumber(before.tpm)} TPM, none throttled) and ` +
+        `${formatPercent(share)}${where} (${formatNumber(tpm)} of ${formatNumber(quotaTpm)} TPM achieved, ` +
+        `${formatPercent(rate)} of requests throttled).`,
     })
     out.recommendations.push({
       because: 'throttle-quota',

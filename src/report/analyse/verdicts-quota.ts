@@ -87,7 +87,8 @@ function sustainable(s: RunSummary, steps: ReadonlyArray<RateStepStats>, quota: 
     supported: true,
     text:
       `Sustainable ${formatNumber(tpm)} TPM ± ${formatNumber(tpmStep)} and ${formatNumber(rpm)} RPM ± ` +
-      `${formatNumber(60 / sec)} (one request more or less in the ${formatNumber(sec)} s after the bucket ran empty): ` +
+      `${formatNumber(60 / sec)} ` +
+      `(one request more or less in the ${formatNumber(sec)} s after the bucket ran empty): ` +
       `${formatPercent(tpm / quota)} of the ${formatNumber(quota)} TPM quota, admitted while ` +
       `${formatPercent(throttleRate(st))} of ${formatNumber(st.perSec)} req/s offered were throttled ` +
       `(the TPM quota binds; no RPM quota configured).`,

@@ -91,7 +91,9 @@ export function compareCharts(
         kind: 'heatmap',
         spec: {
           title: `Throttle rate by benchmark and load level${of}`,
-          desc: `Share of requests throttled (%) in ${sweeps.length} sweeps over ${xs.length} load levels; empty cells were not measured.`,
+          desc:
+            `Share of requests throttled (%) in ${sweeps.length} sweeps over ${xs.length} load levels; ` +
+            'empty cells were not measured.',
           xLabels: xs.map(String),
           yLabels: sweeps.map(s => s.benchName),
           xLabel: levelAxisLabel(allLevels),

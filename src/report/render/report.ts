@@ -73,7 +73,8 @@ export function verdictList(verdicts: ReadonlyArray<Verdict>): string {
   return markdownList(
     verdicts.map(
       v =>
-        `**${escapeMarkdown(v.question)}** ${v.supported ? '' : '(not supported by the data) '}${escapeMarkdown(v.text)}`,
+        `**${escapeMarkdown(v.question)}** ${v.supported ? '' : '(not supported by the data) '}` +
+        escapeMarkdown(v.text),
     ),
   )
 }
