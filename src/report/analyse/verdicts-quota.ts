@@ -42,19 +42,21 @@ function sustainable(s: RunSummary, steps: ReadonlyArray<RateStepStats>, quota: 
   const overload = steps.filter(st => throttleRate(st) >= OVERLOAD_THROTTLE_RATE)
   const question = 'What throughput does the quota sustain?'
   const benchNames = [s.benchName]
+  const unsupported = (text: string): Verdict => ({
+    kind: 'sustainable-throughput',
+    question,
+    benchNames,
+    supported: false,
+    text,
+    evidence: {},
+  })
   if (overload.length === 0 || quota == null) {
-    return {
-      kind: 'sustainable-throughput',
-      question,
-      benchNames,
-      supported: false,
-      text:
-        quota == null
-          ? 'Not stated: the TPM quota is unknown (not recorded in samples.jsonl; summary.json carries it).'
-          : 'Not stated: no step was overloaded ' +
+    return unsupported(
+      quota == null
+        ? 'Not stated: the TPM quota is unknown (not recorded in samples.jsonl; summary.json carries it).'
+        : 'Not stated: no step was overloaded ' +
             `(an overload needs ≥ ${formatPercent(OVERLOAD_THROTTLE_RATE)} throttled).`,
-      evidence: {},
-    }
+    )
   }
   const st = overload.reduce((a, b) => (throttleRate(b) > throttleRate(a) ? b : a))
   // steady state: from the second after the first one in which most requests were throttled (the
@@ -65,16 +67,9 @@ function sustainable(s: RunSummary, steps: ReadonlyArray<RateStepStats>, quota: 
   const steady = st.bySecond.filter(([second]) => second > firstSecond)
   const sec = (st.lastStartedAt - (firstSecond + 1) * 1000) / 1000 + 1 / st.perSec
   if (steady.length === 0 || !(sec > 0)) {
-    return {
-      kind: 'sustainable-throughput',
-      question,
-      benchNames,
-      supported: false,
-      text:
-        `Not stated: the overloaded step (${formatNumber(st.perSec)} req/s) ` +
-        'admitted nothing after its bucket ran empty.',
-      evidence: {},
-    }
+    return unsupported(
+      `Not stated: the overloaded step (${formatNumber(st.perSec)} req/s) admitted nothing after its bucket ran empty.`,
+    )
   }
   const okCount = steady.reduce((n, [, ok]) => n + ok, 0)
   const tpm = (steady.reduce((n, [, , tokens]) => n + tokens, 0) * 60) / sec

@@ -30,7 +30,8 @@ export function chartSet(benches: ReadonlyArray<BenchData>): ChartPlan[] {
     used.add(slug)
     plans.push(...benchCharts(bench, slug))
   }
-  // like with like: one set of comparison charts per test (group); benchmarks without a group together
+  // like with like: one set of comparison charts per test (group); benchmarks without a group together.
+  // File names carry the test only when several tests compare (one comparison keeps `compare--*.svg`)
   const groups = new Map<string, RunSummary[]>()
   for (const { summary } of benches) {
     const key = summary.group ?? ''
@@ -39,7 +40,7 @@ export function chartSet(benches: ReadonlyArray<BenchData>): ChartPlan[] {
   const named = [...groups.keys()].filter(k => k !== '' && (groups.get(k)?.length ?? 0) >= 2)
   const prefixes = new Set<string>()
   for (const [key, group] of groups) {
-    let prefix = named.length > 0 && key !== '' ? `compare-${groupSlug(key)}--` : 'compare--'
+    let prefix = named.length > 1 && key !== '' ? `compare-${groupSlug(key)}--` : 'compare--'
     for (let i = 2; prefixes.has(prefix); i++) prefix = `compare-${groupSlug(key)}-${i}--`
     prefixes.add(prefix)
     plans.push(...compareCharts(group, prefix, key.split(' > ').slice(1).join(' > ')))
