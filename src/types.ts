@@ -222,4 +222,9 @@ export interface RunSummary extends MeasuredMetrics {
    * `null`/absent outside a test.
    */
   group?: string | null
+  /**
+   * Hash of the validated options that define the workload (`optionsHash()` in `src/gate/`): a
+   * baseline and a run with different hashes measured different workloads. Absent in old runs.
+   */
+  optionsHash?: string
 }

@@ -27,14 +27,21 @@ export interface ResolvedOptions extends BedrockBenchOptions {
 
 const OPERATIONS: readonly Operation[] = ['converse', 'converse-stream', 'invoke', 'invoke-stream']
 
+const SHOW_MAX_CHARS = 200
+
+/**
+ * A value as a problem sentence quotes it: JSON where possible (bigints as `1n`), else a plain tag;
+ * never throws (a null-prototype object or a cycle has no string form) and stays short.
+ */
 const show = (v: unknown): string => {
   if (typeof v === 'function') return 'a function'
-  if (typeof v === 'string') return JSON.stringify(v)
+  let text: string
   try {
-    return JSON.stringify(v) ?? String(v)
+    text = JSON.stringify(v, (_key, x: unknown) => (typeof x === 'bigint' ? `${x}n` : x)) ?? String(v)
   } catch {
-    return String(v)
+    text = Object.prototype.toString.call(v)
   }
+  return text.length > SHOW_MAX_CHARS ? `${text.slice(0, SHOW_MAX_CHARS)}…` : text
 }
 
 /** Collects problems with a uniform sentence shape. */
@@ -110,18 +117,27 @@ function checkRate(p: Problems, rate: unknown): void {
   if ('perSec' in r) {
     const list = Array.isArray(r.perSec) ? r.perSec : [r.perSec]
     if (list.length === 0) p.add('load.rate.perSec', 'a number > 0 or a non-empty list', r.perSec, fixRate)
-    list.forEach((v, i) =>
-      p.num(Array.isArray(r.perSec) ? `load.rate.perSec[${i}]` : 'load.rate.perSec', v, 0, Infinity, fixRate, true),
+    // `?? NaN`: a missing rate (a hole in the list) is a problem, not an option left out
+    list.forEach((v: unknown, i) =>
+      p.num(
+        Array.isArray(r.perSec) ? `load.rate.perSec[${i}]` : 'load.rate.perSec',
+        v ?? NaN,
+        0,
+        Infinity,
+        fixRate,
+        true,
+      ),
     )
   } else if ('steps' in r) {
     if (!Array.isArray(r.steps) || r.steps.length === 0)
       p.add('load.rate.steps', 'a non-empty list of `{ perSec, durationMs }`', r.steps, 'Add at least one step.')
     else
-      r.steps.forEach((s: Record<string, unknown>, i: number) => {
-        p.num(`load.rate.steps[${i}].perSec`, s?.perSec, 0, Infinity, fixRate, true)
+      r.steps.forEach((step: unknown, i: number) => {
+        const s = (typeof step === 'object' && step !== null ? step : {}) as Record<string, unknown>
+        p.num(`load.rate.steps[${i}].perSec`, s.perSec ?? NaN, 0, Infinity, fixRate, true)
         p.num(
           `load.rate.steps[${i}].durationMs`,
-          s?.durationMs,
+          s.durationMs ?? NaN,
           0,
           Infinity,
           'Set it to the step length in milliseconds.',

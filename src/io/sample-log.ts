@@ -1,7 +1,7 @@
 /**
  * The crash-safe sample log: `samples.jsonl`, one `Sample` per line, appended synchronously as each
  * request completes (`fs.writeSync` on an fd opened with `'a'`), so `kill -9` loses nothing already
- * written. `readSamples` streams it back and skips a truncated (or otherwise unparsable) last line.
+ * written. `readSamples` streams it back and skips a truncated (or otherwise unusable) last line.
  */
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs'
 import { dirname } from 'node:path'
@@ -67,9 +67,9 @@ export async function* readSampleBatches(path: string): AsyncGenerator<Sample[]>
 function parseLines(batch: LineBatch, path: string, rules: SampleLineRules, use: (sample: Sample) => void): void {
   const { lines, firstLineNo } = batch
   for (let i = 0; i < lines.length; i++) {
-    const value = rules.parse(lines[i], firstLineNo + i)
+    const value = rules.sample(lines[i], firstLineNo + i)
     if (rules.stopped)
       throw new Error(`${path}:${rules.pending!.lineNo} is not a JSON sample (${rules.pending!.message})`)
-    if (value !== undefined) use(value as Sample)
+    if (value !== undefined) use(value as unknown as Sample)
   }
 }

@@ -12,6 +12,7 @@ import { resolvePrompt } from '../config/resolve-prompt.ts'
 import { checkAwsBudget, plannedRequests, resolveTarget } from '../config/resolve-target.ts'
 import { optionsEnv, validateOptions } from '../config/validate-options.ts'
 import { BedrockBenchConfigError } from '../config/bedrock-bench-config-error.ts'
+import { optionsHash } from '../gate/options-hash.ts'
 import { isStreamingOperation } from '../config/is-streaming-operation.ts'
 import { costUsd } from '../cost/actual-cost.ts'
 import { BudgetGuard } from '../cost/budget-guard.ts'
@@ -160,6 +161,7 @@ export async function bedrockBench(
     samplesPath,
     warnings,
     startedAtIso: environment.date,
+    optionsHash: optionsHash(o),
   }
   if (planned !== null) await addPlannedRequests(dir.progressJson, planned) // the live progress line's ETA
   const acc = new RunAccumulator(meta)

@@ -235,15 +235,19 @@ export async function runGeneration(ctx: SimContext, job: GenerationJob, sink: G
     let dueAt = performance.now()
     while (outputTokens < tokens.length && !signal.aborted) {
       const now = performance.now()
-      while (outputTokens < tokens.length && dueAt <= now && !signal.aborted) {
+      // A stall strikes after exactly its N-th event: a late loop catching up on several due tokens
+      // stops at it (else the pause would land after the whole catch-up batch, later under CPU load).
+      let stall = sink.takeStallMs()
+      const before = outputTokens
+      while (stall === 0 && outputTokens < tokens.length && dueAt <= now && !signal.aborted) {
         sink.token(tokens[outputTokens], ++outputTokens)
         if (!zero) dueAt += sampleInterTokenMs(spec, pool.slowdownFactor(), rng)
+        stall = sink.takeStallMs()
       }
       const onWritten = sink.flush()
       if (onWritten) onWritten(markWritten)
-      else markWritten(performance.now())
+      else if (outputTokens > before) markWritten(performance.now())
       record.outputTokens = outputTokens
-      const stall = sink.takeStallMs()
       if (stall > 0) {
         await sleep(stall, signal)
         dueAt += stall

@@ -11,6 +11,7 @@ export type ModelOperation = 'converse' | 'converse-stream' | 'invoke' | 'invoke
 export type Route =
   | { kind: 'model'; operation: ModelOperation; modelId: string }
   | { kind: 'health' }
+  | { kind: 'stats' }
   | { kind: 'ground-truth'; requestId: string }
   | { kind: 'quotas'; modelId: string }
   | { kind: 'bad-model-id'; raw: string }
@@ -45,6 +46,7 @@ export function matchRoute(method: string, target: string): Route {
   const path = target.split('?', 1)[0]
   if (method === 'GET') {
     if (path === '/_sim/health') return { kind: 'health' }
+    if (path === '/_sim/stats') return { kind: 'stats' }
     const truth = truthPath.exec(path)
     if (truth) return { kind: 'ground-truth', requestId: decoded(truth[1]) ?? truth[1] }
     const quotas = quotasPath.exec(path)

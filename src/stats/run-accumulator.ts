@@ -54,6 +54,8 @@ export interface RunMeta {
   startedAtIso?: string
   /** The Vitest test that ran the benchmark (`RunSummary.group`); @default absent */
   group?: string | null
+  /** Hash of the workload-defining options (`RunSummary.optionsHash`); @default absent */
+  optionsHash?: string
 }
 
 /**
@@ -364,6 +366,7 @@ export class RunAccumulator {
       startedAtIso: meta.startedAtIso ?? meta.environment.date,
       wallClockMs: top.wallClockMs,
       ...(meta.group != null ? { group: meta.group } : {}),
+      ...(meta.optionsHash ? { optionsHash: meta.optionsHash } : {}),
     }
   }
 }
