@@ -92,7 +92,7 @@ describe('RunAccumulator golden run', () => {
     expect(r.levels[0].achievedRatePerSec).toBeCloseTo(12 / 9, 9)
   })
 
-  test('cost includes every phase (all were paid for); measure cost only the measure phase; meta passes through', () => {
+  test('cost counts every phase (all were paid for), measure cost the measure phase; meta passes through', () => {
     expect(r.costUsd).toBeCloseTo(0.013, 12)
     // 10 measured requests at $0.001, a throttled one at $0; the 3 warm-up / cool-down ones excluded
     expect(r.measureCostUsd).toBeCloseTo(0.01, 12)

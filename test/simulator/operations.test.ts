@@ -27,7 +27,8 @@ describe.each(transports)('over %s', transport => {
     expect(text).toMatch(/^[A-Z].*\.$/) // a sentence: end_turn ends on a full stop
     expect(response.stopReason).toBe('end_turn')
     expect(response.usage?.outputTokens).toBe(12)
-    expect(response.usage?.inputTokens).toBe(9) // "Hello there, how are you today?": 31 characters / 3.5 (Anthropic), rounded up
+    // "Hello there, how are you today?": 31 characters / 3.5 (Anthropic), rounded up
+    expect(response.usage?.inputTokens).toBe(9)
     expect(response.usage?.totalTokens).toBe(response.usage!.inputTokens! + response.usage!.outputTokens!)
     expect(response.metrics?.latencyMs).toBeGreaterThanOrEqual(5)
     const truth = env.sim.groundTruth.get(response.$metadata.requestId!)
