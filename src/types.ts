@@ -183,10 +183,18 @@ export interface Environment {
   date: string
 }
 
+/** Percentiles of a measurement error (ms) and how many requests they come from. */
+export interface MeasurementError {
+  p50: number
+  p95: number
+  count: number
+}
+
 /**
  * The result of one `bedrockBench()` call. Compact: reaches reporters through `task.meta`. Its
  * `MeasuredMetrics` pool every run and level of the measure phase.
  */
+
 export interface RunSummary extends MeasuredMetrics {
   runId: string
   benchName: string
@@ -205,6 +213,12 @@ export interface RunSummary extends MeasuredMetrics {
   client: ClientSaturation | null
   /** Open loop: scheduler start-lag p99 (ms). */
   schedulerLagP99Ms: number | null
+  /**
+   * Simulator only: client-side TTFT error against the simulator's ground truth over a sample of the
+   * measured requests (client TTFT − (first token written − request received), ms). Absent when
+   * rebuilt from samples.jsonl alone, `null` when nothing could be compared (AWS, non-streaming).
+   */
+  ttftErrorMs?: MeasurementError | null
   environment: Environment
   /** Path of this run's samples.jsonl (absolute). */
   samplesPath: string | null

@@ -72,6 +72,8 @@ function checkLimits(p: Problems, load: Record<string, unknown>): void {
     'Set it to the number of measured requests per run, or use `load.durationMs`.',
   )
   p.num('load.durationMs', load.durationMs, 0, Infinity, 'Set it to the measure-phase length in milliseconds.', true)
+  if (load.workers !== 'auto')
+    p.int('load.workers', load.workers, 1, "Set it to the number of load threads, or `'auto'` (CPUs − 1).")
   p.num('load.cooldownMs', load.cooldownMs, 0, Infinity, 'Set it to 0 for no cool-down, or a duration in milliseconds.')
   p.num('load.rampDownMs', load.rampDownMs, 0, Infinity, 'Set it to a duration in milliseconds ≤ `load.cooldownMs`.')
   if (typeof load.rampDownMs === 'number' && typeof load.cooldownMs === 'number' && load.rampDownMs > load.cooldownMs) {
@@ -255,6 +257,17 @@ function checkTarget(p: Problems, o: Record<string, unknown>): void {
   }
 }
 
+/** `load.workers` other than 1 runs the load in worker threads: what they cannot be given. */
+function checkWorkers(p: Problems, o: Record<string, unknown>): void {
+  const workers = (o.load as { workers?: unknown } | undefined)?.workers
+  if (workers === undefined || workers === 1) return
+  const why = `with \`load.workers: ${show(workers)}\` (the load runs in worker threads)`
+  if (typeof o.prompt === 'function')
+    p.add('prompt', `a text or a fixture ${why}`, o.prompt, 'Use a fixture, or set `load.workers: 1`.')
+  if (o.client !== undefined)
+    p.add('client', `absent ${why}`, o.client, 'Omit `client` (each worker builds its own), or set `load.workers: 1`.')
+}
+
 /** Every problem with the options, one sentence each (empty = valid). Pure. */
 export function checkOptions(options: unknown): string[] {
   const p = new Problems()
@@ -325,6 +338,7 @@ export function checkOptions(options: unknown): string[] {
     p.add('client', 'a `BedrockRuntimeClient`', o.client, 'Pass `new BedrockRuntimeClient({...})` or omit it.')
   }
   checkTarget(p, o)
+  checkWorkers(p, o)
   p.int('seed', o.seed, 0, 'Use any non-negative integer.')
   p.num(
     'quotaTpm',

@@ -16,7 +16,7 @@ function sendJson(res: AnyResponse, status: number, value: unknown): void {
 /** Answers a route other than `model`. */
 export function answerControl(
   ctx: SimContext,
-  route: Exclude<Route, { kind: 'model' }>,
+  route: Exclude<Route, { kind: 'model' | 'ground-truth-batch' }>,
   req: AnyRequest,
   res: AnyResponse,
 ): void {

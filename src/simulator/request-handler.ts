@@ -11,6 +11,7 @@ import { headerListBytes, headTooLarge } from './connection-limits.ts'
 import { answerControl } from './control-routes.ts'
 import { sendError } from './errors.ts'
 import { FAULT_HEADER, parseFaultRule, pickFault, type FaultRule } from './faults.ts'
+import { groundTruthBatch } from './ground-truth-batch.ts'
 import { endRecord, endRecordWithError, type GroundTruthRecord } from './ground-truth.ts'
 import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth.ts'
 import { converse } from './handlers/converse.ts'
@@ -66,6 +67,7 @@ async function handle(ctx: SimContext, req: AnyRequest, res: AnyResponse): Promi
     return sendError(res, headTooLarge(ctx.limits))
   }
   const route = matchRoute(req.method ?? 'GET', req.url ?? '/')
+  if (route.kind === 'ground-truth-batch') return groundTruthBatch(ctx, req, res)
   if (route.kind !== 'model') return answerControl(ctx, route, req, res)
   const record: GroundTruthRecord = {
     requestId,

@@ -13,6 +13,8 @@ export type Route =
   | { kind: 'health' }
   | { kind: 'stats' }
   | { kind: 'ground-truth'; requestId: string }
+  /** `POST /_sim/ground-truth` with `{ "requestIds": [...] }`: many records in one request. */
+  | { kind: 'ground-truth-batch' }
   | { kind: 'quotas'; modelId: string }
   | { kind: 'bad-model-id'; raw: string }
   | { kind: 'unknown' }
@@ -57,6 +59,7 @@ export function matchRoute(method: string, target: string): Route {
     return { kind: 'unknown' }
   }
   if (method !== 'POST') return { kind: 'unknown' }
+  if (path === '/_sim/ground-truth') return { kind: 'ground-truth-batch' }
   const match = modelPath.exec(path)
   if (!match) return { kind: 'unknown' }
   const operation = suffixes[match[2]]
