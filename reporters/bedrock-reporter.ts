@@ -54,7 +54,8 @@ function validate(options: BedrockReporterOptions): void {
   }
   if (options.baseline !== undefined && (typeof options.baseline !== 'string' || options.baseline === '')) {
     problems.push(
-      `\`baseline\` must be the path of a baseline file, got \`${JSON.stringify(options.baseline)}\`. Save one with \`bedrock-bench baseline save results/<runId>\`.`,
+      `\`baseline\` must be the path of a baseline file, got \`${JSON.stringify(options.baseline)}\`. ` +
+        'Save one with `bedrock-bench baseline save results/<runId>`.',
     )
   }
   for (const key of ['charts', 'progress'] as const) {

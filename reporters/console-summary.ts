@@ -39,6 +39,8 @@ export function consoleSummary(result: RunReportResult, cwd: string): string {
   sentence.push(`${formatCount(result.analysis.findings.length)} findings (${warnings} warnings), ${charts} charts`)
   const rel = relative(cwd, result.reportPath)
   const lines = [`${sentence.join('; ')}. Report: ${rel && !rel.startsWith('..') ? rel : result.reportPath}`]
+  const verdicts = result.analysis.verdicts ?? []
+  if (verdicts.length) lines.push('Verdicts:', ...verdicts.map(v => `  - ${v.question} ${v.text}`))
   for (const p of result.problems) lines.push(`bedrock-bench: could not write or read ${p.path}: ${p.reason}`)
   return lines.join('\n')
 }

@@ -206,8 +206,13 @@ export interface RunSummary extends MeasuredMetrics {
   loadMode: 'closed' | 'open'
   /** Achieved TPM / configured TPM quota, `null` when the quota is unknown. */
   quotaEfficiency: number | null
-  /** Total cost of all requests (USD) from actual usage. */
+  /** Total cost of all requests (USD) from actual usage, warm-up and cool-down included (they were paid for). */
   costUsd: number
+  /**
+   * Cost of the measure phase's requests alone (USD): the numerator of cost per request, whose
+   * denominator counts measure-phase requests only.
+   */
+  measureCostUsd: number
   /** One entry per load level (one for a plain run, several for a sweep). */
   levels: LevelSummary[]
   client: ClientSaturation | null

@@ -59,7 +59,8 @@ test('gate A/A and A/B on the simulator', { timeout: 3_600_000 }, async () => {
       for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += c[k]
     }
     rows.push(
-      `| ${name} | ${metric} | ${total.regressed} | ${total.improved} | ${total.unchanged} | ${total.inconclusive} | ${total['not-comparable']} |`,
+      `| ${name} | ${metric} | ${total.regressed} | ${total.improved} | ${total.unchanged} | ` +
+        `${total.inconclusive} | ${total['not-comparable']} |`,
     )
     console.log(rows.at(-1))
   }
@@ -85,7 +86,8 @@ test('gate A/A and A/B on the simulator', { timeout: 3_600_000 }, async () => {
   const drift = compareBaselines(bases[0], await run(500, { outputFactor: 3 }))
   tally('answers 3× longer', 'all', [drift])
   console.log(
-    `\n${COMPARISONS} comparisons, ${REQUESTS} requests per run, ${((performance.now() - started) / 1000).toFixed(0)} s`,
+    `\n${COMPARISONS} comparisons, ${REQUESTS} requests per run, ` +
+      `${((performance.now() - started) / 1000).toFixed(0)} s`,
   )
   console.log(rows.join('\n'))
   console.log(`drift: ${drift.benches[0]?.notComparable.join('; ')}`)

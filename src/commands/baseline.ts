@@ -50,7 +50,8 @@ const baseline: Command = {
     }
     const levels = run.value.benches.length
     console.log(
-      `bedrock-bench baseline: saved ${levels} benchmark level${levels === 1 ? '' : 's'} of ${runDirs.join(', ')} to ${out}`,
+      `bedrock-bench baseline: saved ${levels} benchmark level${levels === 1 ? '' : 's'} ` +
+        `of ${runDirs.join(', ')} to ${out}`,
     )
     return 0
   },

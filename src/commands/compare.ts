@@ -12,7 +12,8 @@ import { renderGateOutput } from '../gate/render-gate-output.ts'
 import { readBaselineFile, readRunBaseline, writeGateOutput } from '../io/baseline-file.ts'
 
 const usage =
-  'Usage: bedrock-bench compare <baseline.json> <results/runId>… [--threshold <metric>=<n>%] [--format md[=file]] [--strict]'
+  'Usage: bedrock-bench compare <baseline.json> <results/runId>… ' +
+  '[--threshold <metric>=<n>%] [--format md[=file]] [--strict]'
 
 /** Runs the comparison; returns the exit code. */
 async function compare(argv: string[]): Promise<number> {

@@ -68,6 +68,11 @@ export interface BaselineBench {
   tokens: { input: number; output: number; cacheRead: number; cacheWrite: number }
   /** Cost of the measure-phase requests (USD). */
   costUsd: number
+  /**
+   * Event-loop delay p99 (ms) when the run's client was the likely bottleneck (`RunSummary.client`),
+   * else null: such a run's latencies include client queueing.
+   */
+  clientBoundDelayMs?: number | null
   /** Sketches of the successful requests' per-request values. */
   sketches: Partial<Record<SketchColumn, Sketch>>
 }

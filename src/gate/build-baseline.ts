@@ -81,14 +81,22 @@ export class BaselineBuilder {
     runId: string
     createdAt: string
     environment: Environment | null
-    summaries?: ReadonlyArray<Pick<RunSummary, 'benchName' | 'optionsHash'>>
+    summaries?: ReadonlyArray<Pick<RunSummary, 'benchName' | 'optionsHash'> & Partial<Pick<RunSummary, 'client'>>>
   }): Baseline {
     const benches: BaselineBench[] = []
     for (const { bench, columns } of this.benches.values()) {
-      const hash = meta.summaries?.find(s => s.benchName === bench.benchName)?.optionsHash
+      const summary = meta.summaries?.find(s => s.benchName === bench.benchName)
+      const hash = summary?.optionsHash
+      const client = summary?.client
       const sketches: BaselineBench['sketches'] = {}
       for (const c of SKETCH_COLUMNS) if (columns[c].length > 0) sketches[c] = sketchOf(columns[c])
-      benches.push({ ...bench, optionsHash: hash ?? null, costUsd: round6(bench.costUsd), sketches })
+      benches.push({
+        ...bench,
+        optionsHash: hash ?? null,
+        clientBoundDelayMs: client?.clientBound ? round6(client.eventLoopDelayP99Ms) : null,
+        costUsd: round6(bench.costUsd),
+        sketches,
+      })
     }
     return {
       kind: BASELINE_KIND,

@@ -4,7 +4,8 @@
  * prompt-cache hits, the mix of errors — make speed numbers incomparable ("not comparable: output
  * tokens p50 412 → 1 230"). Differences in the set-up — options hash, region, SDK, Node, CPU — are
  * often the very change under test, so they are reported as notes (blocking only in `strict` mode);
- * a different target (simulator vs AWS) always blocks.
+ * a different target (simulator vs AWS) always blocks, and so does a run whose client was the
+ * bottleneck (its latencies measure the client's queue, not the service).
  */
 import { quantileSorted } from '../stats/quantile.ts'
 import type { Environment } from '../types.ts'
@@ -90,6 +91,17 @@ export function checkComparability(
   if (failures(base) >= ERROR_MIX_MIN && failures(cand) >= ERROR_MIX_MIN) {
     const mix = shareDrift(base.errorsByType, cand.errorsByType)
     if (mix.distance > 0.5) reasons.push(`error mix ${mix.text}`)
+  }
+  for (const [side, b] of [
+    ['baseline', base],
+    ['candidate', cand],
+  ] as const) {
+    if (b.clientBoundDelayMs != null) {
+      reasons.push(
+        `the ${side} run was client-bound (event-loop delay p99 ${Math.round(b.clientBoundDelayMs)} ms), ` +
+          'so its latencies include client queueing',
+      )
+    }
   }
   const e = envDifferences(env.baseline, env.candidate)
   reasons.push(...e.blocking)

@@ -33,7 +33,7 @@ export interface MetricResult {
   needMore: number | null
 }
 
-const total = (b: BaselineBench): number => Object.values(b.counts).reduce((a, c) => a + c, 0)
+const total = ({ counts: c }: BaselineBench): number => c.ok + c.throttled + c.error + c.timeout + c.cancelled
 
 function minEffectOf(metric: GateMetric, base: number, settings: GateSettings): number {
   const own = settings.thresholds[metric.id] ?? {}
@@ -79,7 +79,9 @@ export function judgeMetric(
   const b = cand.sketches[how.column]
   const statistic: DifferenceStatistic = how.kind === 'quantile' ? { kind: 'quantile', q: how.q } : { kind: 'mean' }
   const name = how.kind === 'quantile' ? `p${Math.round(how.q * 100)}s` : 'means'
-  const test = `bootstrap ${level} interval of the difference of ${name} (${settings.resamples} resamples, seed ${settings.seed})`
+  const test =
+    `bootstrap ${level} interval of the difference of ${name} ` +
+    `(${settings.resamples} resamples, seed ${settings.seed})`
   const valueOf = (values: number[]): number => statisticOf(values, statistic)
   const baseValue = a && a.values.length > 0 ? valueOf(a.values) : null
   const candValue = b && b.values.length > 0 ? valueOf(b.values) : null

@@ -98,7 +98,13 @@ export async function toRegressFrom(
   const lines = report.benches.map(b => {
     const m = b.metrics[0]
     const why = b.notComparable.length ? ` (not comparable: ${b.notComparable.join('; ')})` : ''
-    return `${b.key} ${m.label}: ${m.verdict}${why} — baseline ${formatValue(m, m.baseline)}, this run ${formatValue(m, m.candidate)}, change ${formatChange(m)}, ${Math.round(report.settings.confidence * 100)} % CI of the change ${formatCi(m)}, minimum effect ${formatValue(m, m.minEffect)}; ${m.test}`
+    const level = Math.round(report.settings.confidence * 100)
+    return (
+      `${b.key} ${m.label}: ${m.verdict}${why} — baseline ${formatValue(m, m.baseline)}, ` +
+      `this run ${formatValue(m, m.candidate)}, change ${formatChange(m)}, ` +
+      `${level} % CI of the change ${formatCi(m)}, ` +
+      `minimum effect ${formatValue(m, m.minEffect)}; ${m.test}`
+    )
   })
   const pass = report.benches.some(b => b.metrics[0].verdict === 'regressed')
   return {

@@ -26,7 +26,9 @@ export function parseBaseline(value: unknown, source: string): ParseBaselineOutc
   if (value.formatVersion !== BASELINE_FORMAT_VERSION) {
     return {
       ok: false,
-      problem: `${source} has baseline format version ${JSON.stringify(value.formatVersion)}; this bedrock-bench reads version ${BASELINE_FORMAT_VERSION}. ${resave}`,
+      problem:
+        `${source} has baseline format version ${JSON.stringify(value.formatVersion)}; ` +
+        `this bedrock-bench reads version ${BASELINE_FORMAT_VERSION}. ${resave}`,
     }
   }
   const benches = value.benches

@@ -35,7 +35,9 @@ export function parseThresholds(specs: readonly string[]): ParseOutcome<Record<s
       const known = GATE_METRICS.map(m => m.id).join(', ')
       return {
         ok: false,
-        problem: `--threshold must look like <metric>=<number>[%|pp|ms], got \`${spec}\`. Use e.g. ttftMs.p95=10% or errorRate=2pp; metrics: ${known}.`,
+        problem:
+          `--threshold must look like <metric>=<number>[%|pp|ms], got \`${spec}\`. ` +
+          `Use e.g. ttftMs.p95=10% or errorRate=2pp; metrics: ${known}.`,
       }
     }
     const value = Number(match[2])
@@ -68,7 +70,9 @@ export function parseFormats(specs: readonly string[]): ParseOutcome<GateOutput[
     if (!(GATE_FORMATS as readonly string[]).includes(name) || (rest.length > 0 && path === '')) {
       return {
         ok: false,
-        problem: `--format must be one of ${GATE_FORMATS.join(', ')}, optionally =<file>, got \`${spec}\`. Use e.g. --format md=$GITHUB_STEP_SUMMARY.`,
+        problem:
+          `--format must be one of ${GATE_FORMATS.join(', ')}, optionally =<file>, got \`${spec}\`. ` +
+          'Use e.g. --format md=gate.md.',
       }
     }
     out.push({ format: name as GateFormat, path: rest.length > 0 ? path : null })

@@ -24,7 +24,8 @@ const each = (report: GateReport): { key: string; m: MetricResult }[] =>
   report.benches.flatMap(b => b.metrics.map(m => ({ key: b.key, m })))
 
 const summaryOf = (m: MetricResult): string =>
-  `${m.verdict}: baseline ${formatValue(m, m.baseline)}, this run ${formatValue(m, m.candidate)}, change ${formatChange(m)}, CI ${formatCi(m)}; ${m.test}`
+  `${m.verdict}: baseline ${formatValue(m, m.baseline)}, this run ${formatValue(m, m.candidate)}, ` +
+  `change ${formatChange(m)}, CI ${formatCi(m)}; ${m.test}`
 
 /**
  * github-action-benchmark custom JSON of the run's values in one direction.
@@ -87,7 +88,8 @@ export function renderJunit(report: GateReport): string {
       if (m.verdict === 'regressed') {
         f++
         cases.push(
-          `${open}\n      <failure message="${xml(`${m.label} regressed: ${formatChange(m)}`)}" type="regression">${xml(summaryOf(m))}</failure>\n    </testcase>`,
+          `${open}\n      <failure message="${xml(`${m.label} regressed: ${formatChange(m)}`)}" type="regression">` +
+            `${xml(summaryOf(m))}</failure>\n    </testcase>`,
         )
       } else if (m.verdict === 'inconclusive' || m.verdict === 'not-comparable') {
         s++
@@ -99,10 +101,15 @@ export function renderJunit(report: GateReport): string {
     failures += f
     skipped += s
     suites.push(
-      `  <testsuite name="${xml(b.key)}" tests="${b.metrics.length}" failures="${f}" errors="0" skipped="${s}">\n${cases.join('\n')}\n  </testsuite>`,
+      `  <testsuite name="${xml(b.key)}" tests="${b.metrics.length}" failures="${f}" errors="0" skipped="${s}">\n` +
+        `${cases.join('\n')}\n  </testsuite>`,
     )
   }
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="bedrock-bench gate" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}">\n${suites.join('\n')}\n</testsuites>\n`
+  const totals = `tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}"`
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="bedrock-bench gate" ${totals}>\n` +
+    `${suites.join('\n')}\n</testsuites>\n`
+  )
 }
 
 /**

@@ -38,7 +38,9 @@ export function renderGateMarkdown(report: GateReport, options: { unchanged?: bo
       const verdict = VERDICT_LABEL[m.verdict] + (m.needMore ? ` (≈ ${m.needMore} more ${unitOfCount(m)})` : '')
       rows.push({
         rank: VERDICT_ORDER.indexOf(m.verdict),
-        text: `| ${verdict} | ${cell(b.key)} | ${m.label} | ${formatValue(m, m.baseline)} | ${formatValue(m, m.candidate)} | ${formatChange(m)} | ${formatCi(m)} |`,
+        text:
+          `| ${verdict} | ${cell(b.key)} | ${m.label} | ${formatValue(m, m.baseline)} | ` +
+          `${formatValue(m, m.candidate)} | ${formatChange(m)} | ${formatCi(m)} |`,
       })
     }
   }

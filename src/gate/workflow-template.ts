@@ -98,6 +98,9 @@ jobs:
 
 /** The same flow for `.gitlab-ci.yml`. */
 export const GITLAB_CI_TEMPLATE = `# bedrock-bench gate for GitLab CI (docs/gating.md)
+variables:
+  BASELINE: bedrock-bench.baseline.json
+
 bench:
   image: node:24
   parallel: 2
@@ -114,18 +117,18 @@ gate:
     - npm ci
     # main's last baseline, published as an artifact of the default branch
     - >-
-      curl --fail -sSL -o bedrock-bench.baseline.json --header "JOB-TOKEN: $CI_JOB_TOKEN"
-      "$CI_API_V4_URL/projects/$CI_PROJECT_ID/jobs/artifacts/$CI_DEFAULT_BRANCH/raw/bedrock-bench.baseline.json?job=gate"
+      curl --fail -sSL -o $BASELINE --header "JOB-TOKEN: $CI_JOB_TOKEN"
+      "$CI_API_V4_URL/projects/$CI_PROJECT_ID/jobs/artifacts/$CI_DEFAULT_BRANCH/raw/$BASELINE?job=gate"
       || echo "no baseline yet"
     - |
       if [ "$CI_COMMIT_BRANCH" = "$CI_DEFAULT_BRANCH" ]; then
-        npx bedrock-bench baseline save results/*/ --name main --out bedrock-bench.baseline.json --force
-      elif [ -f bedrock-bench.baseline.json ]; then
-        npx bedrock-bench compare bedrock-bench.baseline.json results/*/ --format md=gate.md --format junit=gate-junit.xml
+        npx bedrock-bench baseline save results/*/ --name main --out $BASELINE --force
+      elif [ -f $BASELINE ]; then
+        npx bedrock-bench compare $BASELINE results/*/ --format md=gate.md --format junit=gate-junit.xml
       fi
   artifacts:
     when: always
-    paths: [bedrock-bench.baseline.json, gate.md, results/]
+    paths: [$BASELINE, gate.md, results/]
     reports:
       junit: gate-junit.xml
 `

@@ -83,13 +83,17 @@ export async function readBaselineFile(path: string): Promise<GateIoOutcome<Base
   if (read.status === 'absent') {
     return {
       ok: false,
-      problem: `baseline ${path} does not exist. Save one with \`bedrock-bench baseline save results/<runId> --out ${path}\`.`,
+      problem:
+        `baseline ${path} does not exist. ` +
+        `Save one with \`bedrock-bench baseline save results/<runId> --out ${path}\`.`,
     }
   }
   if (read.status === 'error') {
     return {
       ok: false,
-      problem: `baseline ${path} cannot be read (${read.reason}). Re-create it with \`bedrock-bench baseline save <runDir> --out ${path} --force\`.`,
+      problem:
+        `baseline ${path} cannot be read (${read.reason}). ` +
+        `Re-create it with \`bedrock-bench baseline save <runDir> --out ${path} --force\`.`,
     }
   }
   const parsed = parseBaseline(read.value, path)

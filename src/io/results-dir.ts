@@ -20,6 +20,8 @@ export interface ResultsDir {
   reportMd: string
   /** Dry runs: one planned benchmark (or its option problems) per line. */
   planJsonl: string
+  /** Self-contained HTML version of report.md (charts inline). */
+  reportHtml: string
   /** Absolute path of chart `fileName` (e.g. `haiku-stream-ttft-over-time.svg`). */
   chart(fileName: string): string
 }
@@ -43,6 +45,7 @@ export function resultsDirAt(runDir: string, cwd: string = process.cwd()): Resul
     progressJson: join(root, 'progress.json'),
     reportMd: join(root, 'report.md'),
     planJsonl: join(root, 'plan.jsonl'),
+    reportHtml: join(root, 'report.html'),
     chart: fileName => join(chartsDir, fileName),
   }
 }

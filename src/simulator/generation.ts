@@ -23,6 +23,7 @@ import { createRng, hashSeed } from './rng.ts'
 import { poolFor, quotasFor, type SimContext } from './sim-context.ts'
 import { sleep } from './sleep.ts'
 import { countTokens, generateText } from './text.ts'
+import { charsPerToken } from './tokenizer-ratio.ts'
 
 /** One inference request, parsed and resolved. */
 export interface GenerationJob {
@@ -116,7 +117,8 @@ export async function runGeneration(ctx: SimContext, job: GenerationJob, sink: G
   }
 
   const prompt = promptText(request)
-  const totalInput = countTokens(prompt.text)
+  const ratio = charsPerToken(profile.family)
+  const totalInput = countTokens(prompt.text, ratio)
   if (
     request.maxTokens !== null &&
     (!Number.isInteger(request.maxTokens) || request.maxTokens < 1 || request.maxTokens > profile.maxOutputTokens)
@@ -168,7 +170,7 @@ export async function runGeneration(ctx: SimContext, job: GenerationJob, sink: G
   try {
     let cacheWrite = 0
     if (prompt.cachePrefix !== null && profile.cacheMinTokens !== undefined) {
-      const prefixTokens = countTokens(prompt.cachePrefix)
+      const prefixTokens = countTokens(prompt.cachePrefix, ratio)
       if (prefixTokens >= profile.cacheMinTokens) {
         if (ctx.promptCache.touch(profile.modelId, prompt.cachePrefix) === 'hit') cacheRead = prefixTokens
         else cacheWrite = prefixTokens

@@ -2,7 +2,7 @@
  * Streams Samples into a RunSummary without keeping the Samples: per (load level, run) it keeps
  * counters and typed-array columns (see RunBucket). Only `phase === 'measure'` samples count toward
  * statistics and rates; warm-up and cool-down samples are only counted (`phaseCounts()`) and
- * their cost added to `costUsd` (they were paid for).
+ * their cost added to `costUsd` (they were paid for); `measureCostUsd` is the measure phase's cost alone.
  *
  * Pooling: a level pools its runs (union of samples; rates = Σ ok / Σ measure wall clock). The
  * top level pools every measure sample of every level and run the same way — for a sweep its
@@ -87,7 +87,15 @@ export interface RunAccumulatorState {
   phases: Record<Phase, number>
   runIndexes: number[]
   costUsd: number
-  perRun: { runIndex: number; costUsd: number; levels: string[] }[]
+  measureCostUsd: number
+  perRun: { runIndex: number; costUsd: number; measureCostUsd: number; levels: string[] }[]
+}
+
+/** Cost of one run's samples (USD) and its levels. */
+interface RunCost {
+  costUsd: number
+  measureCostUsd: number
+  levels: string[]
 }
 
 /** Accumulates the samples of one `bedrockBench()` call into a RunSummary. */
@@ -98,8 +106,12 @@ export class RunAccumulator {
   private readonly phases: Record<Phase, number> = { warmup: 0, measure: 0, cooldown: 0 }
   private readonly runIndexes = new Set<number>()
   private costUsd = 0
-  /** Per run: cost of its samples (any phase) and its levels in order of their first measure sample. */
-  private readonly perRun = new Map<number, { costUsd: number; levels: string[] }>()
+  private measureCostUsd = 0
+  /**
+   * Per run: cost of its samples (any phase), of its measure samples, and its levels in order of
+   * their first measure sample.
+   */
+  private readonly perRun = new Map<number, RunCost>()
   /** The pooled TTFT and latency columns of the last `finish()`, until the next change. */
   private kept: KeptColumns | null = null
 
@@ -115,12 +127,16 @@ export class RunAccumulator {
     this.phases[sample.phase]++
     let run = this.perRun.get(sample.runIndex)
     if (!run) {
-      run = { costUsd: 0, levels: [] }
+      run = { costUsd: 0, measureCostUsd: 0, levels: [] }
       this.perRun.set(sample.runIndex, run)
     }
     if (sample.costUsd !== null && Number.isFinite(sample.costUsd)) {
       this.costUsd += sample.costUsd
       run.costUsd += sample.costUsd
+      if (sample.phase === 'measure') {
+        this.measureCostUsd += sample.costUsd
+        run.measureCostUsd += sample.costUsd
+      }
     }
     if (sample.phase !== 'measure') return
     let level = this.levels.get(sample.loadLevel)
@@ -167,7 +183,8 @@ export class RunAccumulator {
     Object.assign(acc.phases, state.phases)
     for (const runIndex of state.runIndexes) acc.runIndexes.add(runIndex)
     acc.costUsd = state.costUsd
-    for (const run of state.perRun) acc.perRun.set(run.runIndex, { costUsd: run.costUsd, levels: [...run.levels] })
+    acc.measureCostUsd = state.measureCostUsd
+    for (const run of state.perRun) acc.perRun.set(run.runIndex, { ...run, levels: [...run.levels] })
     return acc
   }
 
@@ -188,7 +205,8 @@ export class RunAccumulator {
       phases: { ...this.phases },
       runIndexes: [...this.runIndexes],
       costUsd: this.costUsd,
-      perRun: [...this.perRun].map(([runIndex, run]) => ({ runIndex, costUsd: run.costUsd, levels: [...run.levels] })),
+      measureCostUsd: this.measureCostUsd,
+      perRun: [...this.perRun].map(([runIndex, run]) => ({ runIndex, ...run, levels: [...run.levels] })),
     }
   }
 
@@ -223,6 +241,7 @@ export class RunAccumulator {
     for (const phase of Object.keys(this.phases) as Phase[]) this.phases[phase] += later.phases[phase]
     for (const runIndex of later.runIndexes) this.runIndexes.add(runIndex)
     this.costUsd += later.costUsd
+    this.measureCostUsd += later.measureCostUsd
     for (const [runIndex, run] of later.perRun) {
       const mine = this.perRun.get(runIndex)
       if (!mine) {
@@ -230,6 +249,7 @@ export class RunAccumulator {
         continue
       }
       mine.costUsd += run.costUsd
+      mine.measureCostUsd += run.measureCostUsd
       for (const label of run.levels) if (!mine.levels.includes(label)) mine.levels.push(label)
     }
   }
@@ -251,7 +271,8 @@ export class RunAccumulator {
       runs: [...level.runs.values()].sort((a, b) => a.runIndex - b.runIndex),
     }))
     this.kept = {}
-    return this.summaryOf(levels, this.costUsd, this.meta.runs ?? this.runIndexes.size, this.kept)
+    const cost = { costUsd: this.costUsd, measureCostUsd: this.measureCostUsd }
+    return this.summaryOf(levels, cost, this.meta.runs ?? this.runIndexes.size, this.kept)
   }
 
   /**
@@ -268,7 +289,7 @@ export class RunAccumulator {
           const level = this.levels.get(label)!
           return { level, runs: [level.runs.get(runIndex)!] }
         })
-        return this.summaryOf(levels, run.costUsd, 1)
+        return this.summaryOf(levels, run, 1)
       })
   }
 
@@ -290,7 +311,7 @@ export class RunAccumulator {
   /** @param keep - receives the top level's pooled TTFT and latency columns */
   private summaryOf(
     levels: { level: LevelState; runs: RunBucket[] }[],
-    costUsd: number,
+    cost: Pick<RunCost, 'costUsd' | 'measureCostUsd'>,
     runCount: number,
     keep?: KeptColumns,
   ): RunSummary {
@@ -334,7 +355,8 @@ export class RunAccumulator {
       throttleRate: top.throttleRate,
       successRate: top.successRate,
       quotaEfficiency: quotaTpm !== null && quotaTpm > 0 ? top.tpm / quotaTpm : null,
-      costUsd,
+      costUsd: cost.costUsd,
+      measureCostUsd: cost.measureCostUsd,
       levels: levelSummaries,
       client: meta.client ?? null,
       schedulerLagP99Ms: meta.schedulerLagP99Ms ?? null,

@@ -17,6 +17,8 @@ export interface ProfileChange {
   outputFactor?: number
   /** TTFT median (ms) before the factor. @default 200 */
   ttftMedianMs?: number
+  /** Requests-per-minute quota (a lower one throttles). @default none */
+  rpm?: number | null
   /** Decode rate (tokens/s). @default 100 */
   decodeTokensPerSec?: number
 }
@@ -27,7 +29,7 @@ export interface ProfileChange {
  * @param change - see `ProfileChange`
  */
 export async function gateProfile(change: ProfileChange = {}): Promise<ModelProfile> {
-  const { ttftFactor = 1, outputFactor = 1, ttftMedianMs = 200, decodeTokensPerSec = 100 } = change
+  const { ttftFactor = 1, outputFactor = 1, ttftMedianMs = 200, decodeTokensPerSec = 100, rpm = null } = change
   const haiku = (await loadProfiles()).find(p => p.modelId === GATE_MODEL)!
   return {
     ...haiku,
@@ -39,7 +41,7 @@ export async function gateProfile(change: ProfileChange = {}): Promise<ModelProf
       decodeTokensPerSec,
       decodeJitter: 0.1,
     },
-    quotas: { ...haiku.quotas, tpm: 1e9, rpm: null },
+    quotas: { ...haiku.quotas, tpm: 1e9, rpm },
     capacity: { concurrentGenerations: 10_000, queueLimit: 10_000, decodeSlowdownPerActive: 0 },
   }
 }

@@ -85,4 +85,15 @@ describe('gate statistics on the latency model', () => {
     ).toEqual(Array(9).fill('not-comparable'))
     expect(report.verdict).not.toBe('regressed')
   })
+
+  test('a client-bound run is not comparable for speed; its rates are still judged', () => {
+    const bound = run(slower(1.5), 3)
+    bound.benches[0].clientBoundDelayMs = 176.5
+    const bench = compareBaselines(run(base, 1), bound).benches[0]
+    expect(bench.notComparable).toEqual([
+      'the candidate run was client-bound (event-loop delay p99 177 ms), so its latencies include client queueing',
+    ])
+    expect(bench.metrics.find(m => m.metric === 'ttftMs.p95')!.verdict).toBe('not-comparable')
+    expect(bench.metrics.find(m => m.metric === 'errorRate')!.verdict).not.toBe('not-comparable')
+  })
 })

@@ -1,6 +1,7 @@
 /**
  * Acceptance 5 and 6 of the gate: the example workflow's commands run locally — a run on the
- * simulator, `baseline save`, a run with the profile changed, `compare` → exit 1; a run without the
+ * simulator, `baseline save`, a run with the profile changed (TTFT ×3 and an RPM quota that throttles),
+ * `compare` → exit 1; a run without the
  * change → exit 0 — and bad input exits 2 with one line naming the fix.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -8,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest'
 import { main } from '../../src/cli.ts'
-import { GITHUB_WORKFLOW_TEMPLATE } from '../../src/gate/workflow-template.ts'
+import { GITHUB_WORKFLOW_TEMPLATE, GITLAB_CI_TEMPLATE } from '../../src/gate/workflow-template.ts'
 import { writeRunReport } from '../../src/report/write-run-report.ts'
 import { bedrockBench } from '../../src/measure/bedrock-bench.ts'
 import { startSimulator } from '../../src/simulator/start-simulator.ts'
@@ -63,10 +64,10 @@ async function cli(...args: string[]): Promise<{ code: number; out: string; err:
 }
 
 describe('the example workflow, locally', () => {
-  test('baseline save → run with a slower TTFT → compare exits 1; unchanged → exits 0', async () => {
+  test('baseline save → run with a slower, throttling profile → compare exits 1; unchanged → exits 0', async () => {
     const main1 = await run('main', 11)
     const same = await run('same', 12)
-    const slower = await run('slower', 13, { ttftFactor: 3 })
+    const slower = await run('slower', 13, { ttftFactor: 3, rpm: 100 })
     const baseline = join(root, 'bedrock-bench.baseline.json')
     const saved = await cli('baseline', 'save', main1, '--name', 'main', '--out', baseline)
     expect(saved.code, saved.err).toBe(0)
@@ -82,7 +83,7 @@ describe('the example workflow, locally', () => {
     const md = readFileSync(summary, 'utf8')
     expect(failRun.code, md).toBe(1)
     expect(md).toMatch(/^## bedrock-bench gate: ❌ Performance regressed/)
-    expect(md).toMatch(/\| ❌ regressed \| haiku-stream @ c=50 \| TTFT p95 \|/)
+    expect(md).toMatch(/\| ❌ regressed \| haiku-stream @ c=50 \| Throttle rate \| 0 % \| [1-9]\d* % \|/)
     const json = JSON.parse(failRun.out) as { verdict: string }
     expect(json.verdict).toBe('regressed')
   }, 60_000)
@@ -90,6 +91,8 @@ describe('the example workflow, locally', () => {
   test('.github/workflows/bench.yml is the template init scaffolds, and runs these commands', () => {
     const yml = readFileSync(new URL('../../.github/workflows/bench.yml', import.meta.url), 'utf8')
     expect(yml).toBe(GITHUB_WORKFLOW_TEMPLATE)
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
+    expect(readme).toContain(`\`\`\`yaml\n${GITLAB_CI_TEMPLATE}\`\`\``)
     expect(yml).toContain('npx bedrock-bench baseline save results/*/ --name main --out "$BASELINE" --force')
     expect(yml).toContain('npx bedrock-bench compare "$BASELINE" results/*/')
   })
