@@ -9,20 +9,14 @@ import type { SimError } from './errors.ts'
 import { shapeOfStreamException } from './errors.ts'
 import type { NeutralRequest, NeutralStopReason } from './families/family.ts'
 import { HTTP_ERROR_FAULTS, stallMsOf, STREAM_ENDING_FAULTS, type FaultRule } from './faults.ts'
+import { completionText, limitError } from './completion-text.ts'
 import { endRecord, endRecordWithError, type GroundTruthRecord, type GroundTruthStatus } from './ground-truth.ts'
-import {
-  isZeroLatency,
-  latencySpecFor,
-  sampleInterTokenMs,
-  sampleTargetTokens,
-  sampleTtftMs,
-  type LatencyMode,
-} from './latency-model.ts'
+import { isZeroLatency, latencySpecFor, sampleInterTokenMs, sampleTtftMs, type LatencyMode } from './latency-model.ts'
 import { promptText } from './prompt-text.ts'
 import { createRng, hashSeed } from './rng.ts'
 import { poolFor, quotasFor, type SimContext } from './sim-context.ts'
 import { sleep } from './sleep.ts'
-import { countTokens, generateText } from './text.ts'
+import { countTokens } from './text.ts'
 
 /** One inference request, parsed and resolved. */
 export interface GenerationJob {
@@ -117,21 +111,8 @@ export async function runGeneration(ctx: SimContext, job: GenerationJob, sink: G
 
   const prompt = promptText(request)
   const totalInput = countTokens(prompt.text)
-  if (
-    request.maxTokens !== null &&
-    (!Number.isInteger(request.maxTokens) || request.maxTokens < 1 || request.maxTokens > profile.maxOutputTokens)
-  ) {
-    return failWith({
-      shape: 'ValidationException',
-      message: `The maximum tokens you requested (${request.maxTokens}) must be an integer between 1 and the model limit of ${profile.maxOutputTokens}.`,
-    })
-  }
-  if (totalInput > profile.contextWindowTokens) {
-    return failWith({
-      shape: 'ValidationException',
-      message: `Input is too long for requested model: ${totalInput} input tokens exceed the context window of ${profile.contextWindowTokens}.`,
-    })
-  }
+  const limit = limitError(profile, request, totalInput)
+  if (limit) return failWith(limit)
   const maxTokens = request.maxTokens ?? profile.maxOutputTokens
   const quotaKey = isCrossRegionId(job.rawModelId) ? `${profile.modelId}#cross-region` : profile.modelId
   const quotas = quotasFor(ctx, profile, job.rawModelId)
@@ -171,14 +152,7 @@ export async function runGeneration(ctx: SimContext, job: GenerationJob, sink: G
       }
     }
     const inputTokens = totalInput - cacheRead - cacheWrite
-    const textRng = createRng(hashSeed(ctx.seed, 'length', prompt.text))
-    const generated = generateText({
-      seed: ctx.seed,
-      prompt: prompt.text,
-      maxTokens,
-      targetTokens: sampleTargetTokens(profile, textRng),
-      stopSequences: request.stopSequences,
-    })
+    const generated = completionText(ctx.seed, profile, prompt.text, maxTokens, request.stopSequences)
     const { spec, mode } = latencySpecFor(profile, job.performance ?? 'standard')
     const start: GenerationStart = {
       inputTokens,

@@ -16,9 +16,9 @@ import { invokeStream } from './handlers/invoke-stream.ts'
 import { headerOf, respondJson, type AnyRequest, type AnyResponse, type InferenceCall } from './inference-call.ts'
 import { matchRoute, type ModelOperation } from './routes.ts'
 import { quotasFor, type SimContext } from './sim-context.ts'
-
-/** Largest request body Bedrock accepts (bytes). */
-export const MAX_BODY_BYTES = 25_000_000
+import { MAX_BODY_BYTES, readBody } from './read-body.ts'
+import { handleService } from './batch/service-handler.ts'
+import { matchServiceRoute } from './batch/service-routes.ts'
 
 const handlers: Record<ModelOperation, (ctx: SimContext, call: InferenceCall) => Promise<void>> = {
   converse,
@@ -26,26 +26,6 @@ const handlers: Record<ModelOperation, (ctx: SimContext, call: InferenceCall) =>
   invoke,
   'invoke-stream': invokeStream,
   'count-tokens': countTokensHandler,
-}
-
-/** Reads the body; `null` when it exceeded {@link MAX_BODY_BYTES} (the rest is drained and dropped). */
-function readBody(req: AnyRequest): Promise<Buffer | null> {
-  return new Promise(resolve => {
-    const chunks: Buffer[] = []
-    let size = 0
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      if (size <= MAX_BODY_BYTES) chunks.push(chunk)
-    })
-    let ended = false
-    req.on('end', () => {
-      ended = true
-      resolve(size > MAX_BODY_BYTES ? null : chunks.length === 1 ? chunks[0] : Buffer.concat(chunks))
-    })
-    // A client that goes away mid-body: nothing to answer (sendError ignores destroyed responses).
-    req.on('close', () => ended || resolve(null))
-    req.on('error', () => resolve(null))
-  })
 }
 
 function sendJson(res: AnyResponse, status: number, value: unknown): void {
@@ -88,6 +68,8 @@ async function handle(ctx: SimContext, req: AnyRequest, res: AnyResponse): Promi
       : sendError(res, { shape: 'ResourceNotFoundException', message: `No model profile for "${route.modelId}".` })
   }
   if (route.kind === 'unknown') {
+    const service = ctx.services ? matchServiceRoute(req.method ?? 'GET', req.url ?? '/') : null
+    if (service && ctx.services) return handleService(ctx.services, ctx.profiles, service, req, res)
     req.resume()
     return sendError(res, {
       shape: 'UnknownOperationException',

@@ -3,6 +3,7 @@
  * capacity pools, prompt cache, ground truth and the request counter that seeds per-request timing.
  */
 import type { ModelProfile, Quotas } from '../model-profile.ts'
+import type { Services } from './batch/services.ts'
 import { CapacityPool } from './capacity.ts'
 import type { FaultRule } from './faults.ts'
 import { GroundTruthStore } from './ground-truth.ts'
@@ -28,10 +29,15 @@ export interface SimContext {
   faultRng: Rng
   /** Next request index (0, 1, 2 …), mixed into per-request timing seeds. */
   nextIndex(): number
+  /** S3, batch jobs and async invocations; absent in contexts built without them (unit tests). */
+  services?: Services
 }
 
 /** Options of {@link createSimContext}: the plain fields of the context, plus what builds its state. */
-export interface SimContextOptions extends Pick<SimContext, 'seed' | 'profiles' | 'faults' | 'quotaOverrides'> {
+export interface SimContextOptions extends Pick<
+  SimContext,
+  'seed' | 'profiles' | 'faults' | 'quotaOverrides' | 'services'
+> {
   /** Clock of the quota buckets and the prompt cache (ms). */
   clock: Clock
   /** Quota refill window (ms). */
@@ -52,6 +58,7 @@ export function createSimContext(options: SimContextOptions): SimContext {
     pools: new Map(),
     faultRng: createRng(hashSeed(options.seed, 'faults')),
     nextIndex: () => index++,
+    services: options.services,
   }
 }
 
