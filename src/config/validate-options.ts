@@ -9,6 +9,8 @@ import { MODEL_FAMILIES } from '../profiles/parse-profile.ts'
 import type { Operation, TargetKind } from '../types.ts'
 import { BedrockBenchConfigError } from './bedrock-bench-config-error.ts'
 import type { BedrockBenchOptions, LoadOptions } from './options.ts'
+import { Problems } from './problems.ts'
+import { checkServiceOptions } from './check-service-options.ts'
 
 /** Options with every default applied. */
 export interface ResolvedOptions extends BedrockBenchOptions {
@@ -25,37 +27,14 @@ export interface ResolvedOptions extends BedrockBenchOptions {
   seed: number
 }
 
-const OPERATIONS: readonly Operation[] = ['converse', 'converse-stream', 'invoke', 'invoke-stream']
-
-const show = (v: unknown): string => {
-  if (typeof v === 'function') return 'a function'
-  if (typeof v === 'string') return JSON.stringify(v)
-  try {
-    return JSON.stringify(v) ?? String(v)
-  } catch {
-    return String(v)
-  }
-}
-
-/** Collects problems with a uniform sentence shape. */
-class Problems {
-  readonly list: string[] = []
-  add(option: string, expectation: string, got: unknown, fix: string): void {
-    this.list.push(`\`${option}\` must be ${expectation}, got \`${show(got)}\`. ${fix}`)
-  }
-  int(option: string, v: unknown, min: number, fix: string, optional = true): void {
-    if (v === undefined && optional) return
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < min) this.add(option, `an integer ≥ ${min}`, v, fix)
-  }
-  num(option: string, v: unknown, min: number, max: number, fix: string, minExclusive = false): void {
-    if (v === undefined) return
-    const lowOk = typeof v === 'number' && (minExclusive ? v > min : v >= min)
-    if (typeof v !== 'number' || !Number.isFinite(v) || !lowOk || v > max) {
-      const range = max === Infinity ? `a number ${minExclusive ? '>' : '≥'} ${min}` : `a number in [${min}, ${max}]`
-      this.add(option, range, v, fix)
-    }
-  }
-}
+const OPERATIONS: readonly Operation[] = [
+  'converse',
+  'converse-stream',
+  'invoke',
+  'invoke-stream',
+  'batch',
+  'async-invoke',
+]
 
 function checkLimits(p: Problems, load: Record<string, unknown>): void {
   p.int(
@@ -309,6 +288,7 @@ export function checkOptions(options: unknown): string[] {
     p.add('client', 'a `BedrockRuntimeClient`', o.client, 'Pass `new BedrockRuntimeClient({...})` or omit it.')
   }
   checkTarget(p, o)
+  checkServiceOptions(p, o)
   p.int('seed', o.seed, 0, 'Use any non-negative integer.')
   p.num(
     'quotaTpm',

@@ -29,11 +29,15 @@ import { resolveModelId } from '../profiles/resolve-model-id.ts'
 import { quantileSorted } from '../stats/quantile.ts'
 import { type RunMeta, RunAccumulator } from '../stats/run-accumulator.ts'
 import { seededRandom } from '../stats/seeded-random.ts'
-import type { RunSummary } from '../types.ts'
-import { clientQueueWarnings, createClient } from './client-factory.ts'
+import type { BatchJobRecord, RunSummary, SyncOperation } from '../types.ts'
+import { batchPricing, tierPricing } from '../cost/price-variants.ts'
+import { batchRecordCount } from '../config/check-service-options.ts'
+import { clientQueueWarnings, createClient, createServiceClients } from './client-factory.ts'
 import { relativeClock } from './clock.ts'
 import { captureEnvironment } from './environment.ts'
-import { invoke } from './invoke.ts'
+import { invoke, type SampleContext } from './invoke.ts'
+import { asyncInvoke } from './async-invoke.ts'
+import { runBatchJob } from './run-batch.ts'
 import { replayLatencies } from './replay-latencies.ts'
 import { simulatorQuotaTpm } from './simulator-quota.ts'
 import { pushSummary, taskGroup, type TaskWithMeta } from './task-meta.ts'
@@ -117,9 +121,17 @@ export async function bedrockBench(
       `\`family\` must be set for \`${o.operation}\` when the model has no profile, got \`${o.model}\` with none. Pass \`family: ${MODEL_FAMILIES.map(f => `'${f}'`).join(' | ')}\`.`,
     ])
   }
+  const jobLike = o.operation === 'batch' || o.operation === 'async-invoke'
+  if (jobLike && (profile === undefined || family === null)) {
+    throw new BedrockBenchConfigError([
+      `\`model\` must be a model with a profile (family, batch price) for \`${o.operation}\`, ` +
+        `got \`${o.model}\`. Use a model id from fixtures/models, or add its profile.`,
+    ])
+  }
   const first = conversationFor({ seq: 0, runIndex: 0, rng: requestRng(o.seed, 0, 0) })
-  const planned = plannedRequests(o, levels)
-  checkAwsBudget(o, profile, planned, Math.ceil(conversationChars(first) / 4))
+  const planned = o.operation === 'batch' ? batchRecordCount({ ...o }) * o.runs : plannedRequests(o, levels)
+  const billed = profile && o.operation === 'batch' ? { ...profile, pricing: batchPricing(profile.pricing) } : profile
+  checkAwsBudget(o, billed, planned, Math.ceil(conversationChars(first) / 4))
 
   const target = await resolveTarget(o, safeInject('bedrockBenchSimulatorUrl'))
   const maxConcurrency = Math.max(
@@ -164,69 +176,140 @@ export async function bedrockBench(
   const log = openSampleLog(samplesPath)
   const monitor = new SaturationMonitor()
   const clock = relativeClock()
-  const pricing = profile?.pricing
+  const pricing = profile && o.serviceTier ? tierPricing(profile.pricing, o.serviceTier) : profile?.pricing
+  const services = jobLike
+    ? createServiceClients({ target: o.target, endpoint: target.endpoint, region: target.region })
+    : null
+  const batchJobs: BatchJobRecord[] = []
   // AWS: besides the pre-run estimate, stop scheduling before actual spend could pass the budget
   const guard = o.target === 'aws' && pricing ? new BudgetGuard(o.aws!.budgetUsd) : null
   const schedulingSignal = guard ? (o.signal ? AbortSignal.any([o.signal, guard.signal]) : guard.signal) : o.signal
   let result
   try {
-    result = await runLoad({
-      levels,
-      runs: o.runs,
-      clock,
-      rng: seededRandom(o.seed),
-      signal: schedulingSignal,
-      onMeasure: active => (active ? monitor.resume() : monitor.pause()),
-      execute: d => {
-        const conversation = conversationFor({
-          seq: d.seq,
-          runIndex: d.runIndex,
-          rng: requestRng(o.seed, d.runIndex, d.seq),
-        })
-        const charged =
-          guard && pricing ? guard.started(worstCaseUsd(conversation, o.maxTokens, o.maxAttempts, pricing)) : null
-        const sample = invoke(
+    if (o.operation === 'batch') {
+      const jobStart = clock.now()
+      for (let runIndex = 0; runIndex < o.runs && !o.signal?.aborted; runIndex++) {
+        const job = await runBatchJob(
           {
-            client,
-            operation: o.operation,
-            modelId: o.model,
-            family,
-            conversation,
-            maxTokens: o.maxTokens,
-            temperature: o.temperature,
-            topP: o.topP,
-            stopSequences: o.stopSequences,
-            cachePoint: o.cachePoint,
-            performanceConfig: o.performanceConfig,
-            timeoutMs: o.timeoutMs,
-            signal: o.signal,
+            clients: services!,
+            options: o,
+            family: family!,
+            pricing,
+            conversationFor: (seq, run) => conversationFor({ seq, runIndex: run, rng: requestRng(o.seed, run, seq) }),
+            base: {
+              runId,
+              benchName: o.name,
+              runIndex,
+              model: o.model,
+              operation: 'batch',
+              target: o.target,
+              loadLevel: 'batch',
+              concurrency: null,
+              targetRatePerSec: null,
+            },
             clock,
-            costOf: pricing ? u => costUsd(u, pricing) : undefined,
+            onSample: s => {
+              log.append(s)
+              acc.add(s)
+            },
+            sleep: ms => new Promise(r => setTimeout(r, ms)),
           },
-          {
+          runIndex,
+        )
+        batchJobs.push(job)
+      }
+      result = { wallClockMs: clock.now() - jobStart }
+    } else
+      result = await runLoad({
+        levels,
+        runs: o.runs,
+        clock,
+        rng: seededRandom(o.seed),
+        signal: schedulingSignal,
+        onMeasure: active => (active ? monitor.resume() : monitor.pause()),
+        execute: d => {
+          const ctxOf = (x: typeof d): SampleContext => ({
             runId,
             benchName: o.name,
-            phase: d.phase,
-            runIndex: d.runIndex,
-            seq: d.seq,
+            phase: x.phase,
+            runIndex: x.runIndex,
+            seq: x.seq,
             model: o.model,
             operation: o.operation,
             target: o.target,
-            loadLevel: d.level.label,
-            concurrency: d.level.concurrency,
-            targetRatePerSec: d.targetRatePerSec,
-            scheduledAt: d.scheduledAt,
-          },
-        )
-        return charged ? sample.then(s => (charged(s.costUsd), s)) : sample
-      },
-      onSample: s => {
-        log.append(s)
-        acc.add(s)
-      },
-    })
+            loadLevel: x.level.label,
+            concurrency: x.level.concurrency,
+            targetRatePerSec: x.targetRatePerSec,
+            scheduledAt: x.scheduledAt,
+          })
+
+          const conversation = conversationFor({
+            seq: d.seq,
+            runIndex: d.runIndex,
+            rng: requestRng(o.seed, d.runIndex, d.seq),
+          })
+          const charged =
+            guard && pricing ? guard.started(worstCaseUsd(conversation, o.maxTokens, o.maxAttempts, pricing)) : null
+          const sample =
+            o.operation === 'async-invoke'
+              ? asyncInvoke(
+                  {
+                    client,
+                    services: services!,
+                    modelId: o.model,
+                    family: family!,
+                    input: {
+                      messages: conversation.messages,
+                      system: conversation.system ?? null,
+                      maxTokens: o.maxTokens,
+                      temperature: o.temperature,
+                      topP: o.topP,
+                      stopSequences: o.stopSequences,
+                      cachePoint: false,
+                    },
+                    outputS3Uri:
+                      o.asyncInvoke?.outputS3Uri ??
+                      `s3://bedrock-bench-async/${runId}/${o.name.replace(/[^A-Za-z0-9._-]/g, '-')}`,
+                    pollIntervalMs: o.asyncInvoke?.pollIntervalMs ?? (o.target === 'aws' ? 1000 : 20),
+                    timeoutMs: o.timeoutMs,
+                    clock,
+                    sleep: ms => new Promise(r => setTimeout(r, ms)),
+                    pricing,
+                    signal: o.signal,
+                  },
+                  ctxOf(d),
+                )
+              : invoke(
+                  {
+                    client,
+                    operation: o.operation as SyncOperation,
+                    modelId: o.model,
+                    family,
+                    conversation,
+                    maxTokens: o.maxTokens,
+                    temperature: o.temperature,
+                    topP: o.topP,
+                    stopSequences: o.stopSequences,
+                    cachePoint: o.cachePoint,
+                    performanceConfig: o.performanceConfig,
+                    serviceTier: o.serviceTier,
+                    timeoutMs: o.timeoutMs,
+                    signal: o.signal,
+                    clock,
+                    costOf: pricing ? u => costUsd(u, pricing) : undefined,
+                  },
+                  ctxOf(d),
+                )
+          return charged ? sample.then(s => (charged(s.costUsd), s)) : sample
+        },
+        onSample: s => {
+          log.append(s)
+          acc.add(s)
+        },
+      })
   } finally {
     log.close()
+    services?.destroy()
     if (!o.client) client.destroy()
     await target.close()
   }
@@ -250,6 +333,7 @@ export async function bedrockBench(
   }
   for (const w of warnings) console.warn(`[bedrock-bench] ${o.name}: ${w}`)
   const summary = acc.finish()
+  if (batchJobs.length > 0) summary.batchJobs = batchJobs
   summary.wallClockMs = summary.wallClockMs > 0 ? summary.wallClockMs : result.wallClockMs
 
   if (!existsSync(dir.environmentJson))

@@ -18,7 +18,7 @@ import {
 import { isStreamingOperation } from '../config/is-streaming-operation.ts'
 import type { Conversation } from '../config/options.ts'
 import type { ModelFamily } from '../model-profile.ts'
-import type { Operation, Sample, TokenSource } from '../types.ts'
+import type { Sample, ServiceTier, SyncOperation, TokenSource } from '../types.ts'
 import { abortable, abortPromise } from './abortable.ts'
 import { classifyError } from './classify-error.ts'
 import type { Clock } from './clock.ts'
@@ -36,7 +36,7 @@ export interface InvokeSpec {
   /** The SDK client that sends the request (built by `createClient` or supplied by the user). */
   client: BedrockRuntimeClient
   /** Which Bedrock Runtime API to call. */
-  operation: Operation
+  operation: SyncOperation
   /** Model id, inference-profile id or ARN, as sent in the URL. */
   modelId: string
   /** Native body family; required for `invoke` / `invoke-stream`. */
@@ -55,6 +55,8 @@ export interface InvokeSpec {
   cachePoint: boolean
   /** `optimized` asks for latency-optimized inference (`performanceConfig.latency`). */
   performanceConfig: 'standard' | 'optimized'
+  /** Service tier to ask for (Converse `serviceTier.type`, InvokeModel `X-Amzn-Bedrock-Service-Tier`); omitted when undefined. */
+  serviceTier?: ServiceTier
   /** Per-request timeout (ms) → `timeout`. */
   timeoutMs: number
   /** The user's signal → `cancelled`. */
@@ -93,6 +95,7 @@ interface Reading extends NativeUsage {
   stopReason: string | null
   attempts: number
   retryDelayMs: number
+  serviceTier: string | null
 }
 
 interface Meta {
@@ -134,6 +137,7 @@ function converseInput(spec: InvokeSpec): ConverseCommandInput {
       stopSequences: spec.stopSequences,
     },
     ...(spec.performanceConfig === 'optimized' ? { performanceConfig: { latency: 'optimized' as const } } : {}),
+    ...(spec.serviceTier !== undefined ? { serviceTier: { type: spec.serviceTier } } : {}),
   }
 }
 
@@ -159,6 +163,7 @@ function nativeInput(spec: InvokeSpec) {
     contentType: 'application/json',
     accept: 'application/json',
     ...perf,
+    ...(spec.serviceTier !== undefined ? { serviceTier: spec.serviceTier } : {}),
   }
 }
 
@@ -206,6 +211,7 @@ async function readResponse(
     stopReason: null,
     attempts: meta.attempts ?? 1,
     retryDelayMs: meta.totalRetryDelay ?? 0,
+    serviceTier: headers['x-amzn-bedrock-service-tier'] ?? null,
   }
   const setUsage = (u: Partial<NativeUsage>, source: TokenSource) => {
     for (const k of ['inputTokens', 'outputTokens', 'cacheReadTokens', 'cacheWriteTokens'] as const)
@@ -219,6 +225,7 @@ async function readResponse(
     setUsage(converseUsage(o.usage), 'usage')
     r.serverLatencyMs = o.metrics?.latencyMs ?? null
     r.stopReason = o.stopReason ?? null
+    r.serviceTier = o.serviceTier?.type ?? r.serviceTier
   } else if (spec.operation === 'converse-stream') {
     const o = out as import('@aws-sdk/client-bedrock-runtime').ConverseStreamCommandOutput
     let sawMetadata = false
@@ -234,6 +241,7 @@ async function readResponse(
         sawMetadata = true
         setUsage(converseUsage(ev.metadata.usage), 'usage')
         r.serverLatencyMs = ev.metadata.metrics?.latencyMs ?? null
+        r.serviceTier = ev.metadata.serviceTier?.type ?? r.serviceTier
       }
     }
     if (!sawMetadata)
@@ -369,5 +377,6 @@ export async function invoke(spec: InvokeSpec, ctx: SampleContext): Promise<Samp
     stopReason: reading?.stopReason ?? null,
     costUsd: reading && usage.outputTokens !== null && spec.costOf ? spec.costOf(usage) : null,
     requestId: headers['x-amzn-requestid'] ?? null,
+    serviceTier: reading?.serviceTier ?? null,
   }
 }

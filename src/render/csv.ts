@@ -47,7 +47,8 @@ export const sampleCsvHeaders = {
   stopReason: 'stop_reason',
   costUsd: 'cost_usd',
   requestId: 'request_id',
-} as const satisfies Record<keyof Sample, string>
+  serviceTier: 'service_tier',
+} as const satisfies Record<Exclude<keyof Sample, 'batchJob' | 'asyncInvoke'>, string>
 
 // csv-writer's stringifier keeps no state between calls: one serves every samples.csv caller.
 const sampleStringifier = csvStringifier(Object.entries(sampleCsvHeaders).map(([id, title]) => ({ id, title })))

@@ -300,7 +300,7 @@ test('sortedValues after finish() reuses the pooled columns, and is recomputed a
   const all = samples
     .filter(s => s.status === 'ok')
     .map(s => s.latencyMs)
-    .sort((a, b) => a - b)
+    .sort((a, b) => a! - b!)
   expect([...acc.sortedValues('latencyMs')]).toEqual(all)
   acc.finish()
   expect([...acc.sortedValues('ttftMs')]).toEqual(

@@ -93,7 +93,7 @@ export class RunAccumulator {
   private readonly meta: RunMeta
   private readonly openLoop: boolean
   private readonly levels = new Map<string, LevelState>()
-  private readonly phases: Record<Phase, number> = { warmup: 0, measure: 0, cooldown: 0 }
+  private readonly phases: Record<Phase, number> = { warmup: 0, measure: 0, cooldown: 0, job: 0 }
   private readonly runIndexes = new Set<number>()
   private costUsd = 0
   /** Per run: cost of its samples (any phase) and its levels in order of their first measure sample. */

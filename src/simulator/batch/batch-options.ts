@@ -22,9 +22,9 @@ export interface BatchSimOptions {
   minRecordsPerJob?: number
   /** Most records a job may have. @default 50000 */
   maxRecordsPerJob?: number
-  /** Time between StartAsyncInvoke and the start of generation (s). @default 2 */
+  /** Time between StartAsyncInvoke and the start of generation (wall-clock s, not scaled). @default 2 */
   asyncQueueSec?: number
-  /** Simulated seconds per wall-clock second (e.g. 3600: a 2-hour job takes 2 s). @default 1 */
+  /** Simulated seconds per wall-clock second for batch jobs (e.g. 3600: a 2-hour job takes 2 s). @default 1 */
   timeScale?: number
 }
 

@@ -6,7 +6,7 @@ import type { ObjectStore } from '../s3/object-store.ts'
 import { AsyncInvokes } from './async-invokes.ts'
 import { BatchJobs } from './batch-jobs.ts'
 import type { ResolvedBatchSimOptions } from './batch-options.ts'
-import type { SimTime } from './sim-time.ts'
+import { createSimTime, type SimTime } from './sim-time.ts'
 
 /** The account id in simulated ARNs. */
 export const SIM_ACCOUNT_ID = '123456789012'
@@ -28,5 +28,7 @@ export function createServices(
   time: SimTime,
 ): Services {
   const deps = { store, seed, options, time, accountId: SIM_ACCOUNT_ID, region: 'us-east-1' }
-  return { store, batch: new BatchJobs(deps), asyncInvokes: new AsyncInvokes(deps), options, time }
+  // async invocations take seconds, not hours: they run on the wall clock (time scale 1)
+  const asyncInvokes = new AsyncInvokes({ ...deps, time: createSimTime(1, time.wallMs) })
+  return { store, batch: new BatchJobs(deps), asyncInvokes, options, time }
 }
