@@ -3,8 +3,8 @@
  * one line per file that could not be read or written. Pure.
  */
 import { relative } from 'node:path'
-import type { RunReportResult } from '../src/io/write-run-report.ts'
-import { formatCount, formatMs, formatPercent } from '../src/render/format.ts'
+import type { RunReportResult } from '../src/report/write-run-report.ts'
+import { formatCount, formatMs, formatPercent } from '../src/report/render/format.ts'
 
 /** Renders the summary of one written run directory. Paths are shown relative to `cwd`. */
 export function consoleSummary(result: RunReportResult, cwd: string): string {

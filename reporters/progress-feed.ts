@@ -9,7 +9,7 @@
 import { readJson } from '../src/io/read-json.ts'
 import { resultsDirAt, type ResultsDir } from '../src/io/results-dir.ts'
 import { SampleTail } from '../src/io/sample-tail.ts'
-import { progressLine } from '../src/render/progress-line.ts'
+import { progressLine } from '../src/report/render/progress-line.ts'
 
 /** Where progress is drawn and how the results directory is found. */
 export interface ProgressFeedOptions {

@@ -11,7 +11,7 @@ import { availableParallelism } from 'node:os'
 import { parseArgs } from 'node:util'
 import type { Command } from '../cli.ts'
 import { resultsDirAt } from '../io/results-dir.ts'
-import { writeRunReport } from '../io/write-run-report.ts'
+import { writeRunReport } from '../report/write-run-report.ts'
 import { consoleSummary } from '../../reporters/console-summary.ts'
 
 const usage = 'Usage: bedrock-bench report <results/runId> [--no-charts] [--timings] [--threads <n>]'

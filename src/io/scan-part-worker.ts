@@ -3,7 +3,7 @@
  * `PartResult` back, transferring the statistics columns instead of copying them.
  */
 import { parentPort, workerData } from 'node:worker_threads'
-import { stateTransferList } from '../render/run-collector.ts'
+import { stateTransferList } from '../report/collect/run-collector.ts'
 import { scanPartToStates } from './scan-part.ts'
 import type { PartInput } from './scan-part.ts'
 

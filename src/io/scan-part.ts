@@ -5,9 +5,9 @@
  * and in `scan-part-worker.ts`; the result is structured-cloneable (columns are transferable).
  */
 import { closeSync, openSync, writeSync } from 'node:fs'
-import { samplesCsvHeader } from '../render/csv.ts'
-import { RunCollector } from '../render/run-collector.ts'
-import type { RunCollectorState } from '../render/run-collector.ts'
+import { samplesCsvHeader } from '../report/render/csv.ts'
+import { RunCollector } from '../report/collect/run-collector.ts'
+import type { RunCollectorState } from '../report/collect/run-collector.ts'
 import type { Environment, RunSummary } from '../types.ts'
 import { describeError } from './atomic-write.ts'
 import { benchMeta } from './bench-meta.ts'

@@ -11,9 +11,9 @@
  * since only it knows whether a later segment has more lines.
  */
 import { closeSync, openSync, readSync } from 'node:fs'
-import { JsonLineCsv } from '../render/csv-from-json-line.ts'
-import { isPlainSampleLine, plainSampleRows, plainSampleText } from '../render/csv-fast-rows.ts'
-import { samplesCsvRows } from '../render/csv.ts'
+import { JsonLineCsv } from '../report/render/csv-from-json-line.ts'
+import { isPlainSampleLine, plainSampleRows, plainSampleText } from '../report/render/csv-fast-rows.ts'
+import { samplesCsvRows } from '../report/render/csv.ts'
 import type { Sample } from '../types.ts'
 import { describeError } from './atomic-write.ts'
 import type { Segment } from './plan-segments.ts'

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { JSDOM } from 'jsdom'
-import { sampleCsvHeaders } from '../../src/render/csv.ts'
+import { sampleCsvHeaders } from '../../src/report/render/csv.ts'
 import type { Sample } from '../../src/types.ts'
 import { parseCsv } from './parse-csv.ts'
 

@@ -2,9 +2,9 @@
  * One benchmark's section of report.md: outcomes, the per-metric table, the per-level table of a
  * sweep, run-to-run confidence intervals, client saturation, warnings and its charts. Pure.
  */
-import type { LevelSummary, MetricSummary, RunSummary } from '../types.ts'
+import type { LevelSummary, MetricSummary, RunSummary } from '../../types.ts'
 import { formatCount, formatMs, formatNumber, formatPercent, formatUsd } from './format.ts'
-import { levelLabel, sortedLevels } from './levels.ts'
+import { levelLabel, sortedLevels } from '../analyse/levels.ts'
 import { escapeMarkdown, markdownImage, markdownList, markdownTable } from './markdown.ts'
 import type { ChartRef } from './report-input.ts'
 

@@ -5,7 +5,7 @@
  * - `summaryCsv`: one row per benchmark × run × load level with every statistic.
  * Numbers are written with full precision so the CSV parses back to the same values; `null` is empty.
  */
-import type { LevelSummary, MetricSummary, Sample } from '../types.ts'
+import type { LevelSummary, MetricSummary, Sample } from '../../types.ts'
 import { csvStringifier } from './csv-stringifier.ts'
 import type { CsvColumn } from './csv-stringifier.ts'
 

@@ -2,12 +2,12 @@
  * Findings across benchmarks: streaming versus non-streaming for the same workload, the fastest
  * time to first token, and the cheapest successful request. Pure.
  */
-import { isStreamingOperation } from '../config/is-streaming-operation.ts'
-import type { LevelSummary, RunSummary } from '../types.ts'
+import { isStreamingOperation } from '../../config/is-streaming-operation.ts'
+import type { LevelSummary, RunSummary } from '../../types.ts'
 import { levelLabel } from './levels.ts'
 import type { Analysis } from './finding.ts'
 import type { FindingThresholds } from './findings.ts'
-import { formatMs, formatPercent, formatRatio, formatUsd } from './format.ts'
+import { formatMs, formatPercent, formatRatio, formatUsd } from '../render/format.ts'
 
 /**
  * Findings comparing benchmarks with each other (none with fewer than two benchmarks). Comparisons

@@ -19,7 +19,7 @@ export function expectGolden(name: string, actual: string): void {
   }
   if (!existsSync(path))
     throw new Error(
-      `golden file ${path} is missing: run \`UPDATE_GOLDEN=1 npx vitest run test/render/charts\` and commit it`,
+      `golden file ${path} is missing: run \`UPDATE_GOLDEN=1 npx vitest run test/report/charts\` and commit it`,
     )
   expect(actual, `differs from ${path} (UPDATE_GOLDEN=1 rewrites it after a deliberate change)`).toBe(
     readFileSync(path, 'utf8'),

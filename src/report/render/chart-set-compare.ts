@@ -3,10 +3,10 @@
  * with 95 % CI error bars across runs, and a p95 heatmap over benchmark × load level when at least
  * two benchmarks are sweeps. Pure.
  */
-import type { Interval, RunSummary } from '../types.ts'
+import type { Interval, RunSummary } from '../../types.ts'
 import type { BarValue } from './charts/chart-spec.ts'
 import type { ChartPlan } from './chart-plan.ts'
-import { levelAxisLabel, levelX, sortedLevels } from './levels.ts'
+import { levelAxisLabel, levelX, sortedLevels } from '../analyse/levels.ts'
 
 /** Comparison charts; none for fewer than two benchmarks. */
 export function compareCharts(summaries: ReadonlyArray<RunSummary>): ChartPlan[] {

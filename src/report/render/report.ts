@@ -4,8 +4,8 @@
  * its tables and charts. Pure: data in, Markdown string out. Percentiles of successful requests always sit next
  * to the error and throttle rates (DESIGN §3).
  */
-import type { Environment, RunSummary } from '../types.ts'
-import { deriveFindings } from './findings.ts'
+import type { Environment, RunSummary } from '../../types.ts'
+import { deriveFindings } from '../analyse/findings.ts'
 import { formatCount, formatDuration, formatMs, formatNumber, formatPercent, formatUsd } from './format.ts'
 import { escapeMarkdown, markdownList, markdownTable } from './markdown.ts'
 import type { Align } from './markdown.ts'

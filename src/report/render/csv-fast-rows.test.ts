@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { syntheticSamples } from '../../test/reporter/synthetic-samples.ts'
-import type { Sample } from '../types.ts'
+import { syntheticSamples } from '../../../test/reporter/synthetic-samples.ts'
+import type { Sample } from '../../types.ts'
 import { samplesCsvRows } from './csv.ts'
 import { isPlainSampleLine, plainSampleRows } from './csv-fast-rows.ts'
 

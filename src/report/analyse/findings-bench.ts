@@ -3,11 +3,11 @@
  * throttling against the TPM quota, client saturation, scheduler lag, queueing, run-to-run spread.
  * Pure; every sentence carries the numbers it comes from.
  */
-import { hostDisturbed } from '../load/client-saturation.ts'
-import type { RunSummary } from '../types.ts'
+import { hostDisturbed } from '../../load/client-saturation.ts'
+import type { RunSummary } from '../../types.ts'
 import type { Analysis } from './finding.ts'
 import type { FindingThresholds } from './findings.ts'
-import { formatCount, formatMs, formatNumber, formatPercent, formatRatio } from './format.ts'
+import { formatCount, formatMs, formatNumber, formatPercent, formatRatio } from '../render/format.ts'
 import { sweepKnee } from './level-knee.ts'
 import { levelLabel, levelX, sortedLevels } from './levels.ts'
 

@@ -2,7 +2,7 @@
  * Helpers for the load levels of a sweep: their x value (concurrency or rate), a readable label,
  * and their order. Pure.
  */
-import type { LevelSummary } from '../types.ts'
+import type { LevelSummary } from '../../types.ts'
 
 /** The level's position on a sweep axis: concurrency (closed loop) or target rate in req/s (open loop). */
 export function levelX(level: LevelSummary): number {

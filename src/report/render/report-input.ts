@@ -2,8 +2,8 @@
  * What `renderReport` needs: the run's summaries, its environment, and the chart files that were
  * written for it. Plain data, so the report can be rebuilt from `samples.jsonl` alone.
  */
-import type { Environment, RunSummary } from '../types.ts'
-import type { Analysis } from './finding.ts'
+import type { Environment, RunSummary } from '../../types.ts'
+import type { Analysis } from '../analyse/finding.ts'
 
 /** A chart file of the run, referenced from report.md as `charts/<fileName>`. */
 export interface ChartRef {

@@ -1,9 +1,14 @@
 /**
  * Deterministic example specs, one or more per chart kind, shared by the golden and structural
- * tests (and handy to eyeball: `UPDATE_GOLDEN=1 npx vitest run test/render/charts`).
+ * tests (and handy to eyeball: `UPDATE_GOLDEN=1 npx vitest run test/report/charts`).
  */
 import { seededRandom } from '../../../src/stats/seeded-random.ts'
-import type { BarChartSpec, DistributionSpec, HeatmapSpec, LineChartSpec } from '../../../src/render/charts/index.ts'
+import type {
+  BarChartSpec,
+  DistributionSpec,
+  HeatmapSpec,
+  LineChartSpec,
+} from '../../../src/report/render/charts/index.ts'
 
 /** `n` log-normal values with the given median (ms) and shape σ. */
 export function logNormal(n: number, medianMs: number, sigma: number, seed: number): number[] {

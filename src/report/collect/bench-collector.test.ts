@@ -1,8 +1,8 @@
 import { expect, test } from 'vitest'
-import { syntheticSamples } from '../../test/reporter/synthetic-samples.ts'
-import { RunAccumulator } from '../stats/run-accumulator.ts'
-import type { RunMeta } from '../stats/run-accumulator.ts'
-import type { Environment } from '../types.ts'
+import { syntheticSamples } from '../../../test/reporter/synthetic-samples.ts'
+import { RunAccumulator } from '../../stats/run-accumulator.ts'
+import type { RunMeta } from '../../stats/run-accumulator.ts'
+import type { Environment } from '../../types.ts'
 import { BenchCollector } from './bench-collector.ts'
 
 const environment = { target: 'simulator', date: '2026-01-01T00:00:00.000Z' } as unknown as Environment

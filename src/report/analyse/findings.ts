@@ -3,8 +3,8 @@
  * in the summaries; a rule whose data is absent or inconclusive produces nothing (no canned prose).
  * Pure.
  */
-import { SCHEDULER_LAG_WARN_MS } from '../load/client-saturation.ts'
-import type { RunSummary } from '../types.ts'
+import { SCHEDULER_LAG_WARN_MS } from '../../load/client-saturation.ts'
+import type { RunSummary } from '../../types.ts'
 import type { Analysis } from './finding.ts'
 import { benchFindings } from './findings-bench.ts'
 import { compareFindings } from './findings-compare.ts'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import type { Sample } from '../types.ts'
-import { syntheticSamples } from '../../test/reporter/synthetic-samples.ts'
+import type { Sample } from '../../types.ts'
+import { syntheticSamples } from '../../../test/reporter/synthetic-samples.ts'
 import { SecondSeriesBuilder, seriesWindowSec } from './second-series.ts'
 
 const base = syntheticSamples({ requestsPerLevel: 1 }).next().value as Sample

@@ -7,8 +7,8 @@
  * `fromState`, then `merge` the parts in file order. The result equals one collector fed the whole
  * file, except the floating-point cost sums (`costUsd`), added in another order.
  */
-import type { RunMeta } from '../stats/run-accumulator.ts'
-import type { Sample } from '../types.ts'
+import type { RunMeta } from '../../stats/run-accumulator.ts'
+import type { Sample } from '../../types.ts'
 import { BenchCollector } from './bench-collector.ts'
 import type { BenchCollectorState, BenchData } from './bench-collector.ts'
 

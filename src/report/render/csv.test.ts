@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import { summarizeSamples } from '../stats/run-accumulator.ts'
-import type { Sample } from '../types.ts'
-import { syntheticSamples } from '../../test/reporter/synthetic-samples.ts'
-import { testEnvironment } from '../../test/reporter/summary-builder.ts'
+import { summarizeSamples } from '../../stats/run-accumulator.ts'
+import type { Sample } from '../../types.ts'
+import { syntheticSamples } from '../../../test/reporter/synthetic-samples.ts'
+import { testEnvironment } from '../../../test/reporter/summary-builder.ts'
 import { sampleCsvHeaders, samplesCsv, summaryCsv } from './csv.ts'
-import { parseCsv } from '../../test/reporter/parse-csv.ts'
+import { parseCsv } from '../../../test/reporter/parse-csv.ts'
 
 async function text(chunks: AsyncIterable<string>): Promise<string> {
   let out = ''
@@ -18,7 +18,7 @@ const samples = (): Sample[] => [
 
 describe('samplesCsv', () => {
   it('matches the golden file', async () => {
-    await expect(await text(samplesCsv(samples()))).toMatchFileSnapshot('../../test/reporter/golden/samples.csv')
+    await expect(await text(samplesCsv(samples()))).toMatchFileSnapshot('../../../test/reporter/golden/samples.csv')
   })
 
   it('has one column per Sample field with units in the names', async () => {
@@ -96,6 +96,6 @@ describe('summaryCsv', () => {
       ]),
     )
     expect(Number(rows[0][header.indexOf('ttft_ms_p95')])).toBe(s.levels[0].ttftMs!.p95)
-    await expect(csv).toMatchFileSnapshot('../../test/reporter/golden/summary.csv')
+    await expect(csv).toMatchFileSnapshot('../../../test/reporter/golden/summary.csv')
   })
 })

@@ -6,10 +6,10 @@
  * are then over each window's requests, never averaged across seconds). Keeps a few typed columns per sample, never Sample objects. Pure (no clock, no fs).
  * Serialisable (`toState` / `fromState`, for worker threads) and mergeable (`merge`).
  */
-import { FloatSeries } from '../stats/float-series.ts'
-import { quantiles } from '../stats/quantile.ts'
-import { rateWindows, SECOND_MS } from '../stats/windows.ts'
-import type { Sample } from '../types.ts'
+import { FloatSeries } from '../../stats/float-series.ts'
+import { quantiles } from '../../stats/quantile.ts'
+import { rateWindows, SECOND_MS } from '../../stats/windows.ts'
+import type { Sample } from '../../types.ts'
 
 /** One window of a run. Rates are scaled to per-minute (RPM/TPM) or per-second as named. */
 export interface SecondPoint {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { level, metric, outcomes, summary } from '../../test/reporter/summary-builder.ts'
+import { level, metric, outcomes, summary } from '../../../test/reporter/summary-builder.ts'
 import { deriveFindings } from './findings.ts'
 
 const texts = (s: Parameters<typeof deriveFindings>[0]) => deriveFindings(s).findings.map(f => f.text)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { level, metric, outcomes, summary, testEnvironment } from '../../test/reporter/summary-builder.ts'
+import { level, metric, outcomes, summary, testEnvironment } from '../../../test/reporter/summary-builder.ts'
 import { renderReport } from './report.ts'
 
 const sweep = summary({
@@ -58,7 +58,7 @@ describe('renderReport', () => {
   const md = renderReport({ runId: 'run-1', environment: testEnvironment, summaries: [sweep, plain], charts })
 
   it('matches the golden report', async () => {
-    await expect(md).toMatchFileSnapshot('../../test/reporter/golden/report.md')
+    await expect(md).toMatchFileSnapshot('../../../test/reporter/golden/report.md')
   })
 
   it('has the sections a reader looks for, in order', () => {

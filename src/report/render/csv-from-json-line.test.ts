@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { syntheticSamples } from '../../test/reporter/synthetic-samples.ts'
+import { syntheticSamples } from '../../../test/reporter/synthetic-samples.ts'
 import { samplesCsvRows } from './csv.ts'
 import { JsonLineCsv } from './csv-from-json-line.ts'
 

@@ -5,9 +5,9 @@
  * (distribution charts). Never keeps Sample objects. Pure. Serialisable (`toState` / `fromState`,
  * for worker threads) and mergeable (`merge`).
  */
-import { RunAccumulator } from '../stats/run-accumulator.ts'
-import type { RunAccumulatorState, RunMeta } from '../stats/run-accumulator.ts'
-import type { RunSummary, Sample } from '../types.ts'
+import { RunAccumulator } from '../../stats/run-accumulator.ts'
+import type { RunAccumulatorState, RunMeta } from '../../stats/run-accumulator.ts'
+import type { RunSummary, Sample } from '../../types.ts'
 import { SecondSeriesBuilder } from './second-series.ts'
 import type { SecondPoint, SecondSeriesState } from './second-series.ts'
 

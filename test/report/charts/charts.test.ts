@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { barChart, distributionChart, heatmapChart, lineChart, mergeTheme } from '../../../src/render/charts/index.ts'
+import {
+  barChart,
+  distributionChart,
+  heatmapChart,
+  lineChart,
+  mergeTheme,
+} from '../../../src/report/render/charts/index.ts'
 import * as ex from './example-specs.ts'
 import { expectGolden } from './golden.ts'
 import { parseSvg, texts } from './parse-svg.ts'

@@ -6,20 +6,20 @@
  * Never throws: every failed file is returned with its path and reason.
  */
 import { basename } from 'node:path'
-import { defaultTheme } from '../render/charts/theme.ts'
-import type { Theme } from '../render/charts/theme.ts'
-import { chartSet } from '../render/chart-set.ts'
-import { summaryCsv } from '../render/csv.ts'
-import type { SummaryCsvRow } from '../render/csv.ts'
-import type { Analysis } from '../render/finding.ts'
-import { deriveFindings } from '../render/findings.ts'
-import { renderReport } from '../render/report.ts'
-import type { ChartRef } from '../render/report-input.ts'
+import { defaultTheme } from './render/charts/theme.ts'
+import type { Theme } from './render/charts/theme.ts'
+import { chartSet } from './render/chart-set.ts'
+import { summaryCsv } from './render/csv.ts'
+import type { SummaryCsvRow } from './render/csv.ts'
+import type { Analysis } from './analyse/finding.ts'
+import { deriveFindings } from './analyse/findings.ts'
+import { renderReport } from './render/report.ts'
+import type { ChartRef } from './render/report-input.ts'
 import type { Environment, RunSummary } from '../types.ts'
-import { atomicWrite, describeError } from './atomic-write.ts'
-import { collectRunSamples } from './collect-run-samples.ts'
-import { readJson } from './read-json.ts'
-import { resultsDirAt } from './results-dir.ts'
+import { atomicWrite, describeError } from '../io/atomic-write.ts'
+import { collectRunSamples } from '../io/collect-run-samples.ts'
+import { readJson } from '../io/read-json.ts'
+import { resultsDirAt } from '../io/results-dir.ts'
 
 /** Options of `writeRunReport`. */
 export interface WriteRunReportOptions {
@@ -102,7 +102,7 @@ export async function writeRunReport(runDir: string, options: WriteRunReportOpti
   // the chart renderer loads jsdom (≈ 0.8 s): it loads while the samples are read in worker threads
   const chartRenderer =
     (options.charts ?? true)
-      ? import('../render/render-chart.ts').catch((error: unknown) => ({ failure: describeError(error) }))
+      ? import('./render/render-chart.ts').catch((error: unknown) => ({ failure: describeError(error) }))
       : null
   const collected = await collectRunSamples({
     paths,

@@ -4,15 +4,15 @@
  * 95 % CI error bars, and a heatmap when benchmarks share a sweep axis). File names are stable:
  * `<bench-slug>--<what>.svg` and `compare--<what>.svg`. Pure.
  */
-import { isStreamingOperation } from '../config/is-streaming-operation.ts'
-import type { RunSummary } from '../types.ts'
-import type { BenchData } from './bench-collector.ts'
+import { isStreamingOperation } from '../../config/is-streaming-operation.ts'
+import type { RunSummary } from '../../types.ts'
+import type { BenchData } from '../collect/bench-collector.ts'
 import { fileSlug } from './chart-plan.ts'
 import type { ChartPlan } from './chart-plan.ts'
 import { compareCharts } from './chart-set-compare.ts'
 import { formatMs, formatNumber } from './format.ts'
-import { sweepKnee } from './level-knee.ts'
-import { levelAxisLabel, levelLabel, levelX, sortedLevels } from './levels.ts'
+import { sweepKnee } from '../analyse/level-knee.ts'
+import { levelAxisLabel, levelLabel, levelX, sortedLevels } from '../analyse/levels.ts'
 
 /** Time-series charts need at least this many windows (one second each unless the run is long) to say anything. @default 3 */
 export const MIN_SERIES_SECONDS = 3

@@ -3,8 +3,8 @@
  * the knee level is the first where p95 latency is degraded and throughput stopped paying off;
  * the level before it is the last one worth running at.
  */
-import { findKnee } from '../stats/knee.ts'
-import type { LevelSummary } from '../types.ts'
+import { findKnee } from '../../stats/knee.ts'
+import type { LevelSummary } from '../../types.ts'
 import { levelX, sortedLevels } from './levels.ts'
 
 /** The knee of a sweep, as indices into the levels given. */

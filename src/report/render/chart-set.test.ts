@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { level, metric, outcomes, summary } from '../../test/reporter/summary-builder.ts'
-import type { BenchData } from './bench-collector.ts'
+import { level, metric, outcomes, summary } from '../../../test/reporter/summary-builder.ts'
+import type { BenchData } from '../collect/bench-collector.ts'
 import { chartSet } from './chart-set.ts'
-import { deriveFindings } from './findings.ts'
+import { deriveFindings } from '../analyse/findings.ts'
 
 const seconds = [0, 1, 2, 3].map(tSec => ({
   tSec,
