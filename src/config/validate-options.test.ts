@@ -56,7 +56,7 @@ describe('checkOptions', () => {
     expect(problems).toEqual([
       '`name` must be a non-empty string, got `""`. Name the benchmark, e.g. `haiku-stream`.',
       "`model` must be a model id, inference-profile id or ARN, got `7`. Pass e.g. `'anthropic.claude-3-5-haiku-20241022-v1:0'`.",
-      '`operation` must be `converse` | `converse-stream` | `invoke` | `invoke-stream`, got `"chat"`. Use `converse-stream` to measure TTFT.',
+      '`operation` must be `converse` | `converse-stream` | `invoke` | `invoke-stream` | `batch` | `async-invoke`, got `"chat"`. Use `converse-stream` to measure TTFT.',
       "`prompt` must be an inline text, a fixture path or a generator, got `{}`. Pass `{ text: 'Hello' }`, `{ fixture: 'prompts/short-qa.json' }` or a function `(ctx) => ({ messages })`.",
       '`maxTokens` must be an integer ≥ 1, got `0`. Set it to the output token cap.',
       '`temperature` must be a number in [0, 1], got `3`. Use a value between 0 and 1.',

@@ -377,6 +377,7 @@ export async function invoke(spec: InvokeSpec, ctx: SampleContext): Promise<Samp
     stopReason: reading?.stopReason ?? null,
     costUsd: reading && usage.outputTokens !== null && spec.costOf ? spec.costOf(usage) : null,
     requestId: headers['x-amzn-requestid'] ?? null,
-    serviceTier: reading?.serviceTier ?? null,
+    // only when the response names one: ordinary samples keep the key order the CSV fast path expects
+    ...(reading?.serviceTier ? { serviceTier: reading.serviceTier } : {}),
   }
 }

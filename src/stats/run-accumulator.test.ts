@@ -68,7 +68,7 @@ describe('RunAccumulator golden run', () => {
       cancelled: 0,
       errorsByType: { ThrottlingException: 1, InternalServerException: 1, timeout: 1 },
     })
-    expect(acc.phaseCounts()).toEqual({ warmup: 2, measure: 13, cooldown: 1 })
+    expect(acc.phaseCounts()).toEqual({ warmup: 2, measure: 13, cooldown: 1, job: 0 })
     expect(r.successRate).toBeCloseTo(10 / 13, 12)
     expect(r.errorRate).toBeCloseTo(2 / 13, 12)
     expect(r.throttleRate).toBeCloseTo(1 / 13, 12)

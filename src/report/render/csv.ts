@@ -47,8 +47,7 @@ export const sampleCsvHeaders = {
   stopReason: 'stop_reason',
   costUsd: 'cost_usd',
   requestId: 'request_id',
-  serviceTier: 'service_tier',
-} as const satisfies Record<Exclude<keyof Sample, 'batchJob' | 'asyncInvoke'>, string>
+} as const satisfies Record<Exclude<keyof Sample, 'serviceTier' | 'batchJob' | 'asyncInvoke'>, string>
 
 // csv-writer's stringifier keeps no state between calls: one serves every samples.csv caller.
 const sampleStringifier = csvStringifier(Object.entries(sampleCsvHeaders).map(([id, title]) => ({ id, title })))
