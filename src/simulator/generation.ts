@@ -11,6 +11,7 @@ import type { NeutralRequest, NeutralStopReason } from './families/family.ts'
 import { HTTP_ERROR_FAULTS, stallMsOf, STREAM_ENDING_FAULTS, type FaultRule } from './faults.ts'
 import { completionText, limitError } from './completion-text.ts'
 import { endRecord, endRecordWithError, type GroundTruthRecord, type GroundTruthStatus } from './ground-truth.ts'
+import { tierEffect, tierRank } from './service-tier-model.ts'
 import { isZeroLatency, latencySpecFor, sampleInterTokenMs, sampleTtftMs, type LatencyMode } from './latency-model.ts'
 import { promptText } from './prompt-text.ts'
 import { createRng, hashSeed } from './rng.ts'
@@ -119,7 +120,7 @@ export async function runGeneration(ctx: SimContext, job: GenerationJob, sink: G
   const admission = ctx.quota.admit(quotaKey, quotas, totalInput + maxTokens)
   if (!admission.ok) return failWith({ shape: 'ThrottlingException', message: admission.message })
   const pool = poolFor(ctx, profile)
-  const slot = pool.acquire()
+  const slot = pool.acquire(tierRank(job.serviceTier))
   if (slot.kind === 'rejected') {
     ctx.quota.settle(admission.ticket, 0)
     return failWith({ shape: 'ServiceUnavailableException', message: 'Bedrock is unable to process your request.' })
@@ -169,9 +170,11 @@ export async function runGeneration(ctx: SimContext, job: GenerationJob, sink: G
       record.lastTokenWrittenAt = writtenAt
     }
     const zero = isZeroLatency(spec)
+    const tier = tierEffect(ctx.serviceTiers, job.serviceTier, pool.active, profile.capacity)
     const ttftMs = zero
       ? 0
-      : sampleTtftMs(
+      : tier.ttftFactor *
+        sampleTtftMs(
           {
             spec,
             uncachedInputTokens: inputTokens + cacheWrite,
@@ -185,7 +188,8 @@ export async function runGeneration(ctx: SimContext, job: GenerationJob, sink: G
     if (!sink.streaming) {
       if (!zero) {
         let total = ttftMs + stallMs
-        for (let i = 1; i < tokens.length; i++) total += sampleInterTokenMs(spec, pool.slowdownFactor(), rng)
+        for (let i = 1; i < tokens.length; i++)
+          total += sampleInterTokenMs(spec, pool.slowdownFactor() / tier.decodeFactor, rng)
         await sleep(total, signal)
       }
       if (signal.aborted) return finish('cancelled')
@@ -205,7 +209,7 @@ export async function runGeneration(ctx: SimContext, job: GenerationJob, sink: G
       const now = performance.now()
       while (outputTokens < tokens.length && dueAt <= now && !signal.aborted) {
         sink.token(tokens[outputTokens], ++outputTokens)
-        if (!zero) dueAt += sampleInterTokenMs(spec, pool.slowdownFactor(), rng)
+        if (!zero) dueAt += sampleInterTokenMs(spec, pool.slowdownFactor() / tier.decodeFactor, rng)
       }
       const onWritten = sink.flush()
       if (onWritten) onWritten(markWritten)

@@ -4,6 +4,7 @@
  */
 import type { ModelProfile, Quotas } from '../model-profile.ts'
 import type { Services } from './batch/services.ts'
+import type { ServiceTierModel } from './service-tier-model.ts'
 import { CapacityPool } from './capacity.ts'
 import type { FaultRule } from './faults.ts'
 import { GroundTruthStore } from './ground-truth.ts'
@@ -29,6 +30,8 @@ export interface SimContext {
   faultRng: Rng
   /** Next request index (0, 1, 2 …), mixed into per-request timing seeds. */
   nextIndex(): number
+  /** How priority and flex requests are served under load. */
+  serviceTiers: ServiceTierModel
   /** S3, batch jobs and async invocations; absent in contexts built without them (unit tests). */
   services?: Services
 }
@@ -36,7 +39,7 @@ export interface SimContext {
 /** Options of {@link createSimContext}: the plain fields of the context, plus what builds its state. */
 export interface SimContextOptions extends Pick<
   SimContext,
-  'seed' | 'profiles' | 'faults' | 'quotaOverrides' | 'services'
+  'seed' | 'profiles' | 'faults' | 'quotaOverrides' | 'services' | 'serviceTiers'
 > {
   /** Clock of the quota buckets and the prompt cache (ms). */
   clock: Clock
@@ -59,6 +62,7 @@ export function createSimContext(options: SimContextOptions): SimContext {
     faultRng: createRng(hashSeed(options.seed, 'faults')),
     nextIndex: () => index++,
     services: options.services,
+    serviceTiers: options.serviceTiers,
   }
 }
 

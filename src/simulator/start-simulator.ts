@@ -18,6 +18,7 @@ import { batchTruth } from './batch/service-handler.ts'
 import { createServices } from './batch/services.ts'
 import { createSimTime } from './batch/sim-time.ts'
 import { ObjectStore } from './s3/object-store.ts'
+import { DEFAULT_SERVICE_TIER_MODEL, validateServiceTierModel, type ServiceTierModel } from './service-tier-model.ts'
 import { loadProfiles } from '../profiles/load-profiles.ts'
 import type { FaultRule } from './faults.ts'
 import { parseFaultRule } from './faults.ts'
@@ -58,6 +59,8 @@ export interface SimulatorOptions {
    * removed on close (a directory you pass is kept)
    */
   storageDir?: string
+  /** Priority / flex behaviour under load (TTFT and decode multipliers). @default DEFAULT_SERVICE_TIER_MODEL */
+  serviceTiers?: ServiceTierModel
 }
 
 /** A running simulator. */
@@ -113,6 +116,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   )
   const ctx = createSimContext({
     services,
+    serviceTiers: validateServiceTierModel(options.serviceTiers ?? DEFAULT_SERVICE_TIER_MODEL),
     seed: options.seed ?? 1,
     profiles,
     faults,
