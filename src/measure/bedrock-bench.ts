@@ -29,7 +29,7 @@ import { resolveModelId } from '../profiles/resolve-model-id.ts'
 import { quantileSorted } from '../stats/quantile.ts'
 import { type RunMeta, RunAccumulator } from '../stats/run-accumulator.ts'
 import { seededRandom } from '../stats/seeded-random.ts'
-import type { BatchJobRecord, RunSummary, SyncOperation } from '../types.ts'
+import type { RunSummary, SyncOperation } from '../types.ts'
 import { batchPricing, tierPricing } from '../cost/price-variants.ts'
 import { batchRecordCount } from '../config/check-service-options.ts'
 import { clientQueueWarnings, createClient, createServiceClients } from './client-factory.ts'
@@ -180,7 +180,6 @@ export async function bedrockBench(
   const services = jobLike
     ? createServiceClients({ target: o.target, endpoint: target.endpoint, region: target.region })
     : null
-  const batchJobs: BatchJobRecord[] = []
   // AWS: besides the pre-run estimate, stop scheduling before actual spend could pass the budget
   const guard = o.target === 'aws' && pricing ? new BudgetGuard(o.aws!.budgetUsd) : null
   const schedulingSignal = guard ? (o.signal ? AbortSignal.any([o.signal, guard.signal]) : guard.signal) : o.signal
@@ -189,7 +188,7 @@ export async function bedrockBench(
     if (o.operation === 'batch') {
       const jobStart = clock.now()
       for (let runIndex = 0; runIndex < o.runs && !o.signal?.aborted; runIndex++) {
-        const job = await runBatchJob(
+        await runBatchJob(
           {
             clients: services!,
             options: o,
@@ -216,7 +215,6 @@ export async function bedrockBench(
           },
           runIndex,
         )
-        batchJobs.push(job)
       }
       result = { wallClockMs: clock.now() - jobStart }
     } else
@@ -333,7 +331,6 @@ export async function bedrockBench(
   }
   for (const w of warnings) console.warn(`[bedrock-bench] ${o.name}: ${w}`)
   const summary = acc.finish()
-  if (batchJobs.length > 0) summary.batchJobs = batchJobs
   summary.wallClockMs = summary.wallClockMs > 0 ? summary.wallClockMs : result.wallClockMs
 
   if (!existsSync(dir.environmentJson))

@@ -15,6 +15,7 @@
  * the floating-point sum `costUsd` may differ in its last bits, being added in another order).
  */
 import type {
+  BatchJobRecord,
   ClientSaturation,
   Environment,
   LevelSummary,
@@ -25,6 +26,7 @@ import type {
   TargetKind,
 } from '../types.ts'
 import { acrossRuns, poolBuckets, pooledSorted, type KeptColumns, type PooledStats } from './pool-buckets.ts'
+import { BatchJobLines } from './batch-job-lines.ts'
 import { RunBucket } from './run-bucket.ts'
 import type { RunBucketState } from './run-bucket.ts'
 
@@ -86,6 +88,8 @@ export interface RunAccumulatorState {
   runIndexes: number[]
   costUsd: number
   perRun: { runIndex: number; costUsd: number; levels: string[] }[]
+  /** Batch job lines (latest per run). */
+  jobs?: Array<[number, BatchJobRecord]>
 }
 
 /** Accumulates the samples of one `bedrockBench()` call into a RunSummary. */
@@ -100,6 +104,7 @@ export class RunAccumulator {
   private readonly perRun = new Map<number, { costUsd: number; levels: string[] }>()
   /** The pooled TTFT and latency columns of the last `finish()`, until the next change. */
   private kept: KeptColumns | null = null
+  private jobs = new BatchJobLines()
 
   /** @param meta - run identity, environment and the facts samples cannot carry */
   constructor(meta: RunMeta) {
@@ -111,6 +116,7 @@ export class RunAccumulator {
   add(sample: Sample): void {
     this.kept = null
     this.phases[sample.phase]++
+    this.jobs.add(sample)
     let run = this.perRun.get(sample.runIndex)
     if (!run) {
       run = { costUsd: 0, levels: [] }
@@ -165,6 +171,7 @@ export class RunAccumulator {
     Object.assign(acc.phases, state.phases)
     for (const runIndex of state.runIndexes) acc.runIndexes.add(runIndex)
     acc.costUsd = state.costUsd
+    acc.jobs = BatchJobLines.fromState(state.jobs)
     for (const run of state.perRun) acc.perRun.set(run.runIndex, { costUsd: run.costUsd, levels: [...run.levels] })
     return acc
   }
@@ -187,6 +194,7 @@ export class RunAccumulator {
       runIndexes: [...this.runIndexes],
       costUsd: this.costUsd,
       perRun: [...this.perRun].map(([runIndex, run]) => ({ runIndex, costUsd: run.costUsd, levels: [...run.levels] })),
+      jobs: this.jobs.toState(),
     }
   }
 
@@ -220,6 +228,7 @@ export class RunAccumulator {
     for (const phase of Object.keys(this.phases) as Phase[]) this.phases[phase] += later.phases[phase]
     for (const runIndex of later.runIndexes) this.runIndexes.add(runIndex)
     this.costUsd += later.costUsd
+    this.jobs.merge(later.jobs)
     for (const [runIndex, run] of later.perRun) {
       const mine = this.perRun.get(runIndex)
       if (!mine) {
@@ -248,7 +257,10 @@ export class RunAccumulator {
       runs: [...level.runs.values()].sort((a, b) => a.runIndex - b.runIndex),
     }))
     this.kept = {}
-    return this.summaryOf(levels, this.costUsd, this.meta.runs ?? this.runIndexes.size, this.kept)
+    const summary = this.summaryOf(levels, this.costUsd, this.meta.runs ?? this.runIndexes.size, this.kept)
+    const jobs = this.jobs.jobs()
+    if (jobs.length > 0) summary.batchJobs = jobs
+    return summary
   }
 
   /**

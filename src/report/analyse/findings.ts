@@ -7,6 +7,7 @@ import { SCHEDULER_LAG_WARN_MS } from '../../load/client-saturation.ts'
 import type { RunSummary } from '../../types.ts'
 import type { Analysis } from './finding.ts'
 import { benchFindings } from './findings-bench.ts'
+import { batchFindings } from './findings-batch.ts'
 import { compareFindings } from './findings-compare.ts'
 
 /** Thresholds of the rules, exposed so tests and users see what "notable" means. */
@@ -50,6 +51,7 @@ export function deriveFindings(
   const out: Analysis = { findings: [], recommendations: [] }
   for (const summary of summaries) merge(out, benchFindings(summary, t))
   merge(out, compareFindings(summaries, t))
+  merge(out, batchFindings(summaries))
   return out
 }
 
