@@ -81,7 +81,8 @@ export function batchFindings(summaries: ReadonlyArray<RunSummary>): Analysis {
       const cost =
         job.costUsd !== null && job.onDemandCostUsd
           ? `; cost ${formatUsd(job.costUsd)} at the batch price, ` +
-            `${formatNumber((100 * job.costUsd) / job.onDemandCostUsd)} % of ${formatUsd(job.onDemandCostUsd)} on demand`
+            `${formatNumber((100 * job.costUsd) / job.onDemandCostUsd)} % of ` +
+            `${formatUsd(job.onDemandCostUsd)} on demand`
           : ''
       const scale =
         job.timeScale !== null && Math.abs(job.timeScale - 1) > 0.5
