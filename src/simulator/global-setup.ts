@@ -17,6 +17,7 @@
 import { resolve } from 'node:path'
 import type { TestProject } from 'vitest/node'
 import { createRunId } from './run-id.ts'
+import { DEFAULT_SERVICE_TIER_MODEL } from './service-tier-model.ts'
 import { startSimulator } from './start-simulator.ts'
 
 declare module 'vitest' {
@@ -55,7 +56,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const models = process.env.BEDROCK_BENCH_MODELS ? resolve(root, process.env.BEDROCK_BENCH_MODELS) : undefined
   // batch jobs at 600× (the default 6 min of queueing takes 0.6 s, 200 records at 2/s take 0.17 s)
   const batch = { timeScale: 600, asyncQueueSec: 0.5 }
-  const simulator = await startSimulator({ seed: seedFromEnv(process.env.BEDROCK_BENCH_SEED), models, batch })
+  // service tiers: a model counts as loaded from 16 active generations, so suites can show contention cheaply
+  const serviceTiers = { ...DEFAULT_SERVICE_TIER_MODEL, loadedAtActive: 16 }
+  const seed = seedFromEnv(process.env.BEDROCK_BENCH_SEED)
+  const simulator = await startSimulator({ seed, models, batch, serviceTiers })
   project.provide('bedrockBenchSimulatorUrl', simulator.url)
   return () => simulator.close()
 }
