@@ -70,9 +70,9 @@ test('sync vs stream vs batch vs async on the same 200 records: time to all resu
       operation,
       load: { concurrency, requests: RECORDS, warmup: { requests: 0 } },
     })
-  const converse = await onDemand('converse', 25)
-  const stream = await onDemand('converse-stream', 25)
-  const asyncRun = await onDemand('async-invoke', 50)
+  const converse = await onDemand('converse', 50)
+  const stream = await onDemand('converse-stream', 50)
+  const asyncRun = await onDemand('async-invoke', 100)
   const batch = await bedrockBench(bench, {
     ...common,
     name: 'methods-200-batch',
