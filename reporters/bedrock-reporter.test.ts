@@ -57,9 +57,11 @@ describe('onTestRunEnd', () => {
     try {
       await reporter.onTestRunEnd([fakeModule] as never, [], 'passed')
       expect(reporter.lastResults[0].problems).toEqual([])
-      expect(logs.join('\n')).toMatch(
-        /^bedrock-bench: 1 benchmark, 10 measured requests \(0 % failed, 0 % throttled\); lowest TTFT p50 .*Report: .*run-a\/report\.md$/,
+      const oneLine = new RegExp(
+        /^bedrock-bench: 1 benchmark, 10 measured requests \(0 % failed, 0 % throttled\); /.source +
+          /lowest TTFT p50 .*Report: .*run-a\/report\.md$/.source,
       )
+      expect(logs.join('\n')).toMatch(oneLine)
       // a file where the run directory should be: reported, not thrown
       const blocked = join(dir, 'placeholder', 'samples.jsonl')
       const broken = { meta: () => ({ bedrockBench: [summary({ samplesPath: blocked })] }) }
@@ -115,7 +117,8 @@ describe('console summary', () => {
       analysis: { findings: [], recommendations: [] },
     }
     expect(consoleSummary(result, '/r')).toBe(
-      'bedrock-bench: 1 benchmark, 100 measured requests (0 % failed, 0 % throttled); lowest TTFT p50 300 ms (bench, p95 400 ms); 0 findings (0 warnings), 1 charts. Report: results/x/report.md',
+      'bedrock-bench: 1 benchmark, 100 measured requests (0 % failed, 0 % throttled); lowest TTFT p50 300 ms ' +
+        '(bench, p95 400 ms); 0 findings (0 warnings), 1 charts. Report: results/x/report.md',
     )
   })
 })

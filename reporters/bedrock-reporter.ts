@@ -20,7 +20,10 @@ import { ProgressFeed, progressEnabled } from './progress-feed.ts'
 
 /** Options of `BedrockReporter`. */
 export interface BedrockReporterOptions {
-  /** Directory that holds `<runId>/` output directories, relative to the Vitest root. @default next to each run's samples.jsonl (`results/<runId>`) */
+  /**
+   * Directory that holds `<runId>/` output directories, relative to the Vitest root.
+   * @default next to each run's samples.jsonl (`results/<runId>`)
+   */
   outputDir?: string
   /** Overrides of the chart theme (palette, fonts, sizes). @default {} */
   theme?: DeepPartial<Theme>
@@ -34,7 +37,8 @@ function validate(options: BedrockReporterOptions): void {
   const problems: string[] = []
   if (options.outputDir !== undefined && (typeof options.outputDir !== 'string' || options.outputDir === '')) {
     problems.push(
-      `\`outputDir\` must be a non-empty string, got \`${JSON.stringify(options.outputDir)}\`. Set it to a directory such as 'results'.`,
+      `\`outputDir\` must be a non-empty string, got \`${JSON.stringify(options.outputDir)}\`. Set it to a ` +
+        `directory such as 'results'.`,
     )
   }
   for (const key of ['charts', 'progress'] as const) {
@@ -46,7 +50,8 @@ function validate(options: BedrockReporterOptions): void {
   }
   if (options.theme !== undefined && (typeof options.theme !== 'object' || options.theme === null)) {
     problems.push(
-      `\`theme\` must be an object of theme overrides, got \`${JSON.stringify(options.theme)}\`. Pass e.g. { width: 1000 }.`,
+      `\`theme\` must be an object of theme overrides, got \`${JSON.stringify(options.theme)}\`. Pass e.g. { ` +
+        `width: 1000 }.`,
     )
   }
   if (problems.length) throw new TypeError(`bedrock-bench reporter options:\n  ${problems.join('\n  ')}`)
@@ -56,10 +61,11 @@ function validate(options: BedrockReporterOptions): void {
 export function summariesOf(meta: unknown): RunSummary[] {
   const list = (meta as { bedrockBench?: unknown } | undefined)?.bedrockBench
   if (!Array.isArray(list)) return []
-  return list.filter(
-    (s): s is RunSummary =>
-      typeof s === 'object' && s !== null && typeof s.runId === 'string' && typeof s.benchName === 'string',
-  )
+  return list.filter((s: unknown): s is RunSummary => {
+    if (typeof s !== 'object' || s === null) return false
+    const fields = s as Partial<Record<'runId' | 'benchName', unknown>>
+    return typeof fields.runId === 'string' && typeof fields.benchName === 'string'
+  })
 }
 
 /** The Vitest reporter; default export so it can be named by path in `vitest.config.ts`. */

@@ -16,8 +16,10 @@ export function consoleSummary(result: RunReportResult, cwd: string): string {
   const charts = result.written.filter(p => p.endsWith('.svg')).length
   const warnings = result.analysis.findings.filter(f => f.severity === 'warning').length
   const parts = [
-    `bedrock-bench: ${formatCount(s.length)} benchmark${s.length === 1 ? '' : 's'}, ${formatCount(scheduled)} measured requests`,
-    `(${formatPercent(scheduled ? failed / scheduled : 0)} failed, ${formatPercent(scheduled ? throttled / scheduled : 0)} throttled)`,
+    `bedrock-bench: ${formatCount(s.length)} benchmark${s.length === 1 ? '' : 's'}, ${formatCount(scheduled)} ` +
+      `measured requests`,
+    `(${formatPercent(scheduled ? failed / scheduled : 0)} failed, ` +
+      `${formatPercent(scheduled ? throttled / scheduled : 0)} throttled)`,
   ]
   const sentence = [parts.join(' ')]
   if (fastest)

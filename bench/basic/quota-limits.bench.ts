@@ -57,7 +57,8 @@ test('throttling above a low TPM quota: admitted TPM ≈ quota', async ({ bench 
   expect(efficiency).toBeGreaterThan(0.75)
   expect(efficiency).toBeLessThan(1.3)
   console.info(
-    `[quota-limits] offered ${OVERLOAD_PER_SEC}/s against ${QUOTA_TPM} TPM: throttle rate ${(r.throttleRate * 100).toFixed(1)} %, ` +
+    `[quota-limits] offered ${OVERLOAD_PER_SEC}/s against ${QUOTA_TPM} TPM: throttle rate ` +
+      `${(r.throttleRate * 100).toFixed(1)} %, ` +
       `admitted ${r.rpm.toFixed(0)} RPM / ${r.tpm.toFixed(0)} TPM, quota efficiency ${efficiency.toFixed(2)}`,
   )
 })
@@ -102,7 +103,9 @@ test('recovery after a burst: time until requests are admitted again', async ({ 
   // below the refill rate, nothing is throttled once admitted again
   expect(probes.slice(firstOk).every(s => s.status === 'ok')).toBe(true)
   console.info(
-    `[quota-limits] burst throttle rate ${((100 * burst.filter(s => s.status === 'throttled').length) / burst.length).toFixed(1)} %; ` +
-      `recovery: first request admitted ${recoveryMs.toFixed(0)} ms after the burst, then ${probes.length - firstOk}/${probes.length - firstOk} probes admitted`,
+    `[quota-limits] burst throttle rate ` +
+      `${((100 * burst.filter(s => s.status === 'throttled').length) / burst.length).toFixed(1)} %; ` +
+      (`recovery: first request admitted ${recoveryMs.toFixed(0)} ms after the burst, then ` +
+        `${probes.length - firstOk}/${probes.length - firstOk} probes admitted`),
   )
 })

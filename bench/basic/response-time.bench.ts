@@ -58,7 +58,7 @@ test('TTFT grows with input length (prefill)', async ({ bench }) => {
   expect(medium.ttftMs!.p50).toBeLessThan(long.ttftMs!.p50)
   console.info(
     `[response-time] TTFT p50 by input: ${Object.entries(byInput)
-      .map(([k, r]) => `${k} ${r!.ttftMs!.p50.toFixed(0)} ms (${tokensPerRequest(r!).toFixed(0)} tokens/request)`)
+      .map(([k, r]) => `${k} ${r.ttftMs!.p50.toFixed(0)} ms (${tokensPerRequest(r).toFixed(0)} tokens/request)`)
       .join(', ')}`,
   )
 })

@@ -79,7 +79,8 @@ test('payload size: TPM per request and the RPM the quota allows', async ({ benc
     `[throughput] payload → tokens/request, RPM, quota-bound RPM: ${runs
       .map(
         (r, i) =>
-          `${PAYLOADS[i]} ${tokensPerRequest[i].toFixed(0)}, ${r.rpm.toFixed(0)}, ${(r.rpm / r.quotaEfficiency!).toFixed(0)}`,
+          `${PAYLOADS[i]} ${tokensPerRequest[i].toFixed(0)}, ${r.rpm.toFixed(0)}, ` +
+          `${(r.rpm / r.quotaEfficiency!).toFixed(0)}`,
       )
       .join('; ')}`,
   )

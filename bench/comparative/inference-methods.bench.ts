@@ -46,9 +46,11 @@ test('streaming vs non-streaming, Converse vs InvokeModel', async ({ bench }) =>
   console.info(
     `[inference-methods] TTFT p50 / latency p50 (ms), client CPU: ${OPERATIONS.map(
       op =>
-        `${op} ${by[op].ttftMs!.p50.toFixed(0)} / ${by[op].latencyMs!.p50.toFixed(0)}, ${by[op].client?.cpuUtilization.toFixed(2) ?? '?'}`,
+        `${op} ${by[op].ttftMs!.p50.toFixed(0)} / ${by[op].latencyMs!.p50.toFixed(0)}, ` +
+        `${by[op].client?.cpuUtilization.toFixed(2) ?? '?'}`,
     ).join('; ')}; ` +
-      `streaming cuts perceived latency by ${(100 * (1 - by['converse-stream'].ttftMs!.p50 / by.converse.latencyMs!.p50)).toFixed(0)} %`,
+      (`streaming cuts perceived latency by ` +
+        `${(100 * (1 - by['converse-stream'].ttftMs!.p50 / by.converse.latencyMs!.p50)).toFixed(0)} %`),
   )
 })
 

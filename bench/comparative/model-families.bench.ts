@@ -51,7 +51,8 @@ test('one model per family: TTFT, tokens/s, cost per request', async ({ bench })
     `[model-families] TTFT p50, tokens/s, USD per request: ${(Object.keys(MODELS) as Family[])
       .map(
         f =>
-          `${f} ${by[f].ttftMs!.p50.toFixed(0)} ms, ${by[f].outputTokensPerSec!.mean.toFixed(0)}/s, $${costPerRequest(by[f]).toPrecision(2)}`,
+          `${f} ${by[f].ttftMs!.p50.toFixed(0)} ms, ${by[f].outputTokensPerSec!.mean.toFixed(0)}/s, ` +
+          `$${costPerRequest(by[f]).toPrecision(2)}`,
       )
       .join('; ')}`,
   )

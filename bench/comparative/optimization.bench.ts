@@ -35,8 +35,10 @@ test('prompt caching: cached prefix vs full prefill', async ({ bench }) => {
   // cache reads cost 10 % of input tokens: same requests, a fraction of the bill
   expect(cached.costUsd).toBeLessThan(0.3 * uncached.costUsd)
   console.info(
-    `[optimization] prompt caching: TTFT p50 ${uncached.ttftMs!.p50.toFixed(0)} → ${cached.ttftMs!.p50.toFixed(0)} ms, ` +
-      `cost $${uncached.costUsd.toPrecision(3)} → $${cached.costUsd.toPrecision(3)} for the same ${uncached.outcomes.scheduled} requests`,
+    `[optimization] prompt caching: TTFT p50 ${uncached.ttftMs!.p50.toFixed(0)} → ` +
+      `${cached.ttftMs!.p50.toFixed(0)} ms, ` +
+      (`cost $${uncached.costUsd.toPrecision(3)} → $${cached.costUsd.toPrecision(3)} for the same ` +
+        `${uncached.outcomes.scheduled} requests`),
   )
 })
 
@@ -58,8 +60,10 @@ test('latency-optimized inference vs standard', async ({ bench }) => {
   expect(optimized.ttftMs!.mean).toBeLessThan(standard.ttftMs!.mean)
   expect(optimized.latencyMs!.p50).toBeLessThan(standard.latencyMs!.p50)
   console.info(
-    `[optimization] latency-optimized: TTFT mean ${standard.ttftMs!.mean.toFixed(0)} → ${optimized.ttftMs!.mean.toFixed(0)} ms, ` +
-      `decode ${standard.outputTokensPerSec!.mean.toFixed(0)} → ${optimized.outputTokensPerSec!.mean.toFixed(0)} tokens/s, ` +
+    `[optimization] latency-optimized: TTFT mean ${standard.ttftMs!.mean.toFixed(0)} → ` +
+      `${optimized.ttftMs!.mean.toFixed(0)} ms, ` +
+      (`decode ${standard.outputTokensPerSec!.mean.toFixed(0)} → ` +
+        `${optimized.outputTokensPerSec!.mean.toFixed(0)} tokens/s, `) +
       `latency p50 ${standard.latencyMs!.p50.toFixed(0)} → ${optimized.latencyMs!.p50.toFixed(0)} ms`,
   )
 })
@@ -86,7 +90,9 @@ test('maxTokens tuning: a tight cap vs a loose one', async ({ bench }) => {
   expect(tight.latencyMs!.p50).toBeLessThan(0.7 * loose.latencyMs!.p50)
   expect(tight.costUsd).toBeLessThan(loose.costUsd)
   console.info(
-    `[optimization] maxTokens 256 → 32: tokens/request ${tokensPerRequest(loose).toFixed(0)} → ${tokensPerRequest(tight).toFixed(0)}, ` +
-      `latency p50 ${loose.latencyMs!.p50.toFixed(0)} → ${tight.latencyMs!.p50.toFixed(0)} ms, cost $${loose.costUsd.toPrecision(2)} → $${tight.costUsd.toPrecision(2)}`,
+    `[optimization] maxTokens 256 → 32: tokens/request ${tokensPerRequest(loose).toFixed(0)} → ` +
+      `${tokensPerRequest(tight).toFixed(0)}, ` +
+      (`latency p50 ${loose.latencyMs!.p50.toFixed(0)} → ${tight.latencyMs!.p50.toFixed(0)} ms, ` +
+        `cost $${loose.costUsd.toPrecision(2)} → $${tight.costUsd.toPrecision(2)}`),
   )
 })

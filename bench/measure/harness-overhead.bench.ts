@@ -65,7 +65,8 @@ test('harness overhead vs a bare SDK loop (zero-latency model, c=16, HTTP/1.1)',
   }
   const ratio = Math.max(...ours) / Math.max(...bare)
   console.log(
-    `harness overhead: bare ${bare.map(x => x.toFixed(0)).join('/')} req/s, bedrockBench ${ours.map(x => x.toFixed(0)).join('/')} req/s, ratio ${ratio.toFixed(3)}`,
+    `harness overhead: bare ${bare.map(x => x.toFixed(0)).join('/')} req/s, bedrockBench ` +
+      `${ours.map(x => x.toFixed(0)).join('/')} req/s, ratio ${ratio.toFixed(3)}`,
   )
   expect(ratio).toBeGreaterThanOrEqual(0.9)
 })

@@ -19,7 +19,9 @@ test('open loop: Poisson 200 req/s for 10 s', async ({ bench }) => {
   })
   const level = r.levels[0]
   console.log(
-    `open loop 200/s Poisson: achieved ${level.achievedRatePerSec.toFixed(1)} req/s over ${level.outcomes.scheduled} requests; scheduler lag p99 ${r.schedulerLagP99Ms?.toFixed(2)} ms; response time p50 ${r.responseTimeMs?.p50.toFixed(2)} ms`,
+    `open loop 200/s Poisson: achieved ${level.achievedRatePerSec.toFixed(1)} req/s over ` +
+      `${level.outcomes.scheduled} requests; scheduler lag p99 ${r.schedulerLagP99Ms?.toFixed(2)} ms; response ` +
+      `time p50 ${r.responseTimeMs?.p50.toFixed(2)} ms`,
   )
   expect(r.outcomes.scheduled).toBe(r.outcomes.ok)
   expect(Math.abs(level.achievedRatePerSec - 200) / 200).toBeLessThan(0.02)

@@ -56,7 +56,8 @@ test.runIf(process.env.BEDROCK_BENCH_MILLION === '1')(
     await writeSamples()
     const jsonlMb = statSync(join(dir, 'samples.jsonl')).size / 2 ** 20
     console.log(
-      `[report-million] wrote samples.jsonl ${jsonlMb.toFixed(0)} MB in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+      `[report-million] wrote samples.jsonl ${jsonlMb.toFixed(0)} MB in ` +
+        `${((performance.now() - t0) / 1000).toFixed(1)} s`,
     )
     const runs: { seconds: number; cpuSeconds: number; rssMb: number; loadAvg1m: number }[] = []
     await bench('bedrock-bench report, 1e6 samples (child process)', { async: false }, () => {
@@ -74,7 +75,8 @@ test.runIf(process.env.BEDROCK_BENCH_MILLION === '1')(
     }).run({ iterations: 3, time: 0, warmup: false })
     for (const r of runs)
       console.log(
-        `[report-million] elapsed=${r.seconds.toFixed(2)} s cpu=${r.cpuSeconds.toFixed(1)} s maxRSS=${r.rssMb.toFixed(0)} MB load1m=${r.loadAvg1m.toFixed(2)}`,
+        `[report-million] elapsed=${r.seconds.toFixed(2)} s cpu=${r.cpuSeconds.toFixed(1)} s ` +
+          `maxRSS=${r.rssMb.toFixed(0)} MB load1m=${r.loadAvg1m.toFixed(2)}`,
       )
     expect(statSync(join(dir, 'samples.csv')).size).toBeGreaterThan(jsonlMb * 2 ** 20 * 0.3)
     expect(existsSync(join(dir, 'report.md'))).toBe(true)

@@ -64,8 +64,10 @@ test('document backlog at 8 and 32 workers: throughput and cost per document', a
   expect(perDocument(large) / perDocument(small)).toBeGreaterThan(0.85)
   expect(perDocument(large) / perDocument(small)).toBeLessThan(1.15)
   console.info(
-    `[batch] ${DOCUMENTS} documents: ${(small.wallClockMs / 1000).toFixed(1)} s at 8 workers (${small.rpm.toFixed(0)} RPM, ${small.tpm.toFixed(0)} TPM), ` +
+    `[batch] ${DOCUMENTS} documents: ${(small.wallClockMs / 1000).toFixed(1)} s at 8 workers ` +
+      `(${small.rpm.toFixed(0)} RPM, ${small.tpm.toFixed(0)} TPM), ` +
       `${(large.wallClockMs / 1000).toFixed(1)} s at 32 (${large.rpm.toFixed(0)} RPM, ${large.tpm.toFixed(0)} TPM); ` +
-      `$${(perDocument(large) * 1000).toPrecision(3)} per 1 000 documents; worker utilisation ${workerUtilisation(small).toFixed(2)} / ${workerUtilisation(large).toFixed(2)}`,
+      (`$${(perDocument(large) * 1000).toPrecision(3)} per 1 000 documents; worker utilisation ` +
+        `${workerUtilisation(small).toFixed(2)} / ${workerUtilisation(large).toFixed(2)}`),
   )
 })

@@ -25,7 +25,8 @@ const QUESTIONS = [
 ]
 /** A stand-in for the assistant's earlier answers (~60 tokens each). */
 const ANSWER =
-  'It depends on the workload. Measure it under realistic load, keep the prompt stable, and compare the percentiles rather than the mean, because the tail is what users notice first when the service is busy.'
+  'It depends on the workload. Measure it under realistic load, keep the prompt stable, and compare the ' +
+  'percentiles rather than the mean, because the tail is what users notice first when the service is busy.'
 
 /** Turn `k` of a conversation: `k` earlier question/answer pairs, then a new question. */
 function chatTurn(ctx: PromptContext): Conversation {
@@ -66,7 +67,9 @@ test('multi-turn chat, Poisson arrivals at 5 req/s', async ({ bench }) => {
   expect(meanInput[TURNS - 1]).toBeGreaterThan(4 * meanInput[0])
   for (let t = 1; t < TURNS; t++) expect(meanInput[t]).toBeGreaterThan(meanInput[t - 1])
   console.info(
-    `[chat] ${r.outcomes.ok} turns at ${r.levels[0].achievedRatePerSec.toFixed(2)} req/s: TTFT p50 ${r.ttftMs!.p50.toFixed(0)} ms, ` +
-      `response time p95 ${r.responseTimeMs!.p95.toFixed(0)} ms; mean input tokens by turn: ${meanInput.map(x => x.toFixed(0)).join(' → ')}`,
+    `[chat] ${r.outcomes.ok} turns at ${r.levels[0].achievedRatePerSec.toFixed(2)} req/s: TTFT p50 ` +
+      `${r.ttftMs!.p50.toFixed(0)} ms, ` +
+      (`response time p95 ${r.responseTimeMs!.p95.toFixed(0)} ms; mean input tokens by turn: ` +
+        `${meanInput.map(x => x.toFixed(0)).join(' → ')}`),
   )
 })

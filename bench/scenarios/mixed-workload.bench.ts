@@ -105,7 +105,11 @@ test('mixed chat + summarisation at stepped rates', async ({ bench }) => {
   for (let i = 1; i < tokensPerSecByStep.length; i++)
     expect(tokensPerSecByStep[i]).toBeGreaterThan(tokensPerSecByStep[i - 1])
   console.info(
-    `[mixed-workload] ${(100 * longShare).toFixed(0)} % summaries (weight ${(100 * classes.find(c => c.name === 'summarise')!.weight).toFixed(0)} %, drawn per request with the seeded RNG) carry ${(100 * longTokenShare).toFixed(0)} % of tokens; ` +
-      `tokens/s by step: ${scenario.steps.map((s, i) => `${s.perSec}/s → ${tokensPerSecByStep[i].toFixed(0)}`).join(', ')}; TTFT p95 ${r.ttftMs!.p95.toFixed(0)} ms`,
+    `[mixed-workload] ${(100 * longShare).toFixed(0)} % summaries (weight ` +
+      `${(100 * classes.find(c => c.name === 'summarise')!.weight).toFixed(0)} %, drawn per request with the ` +
+      `seeded RNG) carry ${(100 * longTokenShare).toFixed(0)} % of tokens; ` +
+      (`tokens/s by step: ` +
+        `${scenario.steps.map((s, i) => `${s.perSec}/s → ${tokensPerSecByStep[i].toFixed(0)}`).join(', ')}; TTFT ` +
+        `p95 ${r.ttftMs!.p95.toFixed(0)} ms`),
   )
 })

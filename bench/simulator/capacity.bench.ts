@@ -41,14 +41,15 @@ interface ChildSim {
 
 async function startChild(): Promise<ChildSim> {
   const proc = spawn(process.execPath, ['--no-warnings', child], { stdio: ['pipe', 'pipe', 'inherit'] })
-  const lines = createInterface({ input: proc.stdout! })[Symbol.asyncIterator]()
-  const next = async () => JSON.parse((await lines.next()).value as string)
-  const { url } = await next()
+  const lines = createInterface({ input: proc.stdout })[Symbol.asyncIterator]()
+  const next = async (): Promise<unknown> => JSON.parse((await lines.next()).value as string)
+  const { url } = (await next()) as { url: string }
+  type Stats = Awaited<ReturnType<ChildSim['stats']>>
   return {
     url,
     stats: async () => {
-      proc.stdin!.write('stats\n')
-      return next()
+      proc.stdin.write('stats\n')
+      return (await next()) as Stats
     },
     stop: () => proc.kill('SIGTERM'),
   }

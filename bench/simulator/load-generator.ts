@@ -35,7 +35,10 @@ function post(agent: Agent, url: URL, body: string, onResponse: (status: number)
   req.end(body)
 }
 
-/** Runs `connections` closed-loop workers for `durationMs`, each re-sending `body` to `url` as soon as the last answer ended. */
+/**
+ * Runs `connections` closed-loop workers for `durationMs`, each re-sending `body` to `url` as soon as the last answer
+ * ended.
+ */
 export function closedLoop(
   url: string,
   body: string,

@@ -110,8 +110,9 @@ test('summarise one million samples under 300 MB RSS', async ({ bench }) => {
 
   const maxRssMb = process.resourceUsage().maxRSS / 1024 // kB on Linux
   console.log(
-    `[summarize-million] samples=${SAMPLES} measure=${scheduled} add=${addMs.toFixed(0)}ms finish=${finishMs.toFixed(0)}ms ` +
-      `mean total=${result.latency.mean.toFixed(0)}ms baselineRss=${(baselineRss / MB).toFixed(0)}MB ` +
+    `[summarize-million] samples=${SAMPLES} measure=${scheduled} add=${addMs.toFixed(0)}ms ` +
+      `finish=${finishMs.toFixed(0)}ms mean total=${result.latency.mean.toFixed(0)}ms ` +
+      `baselineRss=${(baselineRss / MB).toFixed(0)}MB ` +
       `peakRss(sampled)=${(peakRss / MB).toFixed(0)}MB maxRSS(process)=${maxRssMb.toFixed(0)}MB`,
   )
   expect(scheduled).toBe(SAMPLES * 0.97)
@@ -134,7 +135,8 @@ test('HDR histogram: record and read one million latencies', async ({ bench }) =
     return { overriddenDuration: performance.now() - t0 }
   }).run({ iterations: 2, time: 0, warmup: false })
   console.log(
-    `[histogram-million] mean=${result.latency.mean.toFixed(0)}ms footprint=${(footprintBytes / 1024).toFixed(0)}kB p99=${p99.toFixed(1)}ms`,
+    `[histogram-million] mean=${result.latency.mean.toFixed(0)}ms footprint=${(footprintBytes / 1024).toFixed(0)}kB ` +
+      `p99=${p99.toFixed(1)}ms`,
   )
   expect(footprintBytes).toBeLessThan(1 * MB)
   expect(p99).toBeGreaterThan(2400)

@@ -24,7 +24,8 @@ const report: Command = {
       parsed = parseReportArgs(argv)
     } catch (error) {
       console.error(
-        `bedrock-bench report: ${(error as Error).message}\n${usage}\nPass the run directory that holds samples.jsonl, e.g. results/20261125-194701-ab12.`,
+        `bedrock-bench report: ${(error as Error).message}\n${usage}\nPass the run directory that holds ` +
+          `samples.jsonl, e.g. results/20261125-194701-ab12.`,
       )
       return 2
     }
@@ -39,7 +40,8 @@ const report: Command = {
     const onStage = timings
       ? (stage: string) =>
           console.error(
-            `bedrock-bench report: ${stage} done at ${((performance.now() - started) / 1000).toFixed(2)} s, RSS ${(process.memoryUsage.rss() / 2 ** 20).toFixed(0)} MB`,
+            `bedrock-bench report: ${stage} done at ${((performance.now() - started) / 1000).toFixed(2)} s, ` +
+              `RSS ${(process.memoryUsage.rss() / 2 ** 20).toFixed(0)} MB`,
           )
       : undefined
     const result = await writeRunReport(runDir, { charts, onStage, readers: threads })
@@ -68,7 +70,9 @@ function parseReportArgs(argv: string[]): {
     const most = Math.max(2, availableParallelism())
     if (!Number.isInteger(threads) || threads < 1 || threads > most) {
       throw new Error(
-        `--threads must be a whole number from 1 to ${most} (the cores here, at least 2), got \`${values.threads}\`. Use 1 to read on one thread (least memory), or leave it out for the default (2; each more thread costs ≈ 50 MB).`,
+        `--threads must be a whole number from 1 to ${most} (the cores here, at least 2), got \`${values.threads}\`. ` +
+          `Use 1 to read on one thread (least memory), or leave it out for the default (2; each more thread ` +
+          `costs ≈ 50 MB).`,
       )
     }
   }

@@ -7,7 +7,9 @@ import { parseArgs } from 'node:util'
 import type { Command } from '../cli.ts'
 import { startSimulator, type FaultRule } from '../simulator/start-simulator.ts'
 
-const usage = `Usage: bedrock-bench simulator [--port 8787] [--host 127.0.0.1] [--seed 1] [--models fixtures/models] [--faults faults.json]
+const usage =
+  'Usage: bedrock-bench simulator [--port 8787] [--host 127.0.0.1] [--seed 1] ' +
+  `[--models fixtures/models] [--faults faults.json]
 
   --port    TCP port (0 = any free port)            default 8787
   --host    interface to bind                       default 127.0.0.1
@@ -48,7 +50,8 @@ const command: Command = {
         faults = JSON.parse(await readFile(values.faults, 'utf8')) as FaultRule[]
         if (!Array.isArray(faults))
           throw new TypeError(
-            `--faults ${values.faults} must hold a JSON array of fault rules, like [{"kind":"throttle","probability":0.05}].`,
+            `--faults ${values.faults} must hold a JSON array of fault rules, like ` +
+              `[{"kind":"throttle","probability":0.05}].`,
           )
       }
     } catch (error) {
@@ -76,10 +79,13 @@ const command: Command = {
     }
     const model = simulator.profiles.find(p => p.family === 'anthropic')?.modelId ?? simulator.profiles[0].modelId
     console.log(
-      `Bedrock simulator listening on ${simulator.url} (HTTP/1.1 and h2c, seed ${seed}, ${simulator.profiles.length} models)`,
+      `Bedrock simulator listening on ${simulator.url} (HTTP/1.1 and h2c, seed ${seed}, ` +
+        `${simulator.profiles.length} models)`,
     )
     console.log(
-      `Try:\n  curl -s ${simulator.url}/model/${encodeURIComponent(model)}/converse -H 'content-type: application/json' \\\n    -d '{"messages":[{"role":"user","content":[{"text":"Hello"}]}],"inferenceConfig":{"maxTokens":32}}'`,
+      `Try:\n  curl -s ${simulator.url}/model/${encodeURIComponent(model)}/converse -H 'content-type: ` +
+        `application/json' \\\n    -d ` +
+        `'{"messages":[{"role":"user","content":[{"text":"Hello"}]}],"inferenceConfig":{"maxTokens":32}}'`,
     )
     console.log(
       `SDK: new BedrockRuntimeClient({ endpoint: '${simulator.url}', region: 'us-east-1' })   — Ctrl-C to stop`,

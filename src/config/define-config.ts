@@ -19,7 +19,10 @@ export const BENCH_TEST_TIMEOUT_MS = 30 * 60_000
 export interface BedrockBenchConfigOptions {
   /** Benchmark file globs. @default ['bench/**\/*.bench.ts'] */
   include?: string[]
-  /** Start the embedded simulator in a global setup (skipped at run time when `BEDROCK_BENCH_TARGET=aws`). @default true */
+  /**
+   * Start the embedded simulator in a global setup (skipped at run time when `BEDROCK_BENCH_TARGET=aws`).
+   * @default true
+   */
   simulator?: boolean
   /** Reporter options, or `false` for no bedrock-bench reporter. @default {} */
   reporter?: BedrockReporterOptions | false
@@ -42,7 +45,7 @@ export function defineBedrockBenchConfig(
   if (options.simulator !== false) globalSetup.push(options.modules?.globalSetup ?? 'bedrock-bench/global-setup')
   const reporters: NonNullable<NonNullable<ViteUserConfig['test']>['reporters']> = [
     test.reporters ?? (options.defaultReporter === false ? [] : ['default']),
-  ].flat() as never
+  ].flat()
   if (options.reporter !== false)
     (reporters as unknown[]).push([options.modules?.reporter ?? 'bedrock-bench/reporter', options.reporter ?? {}])
   return {

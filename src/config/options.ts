@@ -36,7 +36,10 @@ export type PromptOption = { text: string } | { fixture: string } | ((ctx: Promp
 
 /** Warm-up before the measure phase. Samples are recorded with `phase: 'warmup'` and excluded from statistics. */
 export interface WarmupOptions {
-  /** Warm-up requests. Closed loop: raised to at least the concurrency. @default concurrency (closed) / min(20, ceil(rate)) (open) */
+  /**
+   * Warm-up requests. Closed loop: raised to at least the concurrency.
+   * @default concurrency (closed) / min(20, ceil(rate)) (open)
+   */
   requests?: number
   /** Warm-up duration (ms); when set with `requests`, whichever ends first. */
   durationMs?: number
@@ -49,7 +52,10 @@ export interface LoadLimits {
   /** Measure-phase duration per run and level (ms); with `requests`, whichever ends first. */
   durationMs?: number
   warmup?: WarmupOptions
-  /** Cool-down after the measure phase (ms): load continues, reduced gradually, while in-flight requests finish. @default 0 */
+  /**
+   * Cool-down after the measure phase (ms): load continues, reduced gradually, while in-flight requests finish.
+   * @default 0
+   */
   cooldownMs?: number
   /** Over how long the cool-down load ramps down to zero (ms), ≤ `cooldownMs`. @default cooldownMs */
   rampDownMs?: number
@@ -79,7 +85,10 @@ export type RateOption =
 /** Open loop: requests start at scheduled times regardless of completions. */
 export interface OpenLoad extends LoadLimits {
   rate: RateOption
-  /** Safety cap on requests in flight; arrivals beyond it still start late (their lag is measured). @default Infinity */
+  /**
+   * Safety cap on requests in flight; arrivals beyond it still start late (their lag is measured).
+   * @default Infinity
+   */
   maxInFlight?: number
 }
 

@@ -15,22 +15,31 @@ export type ConversationSource = (ctx: PromptContext) => Conversation
 /** Checks a parsed fixture / generated value; returns a problem sentence or null. */
 function conversationProblem(value: unknown, where: string): string | null {
   if (typeof value !== 'object' || value === null)
-    return `${where} must be an object \`{ text }\` or \`{ system?, messages }\`, got \`${JSON.stringify(value)}\`. Fix the prompt.`
+    return (
+      `${where} must be an object \`{ text }\` or \`{ system?, messages }\`, got \`${JSON.stringify(value)}\`. ` +
+      `Fix the prompt.`
+    )
   const v = value as Record<string, unknown>
   if (typeof v.text === 'string' && v.text.length > 0) return null
   if (!Array.isArray(v.messages) || v.messages.length === 0)
-    return `${where} must have a non-empty \`messages\` list or a \`text\`, got keys \`${Object.keys(v).join(', ')}\`. Add \`"text": "…"\`.`
-  const bad = v.messages.findIndex(
-    m =>
-      typeof m !== 'object' ||
-      m === null ||
-      (m.role !== 'user' && m.role !== 'assistant') ||
-      typeof m.text !== 'string',
-  )
+    return (
+      `${where} must have a non-empty \`messages\` list or a \`text\`, got keys \`${Object.keys(v).join(', ')}\`. ` +
+      `Add \`"text": "…"\`.`
+    )
+  const messages = v.messages as unknown[]
+  const bad = messages.findIndex(m => {
+    if (typeof m !== 'object' || m === null) return true
+    const { role, text } = m as Record<string, unknown>
+    return (role !== 'user' && role !== 'assistant') || typeof text !== 'string'
+  })
   if (bad >= 0)
-    return `${where}.messages[${bad}] must be \`{ "role": "user" | "assistant", "text": string }\`, got \`${JSON.stringify(v.messages[bad])}\`. Fix that message.`
-  if (v.messages[v.messages.length - 1].role !== 'user')
-    return `${where} must end with a user message, got a final \`${v.messages[v.messages.length - 1].role}\` message. Add the user turn.`
+    return (
+      `${where}.messages[${bad}] must be \`{ "role": "user" | "assistant", "text": string }\`, ` +
+      `got \`${JSON.stringify(messages[bad])}\`. Fix that message.`
+    )
+  const last = (messages as { role: 'user' | 'assistant' }[])[messages.length - 1]
+  if (last.role !== 'user')
+    return `${where} must end with a user message, got a final \`${last.role}\` message. ` + `Add the user turn.`
   if (v.system !== undefined && typeof v.system !== 'string')
     return `${where}.system must be a string, got \`${JSON.stringify(v.system)}\`. Use plain text.`
   return null
@@ -83,7 +92,8 @@ export async function resolvePrompt(
       json = JSON.parse(text)
     } catch (error) {
       throw new BedrockBenchConfigError([
-        `\`prompt.fixture\` must be a JSON file, got \`${path}\` which does not parse (${(error as Error).message}). Fix the file.`,
+        `\`prompt.fixture\` must be a JSON file, got \`${path}\` which does not parse (${(error as Error).message}). ` +
+          `Fix the file.`,
       ])
     }
     const problem = conversationProblem(json, `\`prompt.fixture\` (${path})`)
@@ -92,6 +102,7 @@ export async function resolvePrompt(
     return () => conversation
   }
   throw new BedrockBenchConfigError([
-    `\`prompt.fixture\` must name a readable file, got \`${prompt.fixture}\` (looked in ${candidates.join(' and ')}). Check the path; relative paths start at the project root or fixtures/.`,
+    `\`prompt.fixture\` must name a readable file, got \`${prompt.fixture}\` (looked in ` +
+      `${candidates.join(' and ')}). Check the path; relative paths start at the project root or fixtures/.`,
   ])
 }

@@ -47,12 +47,14 @@ export function checkAwsBudget(
   const budget = options.aws!.budgetUsd
   if (profile === undefined) {
     throw new BedrockBenchConfigError([
-      `\`model\` must have a known price to run on AWS, got \`${options.model}\` which has no profile in fixtures/models. Add a profile with its pricing, so the cost can be bounded.`,
+      `\`model\` must have a known price to run on AWS, got \`${options.model}\` which has no profile in ` +
+        `fixtures/models. Add a profile with its pricing, so the cost can be bounded.`,
     ])
   }
   if (requests === null) {
     throw new BedrockBenchConfigError([
-      `\`load.requests\` must be set when \`target\` is \`aws\`, got a duration-only closed loop. Set a request count so the cost can be bounded.`,
+      `\`load.requests\` must be set when \`target\` is \`aws\`, got a duration-only closed loop. Set a ` +
+        `request count so the cost can be bounded.`,
     ])
   }
   const closedCooldown = options.load.cooldownMs ?? 0
@@ -64,7 +66,10 @@ export function checkAwsBudget(
   const estimate = estimateCost({ requests, inputTokensPerRequest, maxTokens: options.maxTokens }, profile.pricing)
   if (estimate.maxUsd > budget) {
     throw new BedrockBenchConfigError([
-      `\`aws.budgetUsd\` must cover the run's maximum estimated cost, got \`${budget}\` but ${requests} requests × up to ${options.maxTokens} output tokens may cost $${estimate.maxUsd.toFixed(4)} (expected $${estimate.expectedUsd.toFixed(4)}). Raise the budget or lower requests/maxTokens.`,
+      `\`aws.budgetUsd\` must cover the run's maximum estimated cost, got \`${budget}\` but ${requests} ` +
+        `requests × up to ${options.maxTokens} output tokens may cost $${estimate.maxUsd.toFixed(4)} ` +
+        `(expected $${estimate.expectedUsd.toFixed(4)}). ` +
+        `Raise the budget or lower requests/maxTokens.`,
     ])
   }
 }

@@ -55,12 +55,17 @@ describe('checkOptions', () => {
     const problems = checkOptions(bad)
     expect(problems).toEqual([
       '`name` must be a non-empty string, got `""`. Name the benchmark, e.g. `haiku-stream`.',
-      "`model` must be a model id, inference-profile id or ARN, got `7`. Pass e.g. `'anthropic.claude-3-5-haiku-20241022-v1:0'`.",
-      '`operation` must be `converse` | `converse-stream` | `invoke` | `invoke-stream` | `batch` | `async-invoke`, got `"chat"`. Use `converse-stream` to measure TTFT.',
-      "`prompt` must be an inline text, a fixture path or a generator, got `{}`. Pass `{ text: 'Hello' }`, `{ fixture: 'prompts/short-qa.json' }` or a function `(ctx) => ({ messages })`.",
+      '`model` must be a model id, inference-profile id or ARN, got `7`. Pass e.g. ' +
+        "`'anthropic.claude-3-5-haiku-20241022-v1:0'`.",
+      '`operation` must be `converse` | `converse-stream` | `invoke` | `invoke-stream` | `batch` | `async-invoke`, ' +
+        'got `"chat"`. Use ' +
+        '`converse-stream` to measure TTFT.',
+      "`prompt` must be an inline text, a fixture path or a generator, got `{}`. Pass `{ text: 'Hello' }`, `{ " +
+        "fixture: 'prompts/short-qa.json' }` or a function `(ctx) => ({ messages })`.",
       '`maxTokens` must be an integer ≥ 1, got `0`. Set it to the output token cap.',
       '`temperature` must be a number in [0, 1], got `3`. Use a value between 0 and 1.',
-      "`load.rate.arrival` must be `'constant'` or `'poisson'`, got `\"bursty\"`. Use `poisson` for realistic traffic, `constant` for even spacing.",
+      "`load.rate.arrival` must be `'constant'` or `'poisson'`, got `\"bursty\"`. Use `poisson` for realistic " +
+        'traffic, `constant` for even spacing.',
       '`load.rate.perSec` must be a number > 0, got `0`. Set it to the target arrival rate in requests per second.',
       '`runs` must be an integer ≥ 1, got `0`. Set it to the number of repeated runs (3+ for a confidence interval).',
       "`transport` must be `'h2'` or `'http1'`, got `\"h3\"`. Omit it for the SDK default (HTTP/2).",
@@ -74,13 +79,15 @@ describe('checkOptions', () => {
       /^`load` must be either closed loop/,
     )
     expect(checkOptions({ ...base, load: { concurrency: 2, cooldownMs: 100, rampDownMs: 200 } })).toEqual([
-      '`load.rampDownMs` must be ≤ `load.cooldownMs` (100), got `200`. Shorten the ramp-down or lengthen the cool-down.',
+      '`load.rampDownMs` must be ≤ `load.cooldownMs` (100), got `200`. Shorten the ramp-down or lengthen the ' +
+        'cool-down.',
     ])
   })
 
   test('aws target requires an explicit opt-in with region and budget', () => {
     expect(checkOptions({ ...base, target: 'aws' })).toEqual([
-      "`aws` must be an explicit opt-in `{ region, budgetUsd }` when `target` is `aws`, got `undefined`. Add `aws: { region: 'us-east-1', budgetUsd: 1 }` — real requests cost money.",
+      '`aws` must be an explicit opt-in `{ region, budgetUsd }` when `target` is `aws`, got `undefined`. Add ' +
+        "`aws: { region: 'us-east-1', budgetUsd: 1 }` — real requests cost money.",
     ])
     expect(checkOptions({ ...base, target: 'aws', aws: { region: 'mars', budgetUsd: 0 } })).toHaveLength(2)
     expect(checkOptions({ ...base, target: 'aws', aws: { region: 'us-east-1', budgetUsd: 2 } })).toEqual([])
@@ -102,7 +109,8 @@ describe('checkOptions', () => {
         },
       }),
     ).toEqual([
-      '`load.rate.steps[1].perSec` must be a number > 0, got `-1`. Set it to the target arrival rate in requests per second.',
+      '`load.rate.steps[1].perSec` must be a number > 0, got `-1`. Set it to the target arrival rate in ' +
+        'requests per second.',
       '`load.rate.steps[1].durationMs` must be a number > 0, got `0`. Set it to the step length in milliseconds.',
     ])
     expect(
@@ -112,7 +120,8 @@ describe('checkOptions', () => {
 
   test('quotaTpm must be a positive number', () => {
     expect(checkOptions({ ...base, quotaTpm: 0 })).toEqual([
-      "`quotaTpm` must be a number > 0, got `0`. Set it to your account's tokens-per-minute quota for the model, or omit it.",
+      "`quotaTpm` must be a number > 0, got `0`. Set it to your account's tokens-per-minute quota for the " +
+        'model, or omit it.',
     ])
     expect(checkOptions({ ...base, quotaTpm: 400_000 })).toEqual([])
   })

@@ -31,7 +31,8 @@ function check(name: string, value: number | undefined, integer: boolean): void 
   if (value === undefined) return
   if (!Number.isFinite(value) || value < 0 || (integer && !Number.isInteger(value))) {
     throw new RangeError(
-      `estimateCost: \`${name}\` must be ${integer ? 'an integer' : 'a number'} ≥ 0, got \`${value}\`. Pass the planned totals of the run.`,
+      `estimateCost: \`${name}\` must be ${integer ? 'an integer' : 'a number'} ≥ 0, got \`${value}\`. Pass ` +
+        `the planned totals of the run.`,
     )
   }
 }

@@ -67,7 +67,7 @@ async function collect(
 /** The report data without the float sums whose order depends on the split (compared apart). */
 function comparable(run: CollectedRun): unknown {
   return JSON.parse(
-    JSON.stringify(run.benches, (key, value) => {
+    JSON.stringify(run.benches, (key, value: unknown): unknown => {
       if (key === 'costUsd') return typeof value === 'number' ? Number(value.toPrecision(12)) : value
       if (value instanceof Float64Array) return [...value]
       return value
@@ -76,17 +76,21 @@ function comparable(run: CollectedRun): unknown {
 }
 
 describe('collectRunSamples', () => {
-  test("samples.csv equals csv-writer's rows for every sample, whatever the line breaks, blank lines and cut last line", async () => {
-    const cut = JSON.stringify(first[0]).slice(0, 50)
-    for (const parts of [1, 3]) {
-      expect((await collect([jsonl(first), jsonl(open)], parts)).csv).toBe(expectedCsv)
-      expect((await collect([jsonl(first, '\r\n'), jsonl(open, '\r\n')], parts)).csv).toBe(expectedCsv)
-      expect((await collect([`\n${jsonl(first, '\n\n')}`, jsonl(open).trimEnd()], parts)).csv).toBe(expectedCsv)
-      const withCut = await collect([`${jsonl(first)}${cut}`, jsonl(open)], parts)
-      expect(withCut.csv).toBe(expectedCsv)
-      expect(withCut.run.problems).toEqual([])
-    }
-  })
+  test(
+    "samples.csv equals csv-writer's rows for every sample, whatever the line breaks, blank lines and cut last " +
+      'line',
+    async () => {
+      const cut = JSON.stringify(first[0]).slice(0, 50)
+      for (const parts of [1, 3]) {
+        expect((await collect([jsonl(first), jsonl(open)], parts)).csv).toBe(expectedCsv)
+        expect((await collect([jsonl(first, '\r\n'), jsonl(open, '\r\n')], parts)).csv).toBe(expectedCsv)
+        expect((await collect([`\n${jsonl(first, '\n\n')}`, jsonl(open).trimEnd()], parts)).csv).toBe(expectedCsv)
+        const withCut = await collect([`${jsonl(first)}${cut}`, jsonl(open)], parts)
+        expect(withCut.csv).toBe(expectedCsv)
+        expect(withCut.run.problems).toEqual([])
+      }
+    },
+  )
 
   test('reading in 2–6 worker threads gives the same statistics and the same CSV bytes as one thread', async () => {
     const files = [jsonl(first), jsonl(open)]
@@ -100,29 +104,33 @@ describe('collectRunSamples', () => {
       expect(many.csv).toBe(one.csv)
       expect(comparable(many.run)).toEqual(comparable(one.run))
       expect(many.run.benches.map(b => b.summary.costUsd)).toEqual(
-        one.run.benches.map(b => expect.closeTo(b.summary.costUsd, 12)),
+        one.run.benches.map((b): unknown => expect.closeTo(b.summary.costUsd, 12)),
       )
       expect(many.leftovers).toEqual([])
     }
   })
 
-  test('a malformed line that is not the last one: the samples before it count, the file is named with the line, no CSV — wherever the cut falls', async () => {
-    const lines = jsonl(first).split('\n')
-    lines.splice(100, 0, '{"runId": "garbage')
-    const text = lines.join('\n')
-    const expectedBefore = 100
-    for (const parts of [1, 2, 3, 4, 5, 7, 9]) {
-      const { run, csv, csvProblem, leftovers } = await collect([text, jsonl(open)], parts)
-      expect(run.samples, `parts ${parts}`).toBe(expectedBefore + open.length)
-      expect(
-        run.problems.map(p => [p.path.split('/').at(-1), p.reason]),
-        `parts ${parts}`,
-      ).toEqual([['s0.jsonl', expect.stringMatching(/s0\.jsonl:101 is not a JSON sample/)]])
-      expect(csvProblem).toMatch(/s0\.jsonl:101 is not a JSON sample/)
-      expect(csv).toBeNull()
-      expect(leftovers).toEqual([])
-    }
-  })
+  test(
+    'a malformed line that is not the last one: the samples before it count, the file is named with the line, no ' +
+      'CSV — wherever the cut falls',
+    async () => {
+      const lines = jsonl(first).split('\n')
+      lines.splice(100, 0, '{"runId": "garbage')
+      const text = lines.join('\n')
+      const expectedBefore = 100
+      for (const parts of [1, 2, 3, 4, 5, 7, 9]) {
+        const { run, csv, csvProblem, leftovers } = await collect([text, jsonl(open)], parts)
+        expect(run.samples, `parts ${parts}`).toBe(expectedBefore + open.length)
+        expect(
+          run.problems.map(p => [p.path.split('/').at(-1), p.reason]),
+          `parts ${parts}`,
+        ).toEqual([['s0.jsonl', expect.stringMatching(/s0\.jsonl:101 is not a JSON sample/)]])
+        expect(csvProblem).toMatch(/s0\.jsonl:101 is not a JSON sample/)
+        expect(csv).toBeNull()
+        expect(leftovers).toEqual([])
+      }
+    },
+  )
 
   test('a sample the statistics reject stops its file with the line number', async () => {
     const bad = { ...first[5], status: 'weird' }
@@ -155,7 +163,8 @@ describe('collectRunSamples', () => {
         parts,
       })
       expect(run.samples).toBe(plain.length)
-      expect(run.problems).toEqual([{ path: join(dir, 'sub.jsonl'), reason: expect.stringMatching(/EISDIR/) }])
+      const eisdir: unknown = expect.stringMatching(/EISDIR/)
+      expect(run.problems).toEqual([{ path: join(dir, 'sub.jsonl'), reason: eisdir }])
       expect((await run.csv)?.status).toBe('error')
     }
   })

@@ -95,18 +95,22 @@ describe('sample log', () => {
 })
 
 describe('readSampleBatches', () => {
-  test('batches hold the same samples in order; CRLF and blank lines are fine; a bad line before the last one throws after the samples before it', async () => {
-    const path = join(dir, 'crlf.jsonl')
-    appendFileSync(path, `${JSON.stringify(sample(0))}\r\n\n  \n${JSON.stringify(sample(1))}\r\n`)
-    const batches: Sample[][] = []
-    for await (const b of readSampleBatches(path)) batches.push(b)
-    expect(batches.flat()).toEqual([sample(0), sample(1)])
-    const bad = join(dir, 'bad2.jsonl')
-    appendFileSync(bad, `${JSON.stringify(sample(0))}\nnot json\n\n${JSON.stringify(sample(1))}\n`)
-    const seen: number[] = []
-    await expect(async () => {
-      for await (const b of readSampleBatches(bad)) seen.push(...b.map(s => s.seq))
-    }).rejects.toThrow(/bad2\.jsonl:2 is not a JSON sample/)
-    expect(seen).toEqual([0])
-  })
+  test(
+    'batches hold the same samples in order; CRLF and blank lines are fine; a bad line before the last one ' +
+      'throws after the samples before it',
+    async () => {
+      const path = join(dir, 'crlf.jsonl')
+      appendFileSync(path, `${JSON.stringify(sample(0))}\r\n\n  \n${JSON.stringify(sample(1))}\r\n`)
+      const batches: Sample[][] = []
+      for await (const b of readSampleBatches(path)) batches.push(b)
+      expect(batches.flat()).toEqual([sample(0), sample(1)])
+      const bad = join(dir, 'bad2.jsonl')
+      appendFileSync(bad, `${JSON.stringify(sample(0))}\nnot json\n\n${JSON.stringify(sample(1))}\n`)
+      const seen: number[] = []
+      await expect(async () => {
+        for await (const b of readSampleBatches(bad)) seen.push(...b.map(s => s.seq))
+      }).rejects.toThrow(/bad2\.jsonl:2 is not a JSON sample/)
+      expect(seen).toEqual([0])
+    },
+  )
 })

@@ -44,7 +44,9 @@ export interface SegmentScan {
   nonBlank: boolean
   /** The first unusable line, or null. */
   bad: BadLine | null
-  /** True when `bad` ends the file's readable part: a non-blank line followed it, `sample()` threw, or the read failed. */
+  /**
+   * True when `bad` ends the file's readable part: a non-blank line followed it, `sample()` threw, or the read failed.
+   */
   fatal: boolean
 }
 

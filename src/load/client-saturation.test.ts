@@ -36,7 +36,8 @@ describe('client saturation', () => {
     expect(v.clientBound).toBe(true)
     expect(v.warning).toBe(
       'The host, not the service, disturbed these timings (event-loop delay p99 45.0 ms > 20 ms, while the client ' +
-        'itself used 8 % of a core and 10 % of its event loop): other processes delayed the client, so latencies include scheduling ' +
+        ('itself used 8 % of a core and 10 % of its event loop): other processes delayed the client, so ' +
+          'latencies include scheduling ') +
         'delay. Re-run on an idle machine or with fewer parallel jobs.',
     )
     const busy = saturationVerdict({

@@ -63,11 +63,16 @@ function saturationWarning(r: SaturationReadings, reasons: string[]): string {
     // the loop was late although this process had little to do: it was waiting for a CPU
     return (
       `The host, not the service, disturbed these timings (${reasons.join('; ')}, while the client itself used ` +
-      `${(r.cpuUtilization * 100).toFixed(0)} % of a core and ${(r.eventLoopUtilization * 100).toFixed(0)} % of its event loop): ` +
-      'other processes delayed the client, so latencies include scheduling delay. Re-run on an idle machine or with fewer parallel jobs.'
+      (`${(r.cpuUtilization * 100).toFixed(0)} % of a core and ${(r.eventLoopUtilization * 100).toFixed(0)} % ` +
+        `of its event loop): `) +
+      ('other processes delayed the client, so latencies include scheduling delay. Re-run on an idle machine or ' +
+        'with fewer parallel jobs.')
     )
   }
-  return `The benchmark client is the likely bottleneck (${reasons.join('; ')}): latencies include client queueing. Lower the concurrency, or run the client on more/faster cores.`
+  return (
+    `The benchmark client is the likely bottleneck (${reasons.join('; ')}): latencies include client queueing. ` +
+    `Lower the concurrency, or run the client on more/faster cores.`
+  )
 }
 
 /** Accumulates readings over one or more measure windows (`resume` … `pause`). */

@@ -61,7 +61,7 @@ function fakeExecutor(ms: number, signal?: AbortSignal) {
 const count = (samples: Sample[], phase: string) => samples.filter(s => s.phase === phase).length
 
 describe('runLoad, closed loop', () => {
-  test('warm-up ≥ concurrency, then exactly `requests` measured, never more than `concurrency` in flight', async () => {
+  test('warm-up ≥ concurrency, then exactly `requests` measured, never over `concurrency` in flight', async () => {
     const fake = fakeExecutor(3)
     const samples: Sample[] = []
     const r = await runLoad({
@@ -207,7 +207,7 @@ describe('runLoad, closed loop', () => {
     expect(fake.maxInflight).toBeLessThanOrEqual(5)
   })
 
-  test('an execute that rejects (a programmer error) stops scheduling; runLoad rejects after in-flight requests end', async () => {
+  test('a rejecting execute (programmer error) stops scheduling; runLoad rejects once in-flight ones end', async () => {
     const fake = fakeExecutor(10)
     let calls = 0
     const execute = (d: Dispatch) => (++calls === 6 ? Promise.reject(new Error('boom')) : fake.execute(d))
@@ -290,7 +290,7 @@ describe('runLoad, open loop', () => {
     expect(bySeq[19].queueDelayMs).toBeGreaterThan(9 * 28 - 38)
   })
 
-  test('abort with arrivals waiting in the queue: they are never dispatched nor counted; conservation holds', async () => {
+  test('abort with arrivals queued: they are never dispatched nor counted; conservation holds', async () => {
     const controller = new AbortController()
     const fake = fakeExecutor(40, controller.signal)
     const samples: Sample[] = []

@@ -50,7 +50,10 @@ export interface RunLoadOptions {
   clock: Clock
   /** Uniform [0, 1) source for Poisson arrivals. */
   rng: () => number
-  /** Stops scheduling at once and drops queued arrivals; in-flight requests are left to `execute` to abort (their samples become `cancelled`). */
+  /**
+   * Stops scheduling at once and drops queued arrivals; in-flight requests are left to `execute` to abort (their
+   * samples become `cancelled`).
+   */
   signal?: AbortSignal
   /** Called when a measure phase starts (`true`) and when its load stops (`false`). */
   onMeasure?: (active: boolean) => void
@@ -104,7 +107,7 @@ function spawn(ctx: Ctx, queue: PQueue, task: () => Promise<void>): void {
  * Runs `body` with a fresh queue, then waits until the queue is idle. On abort the queue is
  * cleared, so tasks still waiting never start (their `add` promises stay pending, unobserved).
  */
-async function withQueue(ctx: Ctx, concurrency: number, body: (queue: PQueue) => Promise<void>): Promise<void> {
+async function withQueue(ctx: Ctx, concurrency: number, body: (queue: PQueue) => Promise<void> | void): Promise<void> {
   const queue = new PQueue({ concurrency })
   const clear = (): void => queue.clear()
   ctx.o.signal?.addEventListener('abort', clear, { once: true })
@@ -155,7 +158,7 @@ async function closedLoop(ctx: Ctx, level: LoadLevel, warmup: boolean): Promise<
   let cooldownStart: number | null = null
   let ramp: Promise<void> = Promise.resolve()
   if (!warmup) ctx.o.onMeasure?.(true)
-  await withQueue(ctx, c, async queue => {
+  await withQueue(ctx, c, queue => {
     // one "worker": decides its phase when it starts, sends one request, then queues its successor
     const task = async (): Promise<void> => {
       if (stopped(ctx)) return

@@ -12,8 +12,11 @@
  */
 export function abortPromise(signal: AbortSignal): Promise<never> {
   const p = new Promise<never>((_, reject) => {
-    if (signal.aborted) reject(signal.reason)
-    else signal.addEventListener('abort', () => reject(signal.reason), { once: true })
+    // An aborted operation rejects with `signal.reason`, whatever the caller aborted with (the DOM contract).
+    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- see above
+    const rejectWithReason = (): void => reject(signal.reason)
+    if (signal.aborted) rejectWithReason()
+    else signal.addEventListener('abort', rejectWithReason, { once: true })
   })
   p.catch(() => {})
   return p

@@ -1,7 +1,8 @@
 /**
  * `bedrockBench(bench, options)`: the Vitest 5 bench-fixture adapter (DESIGN §1, §4). Validate →
  * resolve target → run the load (samples appended to `samples.jsonl` as they complete) → summarise
- * (stats) → replay real latency, TTFT and ITL (ms per request) into Vitest's table → push the RunSummary onto `task.meta`.
+ * (stats) → replay real latency, TTFT and ITL (ms per request) into Vitest's table → push the RunSummary onto
+ * `task.meta`.
  */
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
@@ -64,7 +65,7 @@ const safeInject = (
 /** The running Vitest test, or undefined outside Vitest (scripts, the CLI). */
 function currentTask(): TaskWithMeta | undefined {
   try {
-    return TestRunner.getCurrentTest() as TaskWithMeta | undefined
+    return TestRunner.getCurrentTest()
   } catch {
     return undefined
   }
@@ -118,7 +119,8 @@ export async function bedrockBench(
   const family = o.family ?? profile?.family ?? null
   if ((o.operation === 'invoke' || o.operation === 'invoke-stream') && family === null) {
     throw new BedrockBenchConfigError([
-      `\`family\` must be set for \`${o.operation}\` when the model has no profile, got \`${o.model}\` with none. Pass \`family: ${MODEL_FAMILIES.map(f => `'${f}'`).join(' | ')}\`.`,
+      `\`family\` must be set for \`${o.operation}\` when the model has no profile, got \`${o.model}\` with ` +
+        `none. Pass \`family: ${MODEL_FAMILIES.map(f => `'${f}'`).join(' | ')}\`.`,
     ])
   }
   const jobLike = o.operation === 'batch' || o.operation === 'async-invoke'
@@ -314,7 +316,8 @@ export async function bedrockBench(
 
   if (guard?.signal.aborted && !o.signal?.aborted) {
     warnings.push(
-      `Stopped scheduling to stay within \`aws.budgetUsd\` $${guard.budgetUsd}: $${guard.spentUsd.toFixed(4)} spent; one more request could have passed the budget. The run is incomplete.`,
+      `Stopped scheduling to stay within \`aws.budgetUsd\` $${guard.budgetUsd}: $${guard.spentUsd.toFixed(4)} ` +
+        `spent; one more request could have passed the budget. The run is incomplete.`,
     )
   }
   meta.client = monitor.result()
@@ -325,7 +328,9 @@ export async function bedrockBench(
     meta.schedulerLagP99Ms = quantileSorted(lags, 0.99)
     if (meta.schedulerLagP99Ms > SCHEDULER_LAG_WARN_MS) {
       warnings.push(
-        `Open-loop scheduler start lag p99 is ${meta.schedulerLagP99Ms.toFixed(1)} ms (> ${SCHEDULER_LAG_WARN_MS} ms): requests started late, so the achieved rate may be below target. Response times from scheduledAt include this lag.`,
+        `Open-loop scheduler start lag p99 is ${meta.schedulerLagP99Ms.toFixed(1)} ms (> ` +
+          `${SCHEDULER_LAG_WARN_MS} ms): requests started late, so the achieved rate may be below target. ` +
+          `Response times from scheduledAt include this lag.`,
       )
     }
   }

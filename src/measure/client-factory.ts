@@ -20,11 +20,17 @@ export interface ClientSpec {
   endpoint?: string
   /** AWS region. @default 'us-east-1' */
   region?: string
-  /** `h2`: the SDK's default `NodeHttp2Handler`; `http1`: `NodeHttpHandler` with keep-alive agents. Required (bedrockBench passes its resolved `transport`, default `h2`). */
+  /**
+   * `h2`: the SDK's default `NodeHttp2Handler`; `http1`: `NodeHttpHandler` with keep-alive agents. Required
+   * (bedrockBench passes its resolved `transport`, default `h2`).
+   */
   transport: 'h2' | 'http1'
   /** Highest concurrency the client must carry without queueing (sets http1 `maxSockets`). */
   maxConcurrency: number
-  /** SDK `maxAttempts` (1 = no retries, so throttles are seen). Required (bedrockBench passes its resolved `retry.maxAttempts`, default 1). */
+  /**
+   * SDK `maxAttempts` (1 = no retries, so throttles are seen). Required (bedrockBench passes its resolved
+   * `retry.maxAttempts`, default 1).
+   */
   maxAttempts: number
   /** Per-request timeout (ms) handed to the handler as `requestTimeout`. */
   requestTimeoutMs?: number
@@ -109,7 +115,9 @@ export async function clientQueueWarnings(client: BedrockRuntimeClient, concurre
     const maxSockets = agent?.maxSockets ?? Infinity
     if (maxSockets < concurrency) {
       return [
-        `The supplied client's NodeHttpHandler allows ${maxSockets} sockets but the concurrency is ${concurrency}: requests will queue inside the client and latency will include that wait. Give its agent maxSockets ≥ ${concurrency}, or let bedrockBench build the client (transport: 'http1').`,
+        `The supplied client's NodeHttpHandler allows ${maxSockets} sockets but the concurrency is ` +
+          `${concurrency}: requests will queue inside the client and latency will include that wait. Give its ` +
+          `agent maxSockets ≥ ${concurrency}, or let bedrockBench build the client (transport: 'http1').`,
       ]
     }
   } catch {

@@ -198,7 +198,7 @@ async function readResponse(
   headers: Record<string, string>,
 ): Promise<Reading> {
   const now = () => spec.clock.now()
-  const meta = ((out as { $metadata?: Meta }).$metadata ?? {}) as Meta
+  const meta = (out as { $metadata?: Meta }).$metadata ?? {}
   const r: Reading = {
     firstTokenAt: null,
     tokenSource: 'none',
@@ -324,7 +324,7 @@ export async function invoke(spec: InvokeSpec, ctx: SampleContext): Promise<Samp
   let reading: Reading | null = null
   let failure: ReturnType<typeof classifyError> | null = null
   let errMeta: Meta = {}
-  let endedAt = startedAt
+  let endedAt: number
   try {
     const out = await Promise.race([
       spec.client.send(command as never, { abortSignal: signal }) as Promise<unknown>,
@@ -334,7 +334,7 @@ export async function invoke(spec: InvokeSpec, ctx: SampleContext): Promise<Samp
     endedAt = spec.clock.now()
   } catch (error) {
     endedAt = spec.clock.now()
-    errMeta = ((error as { $metadata?: Meta })?.$metadata ?? {}) as Meta
+    errMeta = (error as { $metadata?: Meta })?.$metadata ?? {}
     failure = classifyError(error, spec.signal?.aborted === true, timedOut, responseStatus)
   } finally {
     clearTimeout(timer)

@@ -51,7 +51,10 @@ function promptText(family: 'llama' | 'mistral' | 'titan', input: NativeInput): 
   }
   if (family === 'mistral') {
     const sys = input.system ? `${input.system}\n\n` : ''
-    return `<s>${input.messages.map((m, i) => (m.role === 'user' ? `[INST] ${i === 0 ? sys : ''}${m.text} [/INST]` : `${m.text}</s>`)).join('')}`
+    const turns = input.messages.map((m, i) =>
+      m.role === 'user' ? `[INST] ${i === 0 ? sys : ''}${m.text} [/INST]` : `${m.text}</s>`,
+    )
+    return `<s>${turns.join('')}`
   }
   const sys = input.system ? `${input.system}\n\n` : ''
   return sys + input.messages.map(m => `${m.role === 'user' ? 'User' : 'Bot'}: ${m.text}`).join('\n') + '\nBot:'

@@ -14,7 +14,7 @@ function tinybenchFixture() {
     name,
     run: async (runOpts: object) => {
       const b = new TinyBench({ ...runOpts })
-      b.add(name, fn as () => void, opts)
+      b.add(name, fn, opts)
       await b.run()
       const r = b.tasks[0].result as unknown as {
         latency: { samplesCount: number; min: number; max: number; mean: number }

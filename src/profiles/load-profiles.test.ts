@@ -56,14 +56,14 @@ describe('loadProfiles on the shipped fixtures', () => {
 
   test('the default directory is the repo fixtures/models', async () => {
     const text = await readFile(join(DEFAULT_PROFILES_DIR, 'nova-micro.json'), 'utf8')
-    expect(JSON.parse(text).modelId).toBe('amazon.nova-micro-v1:0')
+    expect((JSON.parse(text) as { modelId: string }).modelId).toBe('amazon.nova-micro-v1:0')
   })
 })
 
 describe('loadProfiles errors', () => {
   test('collects every problem with file, field, expectation, value and fix', async () => {
     const good = await readFile(join(DEFAULT_PROFILES_DIR, 'nova-micro.json'), 'utf8')
-    const bad = JSON.parse(good)
+    const bad = JSON.parse(good) as { quotas: { tpm: number }; standard: { decodeTokensPerSec?: number } }
     bad.quotas.tpm = 0
     delete bad.standard.decodeTokensPerSec
     const dir = await dirWith({ 'a.json': good, 'b.json': JSON.stringify(bad), 'c.json': '{ nope' })

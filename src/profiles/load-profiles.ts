@@ -25,12 +25,15 @@ export async function loadProfiles(dir: string = DEFAULT_PROFILES_DIR): Promise<
     names = (await readdir(dir)).filter(n => n.endsWith('.json')).sort()
   } catch (err) {
     throw new Error(
-      `models: cannot read the profiles directory \`${dir}\` (${(err as Error).message}). Pass a directory of ModelProfile *.json files, e.g. \`fixtures/models\`.`,
+      `models: cannot read the profiles directory \`${dir}\` (${(err as Error).message}). Pass a directory of ` +
+        `ModelProfile *.json files, e.g. \`fixtures/models\`.`,
+      { cause: err },
     )
   }
   if (names.length === 0) {
     throw new Error(
-      `models: the directory \`${dir}\` holds no *.json profiles. Add at least one ModelProfile file or point \`models\` elsewhere.`,
+      `models: the directory \`${dir}\` holds no *.json profiles. Add at least one ModelProfile file or point ` +
+        `\`models\` elsewhere.`,
     )
   }
   const errors: string[] = []
@@ -52,7 +55,8 @@ export async function loadProfiles(dir: string = DEFAULT_PROFILES_DIR): Promise<
     const other = seen.get(result.profile.modelId)
     if (other !== undefined) {
       errors.push(
-        `${name}: \`modelId\` must be unique, got \`${result.profile.modelId}\` which ${other} already defines. Remove one of the two files.`,
+        `${name}: \`modelId\` must be unique, got \`${result.profile.modelId}\` which ${other} already ` +
+          `defines. Remove one of the two files.`,
       )
       continue
     }

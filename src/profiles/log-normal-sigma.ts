@@ -12,6 +12,6 @@ const Z90 = 1.2815515655446004
  * so that `median × exp(σ × z₀.₉)` is the p90. A ratio ≤ 1 means no spread: σ = 0.
  * @param p90OverP50 {@link LogNormalSpec.p90OverP50} (dimensionless, ≥ 1)
  */
-export function logNormalSigma(p90OverP50: number): number {
+export function logNormalSigma(p90OverP50: LogNormalSpec['p90OverP50']): number {
   return Math.log(Math.max(1, p90OverP50)) / Z90
 }

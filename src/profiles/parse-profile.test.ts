@@ -55,10 +55,13 @@ describe('parseProfile', () => {
     expect(r.ok).toBe(false)
     if (r.ok) return
     expect(r.errors).toEqual([
-      'bad.json: `family` must be one of `anthropic`, `nova`, `llama`, `mistral`, `titan`, got `"cohere"`. Pick the family whose native InvokeModel body the model speaks.',
+      'bad.json: `family` must be one of `anthropic`, `nova`, `llama`, `mistral`, `titan`, got `"cohere"`. ' +
+        'Pick the family whose native InvokeModel body the model speaks.',
       'bad.json: `pricing.asOf` must be an ISO date YYYY-MM-DD, got `"March"`. Write the date as e.g. `2026-03-01`.',
-      'bad.json: `illustrative` must be `true`, got `false`. Profiles are modelled, not measured on AWS: add `"illustrative": true`.',
-      'bad.json: `maxOutputTokens` must be ≤ contextWindowTokens (1000), got `5000`. Lower `maxOutputTokens` or raise `contextWindowTokens`.',
+      'bad.json: `illustrative` must be `true`, got `false`. Profiles are modelled, not measured on AWS: add ' +
+        '`"illustrative": true`.',
+      'bad.json: `maxOutputTokens` must be ≤ contextWindowTokens (1000), got `5000`. Lower `maxOutputTokens` ' +
+        'or raise `contextWindowTokens`.',
     ])
   })
 
@@ -72,8 +75,10 @@ describe('parseProfile', () => {
       'b.json',
     )
     expect(r.ok ? [] : r.errors).toEqual([
-      'b.json: `standard.decodeJitter` must be a number ≥ 0 and ≤ 1 (fraction of the inter-token time), got `2`. Set `standard.decodeJitter` to a value in range, or remove it to use the default 0.1.',
-      'b.json: `quotas.rpm` must be an integer ≥ 1 (requests/min, or null for not enforced), got `1.5`. Set `quotas.rpm` to a value in range.',
+      'b.json: `standard.decodeJitter` must be a number ≥ 0 and ≤ 1 (fraction of the inter-token time), got ' +
+        '`2`. Set `standard.decodeJitter` to a value in range, or remove it to use the default 0.1.',
+      'b.json: `quotas.rpm` must be an integer ≥ 1 (requests/min, or null for not enforced), got `1.5`. Set ' +
+        '`quotas.rpm` to a value in range.',
     ])
   })
 })

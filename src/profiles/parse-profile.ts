@@ -61,13 +61,15 @@ class FieldReader {
     const ok = typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max && (!opts.int || Number.isInteger(v))
     if (ok) return v
     const kind = opts.int ? 'an integer' : 'a number'
-    const range = [min > -Infinity ? `≥ ${min}` : '', max < Infinity ? `≤ ${max}` : ''].filter(Boolean).join(' and ')
+    const bounds = [min > -Infinity ? `≥ ${min}` : '', max < Infinity ? `≤ ${max}` : '']
+    const range = bounds.filter(Boolean).join(' and ')
     const unit = opts.unit ? ` (${opts.unit})` : ''
     this.fail(
       path,
       `${kind}${range ? ' ' + range : ''}${unit}`,
       v,
-      `Set \`${path}\` to a value in range${opts.def !== undefined ? `, or remove it to use the default ${opts.def}` : ''}.`,
+      `Set \`${path}\` to a value in range` +
+        `${opts.def !== undefined ? `, or remove it to use the default ${opts.def}` : ''}.`,
     )
     return Number.NaN
   }

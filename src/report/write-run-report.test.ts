@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { checkRunDir } from '../../test/reporter/check-run-dir.ts'
 import { syntheticJsonl } from '../../test/reporter/synthetic-samples.ts'
 import { writeRunReport } from './write-run-report.ts'
+import type { RunSummary } from '../types.ts'
 
 const root = mkdtempSync(join(tmpdir(), 'bb-write-run-report-'))
 afterAll(() => rmSync(root, { recursive: true, force: true }))
@@ -56,8 +57,8 @@ describe('writeRunReport', () => {
     )
     const summaryCsv = readFileSync(join(dir, 'summary.csv'), 'utf8').trim().split('\n')
     expect(summaryCsv).toHaveLength(1 + 4 + 2 + 1) // header, sweep levels, plain per run, plain pooled
-    const json = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'))
-    expect(json.summaries.map((s: { benchName: string }) => s.benchName)).toEqual(['sweep', 'plain'])
+    const json = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')) as { summaries: RunSummary[] }
+    expect(json.summaries.map(s => s.benchName)).toEqual(['sweep', 'plain'])
     expect(json.summaries[0].outcomes).toMatchObject({ scheduled: 120, throttled: 4 })
     const report = readFileSync(join(dir, 'report.md'), 'utf8')
     expect(report).toContain('Rebuilt from samples.jsonl alone')

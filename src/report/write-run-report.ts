@@ -88,7 +88,8 @@ export async function writeRunReport(runDir: string, options: WriteRunReportOpti
     else {
       if (previous.status === 'error') problems.push({ path: previous.path, reason: previous.reason })
       notes.push(
-        'Rebuilt from samples.jsonl alone: client saturation, scheduler lag and the TPM quota are not recorded in samples, so they are omitted.',
+        'Rebuilt from samples.jsonl alone: client saturation, scheduler lag and the TPM quota are not recorded ' +
+          'in samples, so they are omitted.',
       )
     }
   }

@@ -55,7 +55,8 @@ export function parseConverseRequest(body: unknown, maxOutputTokens: number, che
       return fail(`Malformed input request: messages[${index}] must be an object with "role" and "content".`)
     if (raw.role !== 'user' && raw.role !== 'assistant') {
       return fail(
-        `Malformed input request: messages[${index}].role must be "user" or "assistant", got ${JSON.stringify(raw.role)}.`,
+        `Malformed input request: messages[${index}].role must be "user" or "assistant", got ` +
+          `${JSON.stringify(raw.role)}.`,
       )
     }
     if (index === 0 && raw.role !== 'user')
@@ -64,7 +65,8 @@ export function parseConverseRequest(body: unknown, maxOutputTokens: number, che
       )
     if (index > 0 && messages[index - 1].role === raw.role) {
       return fail(
-        `A conversation must alternate between user and assistant roles: messages[${index - 1}] and messages[${index}] are both "${raw.role}".`,
+        `A conversation must alternate between user and assistant roles: ` +
+          `messages[${index - 1}] and messages[${index}] are both "${raw.role}".`,
       )
     }
     if (!Array.isArray(raw.content))
@@ -96,7 +98,8 @@ export function parseConverseRequest(body: unknown, maxOutputTokens: number, che
     }
     if (maxTokens > maxOutputTokens) {
       return fail(
-        `The maximum tokens you requested (${maxTokens}) exceed the model limit of ${maxOutputTokens}. Try again with a maximum tokens value that is lower than ${maxOutputTokens + 1}.`,
+        `The maximum tokens you requested (${maxTokens}) exceed the model limit of ${maxOutputTokens}. Try ` +
+          `again with a maximum tokens value that is lower than ${maxOutputTokens + 1}.`,
       )
     }
   }

@@ -13,7 +13,8 @@ test('fault rules are validated with messages naming the field', () => {
   expect(parseFaultRule({ kind: 'stream-exception', exceptionType: 'ThrottlingException' }, 'h')).toEqual({
     ok: false,
     message:
-      'h: `exceptionType` must be a lowerCamelCase Bedrock exception such as "throttlingException", got "ThrottlingException".',
+      'h: `exceptionType` must be a lowerCamelCase Bedrock exception such as "throttlingException", got ' +
+      '"ThrottlingException".',
   })
 })
 

@@ -29,7 +29,10 @@ export interface FaultRule {
   afterEvents?: number
   /** `stall`: pause length (ms). @default 1000 */
   stallMs?: number
-  /** `slow-first-byte` (and optional extra wait of the HTTP-error kinds): delay before the first byte (ms). @default 1000 for slow-first-byte, 0 otherwise */
+  /**
+   * `slow-first-byte` (and optional extra wait of the HTTP-error kinds): delay before the first byte (ms).
+   * @default 1000 for slow-first-byte, 0 otherwise
+   */
   delayMs?: number
   /** `stream-exception`: lowerCamelCase union member. @default 'throttlingException' */
   exceptionType?: string
@@ -103,8 +106,9 @@ export function parseFaultRule(
       return fail(`\`${field}\` must be a number ≥ 0, got ${JSON.stringify(v)}. Remove it to use the default.`)
     }
   }
-  if (rule.probability !== undefined && (rule.probability as number) > 1) {
-    return fail(`\`probability\` must be between 0 and 1, got ${String(rule.probability)}.`)
+  const probability = rule.probability as number | undefined // a number ≥ 0 once the loop above passed
+  if (probability !== undefined && probability > 1) {
+    return fail(`\`probability\` must be between 0 and 1, got ${probability}.`)
   }
   if (
     rule.exceptionType !== undefined &&
@@ -113,7 +117,8 @@ export function parseFaultRule(
       !shapeOfStreamException(rule.exceptionType))
   ) {
     return fail(
-      `\`exceptionType\` must be a lowerCamelCase Bedrock exception such as "throttlingException", got ${JSON.stringify(rule.exceptionType)}.`,
+      `\`exceptionType\` must be a lowerCamelCase Bedrock exception such as "throttlingException", got ` +
+        `${JSON.stringify(rule.exceptionType)}.`,
     )
   }
   if (rule.models !== undefined && (!Array.isArray(rule.models) || rule.models.some(m => typeof m !== 'string'))) {

@@ -48,7 +48,10 @@ export function endRecord(record: GroundTruthRecord, status: GroundTruthStatus, 
   record.endedAt = performance.now()
 }
 
-/** Closes `record` as answered with `error`: `throttled` for a ThrottlingException, else `error`, with the shape's HTTP status. */
+/**
+ * Closes `record` as answered with `error`: `throttled` for a ThrottlingException, else `error`, with the shape's HTTP
+ * status.
+ */
 export function endRecordWithError(record: GroundTruthRecord, error: SimError): void {
   endRecord(record, error.shape === 'ThrottlingException' ? 'throttled' : 'error', errorStatus[error.shape])
 }

@@ -43,7 +43,8 @@ export function parseJsonBody(body: Buffer): { ok: true; value: unknown } | { ok
       ok: false,
       error: {
         shape: 'ValidationException',
-        message: `Malformed input request: the body is not valid JSON (${(error as Error).message}). Send a JSON object.`,
+        message:
+          `Malformed input request: the body is not valid JSON (${(error as Error).message}). ` + 'Send a JSON object.',
       },
     }
   }
@@ -73,7 +74,7 @@ interface Out {
 
 /** `res` as the write surface both protocols share. */
 export function out(res: AnyResponse): Out {
-  return res as unknown as Out
+  return res
 }
 
 /** Writes a complete response with `content-type: application/json` and a content length. */

@@ -20,7 +20,8 @@ import { MAX_BODY_BYTES, readBody } from './read-body.ts'
 import { handleService } from './batch/service-handler.ts'
 import { matchServiceRoute } from './batch/service-routes.ts'
 
-const handlers: Record<ModelOperation, (ctx: SimContext, call: InferenceCall) => Promise<void>> = {
+/** One handler per operation; CountTokens answers synchronously, the others stream or wait on timers. */
+const handlers: Record<ModelOperation, (ctx: SimContext, call: InferenceCall) => Promise<void> | void> = {
   converse,
   'converse-stream': converseStream,
   invoke,

@@ -10,7 +10,8 @@ test('model ids are matched raw and then percent-decoded (ARNs stay one segment)
   expect(
     matchRoute(
       'POST',
-      '/model/arn%3Aaws%3Abedrock%3Aus-east-1%3A123456789012%3Ainference-profile%2Fus.x%3A0/invoke-with-response-stream',
+      '/model/arn%3Aaws%3Abedrock%3Aus-east-1%3A123456789012%3Ainference-profile%2Fus.x%3A0' +
+        '/invoke-with-response-stream',
     ),
   ).toEqual({
     kind: 'model',

@@ -44,11 +44,17 @@ export interface SimulatorOptions {
   models?: ModelProfile[] | string
   /** Fault rules applied to matching requests with their probability. @default [] */
   faults?: FaultRule[]
-  /** Quota overrides per model id (base id or id as sent), e.g. `{ 'amazon.nova-micro-v1:0': { tpm: 10000 } }`. @default {} */
+  /**
+   * Quota overrides per model id (base id or id as sent), e.g. `{ 'amazon.nova-micro-v1:0': { tpm: 10000 } }`.
+   * @default {}
+   */
   quotaOverrides?: Record<string, Partial<Quotas>>
   /** Aborting closes the simulator. */
   signal?: AbortSignal
-  /** Clock of the quota buckets and the prompt-cache TTL (ms); inject to control refills in tests. @default performance.now */
+  /**
+   * Clock of the quota buckets and the prompt-cache TTL (ms); inject to control refills in tests.
+   * @default performance.now
+   */
   quotaClock?: Clock
   /** Quota refill window (ms). @default 60000 */
   quotaWindowMs?: number

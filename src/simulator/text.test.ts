@@ -64,7 +64,8 @@ describe('generateText', () => {
   })
 
   test('a stop sequence ends generation just before it, even across and inside tokens', () => {
-    const full = generateText(base).tokens.join('') // "Good slow error road small also, helps value percentile steady ..."
+    // "Good slow error road small also, helps value percentile steady ..."
+    const full = generateText(base).tokens.join('')
     const across = generateText({ ...base, stopSequences: ['rcentile st'] })
     expect(across.stopReason).toBe('stop_sequence')
     expect(across.stopSequence).toBe('rcentile st')

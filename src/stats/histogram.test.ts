@@ -19,8 +19,14 @@ describe('HDR histogram wrapper', () => {
     const ha = createHistogram()
     const hb = createHistogram()
     const union = createHistogram()
-    for (const x of a) (ha.record(x), union.record(x))
-    for (const x of b) (hb.record(x), union.record(x))
+    for (const x of a) {
+      ha.record(x)
+      union.record(x)
+    }
+    for (const x of b) {
+      hb.record(x)
+      union.record(x)
+    }
     const merged = mergeHistograms([ha, hb])
     expect(merged.count).toBe(25_000)
     for (const p of PS) expect(merged.percentile(p)).toBe(union.percentile(p))

@@ -82,7 +82,8 @@ class HdrBackedHistogram implements Histogram {
     const b = other.options
     if (a.resolutionMs !== b.resolutionMs || a.significantDigits !== b.significantDigits) {
       throw new RangeError(
-        `Cannot merge histograms with different options: ${JSON.stringify(a)} vs ${JSON.stringify(b)}. Create both with the same options.`,
+        `Cannot merge histograms with different options: ${JSON.stringify(a)} vs ${JSON.stringify(b)}. Create ` +
+          `both with the same options.`,
       )
     }
     this.hdr.add(other.hdr)

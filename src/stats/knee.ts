@@ -60,7 +60,8 @@ export function findKnee(points: readonly KneePoint[], options: KneeOptions = {}
   for (let i = 1; i < points.length; i++) {
     if (!(points[i].x > points[i - 1].x)) {
       throw new RangeError(
-        `knee points must have strictly ascending \`x\`; point ${i} has x=${points[i].x} after ${points[i - 1].x}. Sort them by load.`,
+        `knee points must have strictly ascending \`x\`; point ${i} has x=${points[i].x} after ` +
+          `${points[i - 1].x}. Sort them by load.`,
       )
     }
   }

@@ -41,7 +41,8 @@ function pooledOutcomes(buckets: readonly RunBucket[]): OutcomeCounts {
   const sum = o.ok + o.throttled + o.error + o.timeout + o.cancelled
   if (sum !== o.scheduled) {
     throw new Error(
-      `Outcome conservation broken: scheduled ${o.scheduled} ≠ ok+throttled+error+timeout+cancelled ${sum}. This is a bug in bedrock-bench.`,
+      `Outcome conservation broken: scheduled ${o.scheduled} ≠ ok+throttled+error+timeout+cancelled ${sum}. ` +
+        `This is a bug in bedrock-bench.`,
     )
   }
   return o

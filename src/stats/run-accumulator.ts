@@ -209,7 +209,8 @@ export class RunAccumulator {
   merge(later: RunAccumulator): void {
     if (later.loadMode !== this.loadMode) {
       throw new TypeError(
-        `Cannot merge a ${later.loadMode}-loop accumulator into a ${this.loadMode}-loop one (benchmark ${this.meta.benchName}).`,
+        `Cannot merge a ${later.loadMode}-loop accumulator into a ${this.loadMode}-loop one (benchmark ` +
+          `${this.meta.benchName}).`,
       )
     }
     this.kept = null

@@ -161,7 +161,8 @@ export class RunBucket {
   add(s: Sample, openLoop: boolean): void {
     if (!Object.hasOwn(this.statusCounts, s.status)) {
       throw new TypeError(
-        `Sample.status must be one of ${Object.keys(this.statusCounts).join(' | ')}, got \`${String(s.status)}\` (seq ${s.seq}). Validate samples read from files before summarising.`,
+        `Sample.status must be one of ${Object.keys(this.statusCounts).join(' | ')}, got \`${String(s.status)}\` ` +
+          `(seq ${s.seq}). Validate samples read from files before summarising.`,
       )
     }
     this.scheduled++

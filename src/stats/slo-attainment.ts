@@ -41,7 +41,8 @@ export function sloAttainment(
   }
   if (!(Number.isInteger(scheduled) && scheduled >= okValues.length)) {
     throw new RangeError(
-      `\`scheduled\` must be an integer ≥ the ${okValues.length} successful values, got \`${scheduled}\`. Pass outcomes.scheduled.`,
+      `\`scheduled\` must be an integer ≥ the ${okValues.length} successful values, got \`${scheduled}\`. Pass ` +
+        `outcomes.scheduled.`,
     )
   }
   let met = 0

@@ -106,12 +106,16 @@ describe('bedrockBench', () => {
     expect(new Set(samples.map(s => `${s.runIndex}:${s.seq}`)).size).toBe(48)
     // token counts equal what the simulator generated
     for (const s of samples) expect(s.outputTokens).toBe(sim.groundTruth.get(s.requestId!)!.outputTokens)
-    expect(JSON.parse(readFileSync(join(resultsDir, 'environment.json'), 'utf8')).nodeVersion).toBe(process.version)
+    const environment = JSON.parse(readFileSync(join(resultsDir, 'environment.json'), 'utf8')) as {
+      nodeVersion: string
+    }
+    expect(environment.nodeVersion).toBe(process.version)
     expect(task.meta.bedrockBench?.at(-1)).toBe(r)
     // the reporter's ETA: (20 measure + 4 warm-up) × 2 runs planned
     expect(JSON.parse(readFileSync(join(resultsDir, 'progress.json'), 'utf8'))).toEqual({ scheduled: 48 })
     expect(r.group).toBe(
-      'test/measure/bedrock-bench.test.ts > bedrockBench > closed loop: summary, samples.jsonl, environment.json and task.meta',
+      'test/measure/bedrock-bench.test.ts > bedrockBench > closed loop: summary, samples.jsonl, ' +
+        'environment.json and task.meta',
     )
   })
 
@@ -167,7 +171,7 @@ describe('bedrockBench', () => {
     expect(r.outcomes.scheduled).toBeLessThan(100_000)
   })
 
-  test('open loop, Poisson: achieved rate near target, scheduler lag reported, response time from scheduledAt', async () => {
+  test('open Poisson loop: achieved rate near target, scheduler lag, response time from scheduledAt', async () => {
     const r = await bedrockBench(
       null,
       base({
@@ -218,7 +222,7 @@ describe('bedrockBench', () => {
     expect(sim.groundTruth.all().length).toBe(before)
   })
 
-  test('AWS budget cap at run time: a cool-down with no request bound stops before spend can pass the budget', async () => {
+  test('AWS budget cap at run time: an unbounded cool-down stops before spend can pass the budget', async () => {
     // target 'aws' pointed at our simulator (it accepts any signature): the default credential chain reads these
     vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIDEXAMPLEBUDGET')
     vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'not-a-secret')
@@ -241,7 +245,8 @@ describe('bedrockBench', () => {
           target: 'aws',
           aws: { region: 'us-east-1', budgetUsd },
           resultsDir,
-          load: { concurrency: 2, requests: 4, cooldownMs: 3000 }, // fast profiles: thousands of requests in 3 s unguarded
+          // fast profiles: thousands of requests in 3 s unguarded
+          load: { concurrency: 2, requests: 4, cooldownMs: 3000 },
         }),
       )
       const all = await readAll(join(resultsDir, 'samples.jsonl'), 'budget')
@@ -323,7 +328,7 @@ describe('bedrockBench', () => {
     client.destroy()
   })
 
-  test('prompt caching: a cache point over a long system prompt yields cache reads after the first request', async () => {
+  test('prompt caching: a cache point after a long system prompt gives cache reads after request 1', async () => {
     const r = await bedrockBench(
       null,
       base({
@@ -358,7 +363,7 @@ describe('bedrockBench', () => {
     expect(samples.filter(s => s.phase === 'warmup').map(s => s.loadLevel)).toEqual(['c=1', 'c=4', 'c=4', 'c=4', 'c=4'])
   })
 
-  test('prompt generators get (seq, runIndex, seeded rng); a bad generated prompt fails before any request', async () => {
+  test('prompt generators get (seq, runIndex, seeded rng); a bad generated prompt fails before any call', async () => {
     const seen: string[] = []
     const gen = () => (ctx: { seq: number; runIndex: number; rng: () => number }) => {
       seen.push(`${ctx.runIndex}:${ctx.seq}:${ctx.rng().toFixed(6)}`)

@@ -11,6 +11,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { checkRunDir } from './check-run-dir.ts'
+import type { RunSummary } from '../../src/types.ts'
 
 const repo = fileURLToPath(new URL('../../', import.meta.url))
 const project = join(repo, 'test/fixtures/project')
@@ -78,8 +79,8 @@ describe('the reporter on a real Vitest run against the simulator', () => {
   })
 
   it('reports both benchmarks with their measured numbers and a streaming finding', () => {
-    const json = JSON.parse(readFileSync(join(runDir, 'summary.json'), 'utf8'))
-    expect(json.summaries.map((s: { benchName: string }) => s.benchName)).toEqual(['nova-stream', 'nova-plain'])
+    const json = JSON.parse(readFileSync(join(runDir, 'summary.json'), 'utf8')) as { summaries: RunSummary[] }
+    expect(json.summaries.map(s => s.benchName)).toEqual(['nova-stream', 'nova-plain'])
     expect(json.summaries[0].levels).toHaveLength(2)
     const report = readFileSync(join(runDir, 'report.md'), 'utf8')
     expect(report).toMatch(/Streaming cuts perceived latency by [\d.]+ % for amazon\.nova-micro-v1:0/)

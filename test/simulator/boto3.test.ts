@@ -9,6 +9,18 @@ import { expect, test } from 'vitest'
 import { startSimulator } from '../../src/simulator/start-simulator.ts'
 import { fastProfiles } from './sim-fixture.ts'
 
+/** What boto3_client.py prints: one field per call it made (values checked below). */
+interface Boto3Report {
+  converse: unknown
+  converseStream: unknown
+  invoke: unknown
+  invokeStream: { types: string[]; metrics: unknown }
+  countTokens: unknown
+  unknownModel: unknown
+  throttle: unknown
+  midStream: unknown
+}
+
 const script = fileURLToPath(new URL('./boto3_client.py', import.meta.url))
 const hasBoto3 = (() => {
   try {
@@ -25,11 +37,11 @@ test.skipIf(!hasBoto3)(
     const sim = await startSimulator({ models: await fastProfiles() })
     try {
       const { stdout } = await promisify(execFile)('python3', [script, sim.url], { timeout: 30_000 })
-      const out = JSON.parse(stdout)
+      const out = JSON.parse(stdout) as Boto3Report
       expect(out.converse).toMatchObject({ stopReason: 'end_turn', outputTokens: 12 })
       expect(out.converseStream).toEqual([
         'messageStart',
-        ...Array(12).fill('contentBlockDelta'),
+        ...Array<string>(12).fill('contentBlockDelta'),
         'contentBlockStop',
         'messageStop',
         'metadata',

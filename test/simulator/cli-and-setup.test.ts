@@ -31,7 +31,7 @@ test('`bedrock-bench simulator --port 0` prints its URL, serves Converse, and st
       inferenceConfig: { maxTokens: 2 },
     }),
   })
-  expect((await response.json()).stopReason).toBe('max_tokens')
+  expect(((await response.json()) as { stopReason: string }).stopReason).toBe('max_tokens')
   expect(out).toContain('curl -s')
   const exitCode = new Promise<number | null>(resolve => proc.once('exit', resolve))
   proc.kill('SIGINT')
@@ -49,11 +49,12 @@ test('`bedrock-bench simulator --port x` explains the option and exits 2', async
   expect(err).toContain('--port must be an integer, got "x"')
 })
 
-function fakeProject(): { project: TestProject; provided: Record<string, unknown> } {
-  const provided: Record<string, unknown> = {}
+function fakeProject(): { project: TestProject; provided: Record<string, string> } {
+  const provided: Record<string, string> = {}
   const project = {
     config: { root: '/tmp/bb-root' },
     provide: (key: string, value: unknown) => {
+      if (typeof value !== 'string') throw new TypeError(`provide(${key}): expected a string, got ${typeof value}`)
       provided[key] = value
     },
   } as unknown as TestProject

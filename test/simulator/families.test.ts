@@ -5,9 +5,8 @@
  */
 import { InvokeModelCommand, InvokeModelWithResponseStreamCommand } from '@aws-sdk/client-bedrock-runtime'
 import { describe, expect, test } from 'vitest'
+import { jsonAt, jsonString, type JsonObject as Json } from '../json-at.ts'
 import { HAIKU, transports, useClient, useSimulator } from './sim-fixture.ts'
-
-type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
 
 interface FamilyCase {
   model: string
@@ -25,8 +24,8 @@ const cases: Record<string, FamilyCase> = {
       max_tokens: 50,
       messages: [{ role: 'user', content: [{ type: 'text', text: prompt }] }],
     },
-    text: r => r.content[0].text,
-    streamText: c => (c.type === 'content_block_delta' ? c.delta.text : ''),
+    text: r => jsonString(r, 'content', 0, 'text'),
+    streamText: c => (c.type === 'content_block_delta' ? jsonString(c, 'delta', 'text') : ''),
   },
   nova: {
     model: 'amazon.nova-micro-v1:0',
@@ -35,29 +34,31 @@ const cases: Record<string, FamilyCase> = {
       messages: [{ role: 'user', content: [{ text: prompt }] }],
       inferenceConfig: { maxTokens: 50 },
     },
-    text: r => r.output.message.content[0].text,
-    streamText: c => c.contentBlockDelta?.delta.text ?? '',
+    text: r => jsonString(r, 'output', 'message', 'content', 0, 'text'),
+    streamText: c => (c.contentBlockDelta === undefined ? '' : jsonString(c, 'contentBlockDelta', 'delta', 'text')),
   },
   llama: {
     model: 'meta.llama3-1-8b-instruct-v1:0',
     body: {
-      prompt: `<|begin_of_text|><|start_header_id|>user<|end_header_id|>\n${prompt}<|eot_id|><|start_header_id|>assistant<|end_header_id|>`,
+      prompt:
+        `<|begin_of_text|><|start_header_id|>user<|end_header_id|>\n${prompt}<|eot_id|>` +
+        '<|start_header_id|>assistant<|end_header_id|>',
       max_gen_len: 50,
     },
-    text: r => r.generation,
-    streamText: c => c.generation,
+    text: r => jsonString(r, 'generation'),
+    streamText: c => jsonString(c, 'generation'),
   },
   mistral: {
     model: 'mistral.mistral-7b-instruct-v0:2',
     body: { prompt: `<s>[INST] ${prompt} [/INST]`, max_tokens: 50 },
-    text: r => r.outputs[0].text,
-    streamText: c => c.outputs[0].text,
+    text: r => jsonString(r, 'outputs', 0, 'text'),
+    streamText: c => jsonString(c, 'outputs', 0, 'text'),
   },
   titan: {
     model: 'amazon.titan-text-premier-v1:0',
     body: { inputText: prompt, textGenerationConfig: { maxTokenCount: 50 } },
-    text: r => r.results[0].outputText,
-    streamText: c => c.outputText,
+    text: r => jsonString(r, 'results', 0, 'outputText'),
+    streamText: c => jsonString(c, 'outputText'),
   },
 }
 
@@ -80,7 +81,7 @@ describe.each(transports)('over %s', transport => {
       },
       { step: 'deserialize' },
     )
-    const response = JSON.parse(new TextDecoder().decode((await sdk.client.send(invoke)).body))
+    const response = JSON.parse(new TextDecoder().decode((await sdk.client.send(invoke)).body)) as Json
     const text = c.text(response)
     expect(text).toMatch(/^[A-Z].*\.$/) // 12 tokens ending on a full stop (end_turn)
     expect(outputHeader).toBe('12')
@@ -89,9 +90,10 @@ describe.each(transports)('over %s', transport => {
       new InvokeModelWithResponseStreamCommand({ modelId: c.model, body: JSON.stringify(c.body) }),
     )
     const chunks: Json[] = []
-    for await (const event of stream.body!) chunks.push(JSON.parse(new TextDecoder().decode(event.chunk!.bytes)))
-    expect(chunks.map(c.streamText).join('')).toBe(text)
-    expect(chunks.at(-1)!['amazon-bedrock-invocationMetrics']).toMatchObject({ outputTokenCount: 12 })
+    for await (const event of stream.body!)
+      chunks.push(JSON.parse(new TextDecoder().decode(event.chunk!.bytes)) as Json)
+    expect(chunks.map(chunk => c.streamText(chunk)).join('')).toBe(text)
+    expect(jsonAt(chunks.at(-1), 'amazon-bedrock-invocationMetrics')).toMatchObject({ outputTokenCount: 12 })
     expect(chunks.slice(0, -1).some(chunk => 'amazon-bedrock-invocationMetrics' in chunk)).toBe(false)
   })
 })

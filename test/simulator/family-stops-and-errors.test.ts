@@ -4,9 +4,9 @@
 import { type BedrockRuntimeClient, InvokeModelCommand, ValidationException } from '@aws-sdk/client-bedrock-runtime'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { startSimulator, type Simulator } from '../../src/simulator/start-simulator.ts'
+import { jsonNumber, jsonString, type JsonObject as Json } from '../json-at.ts'
 import { fastProfiles, sdkClient } from './sim-fixture.ts'
 
-type Json = Record<string, any>
 interface Case {
   modelId: string
   body: (maxTokens: number) => Json
@@ -25,7 +25,11 @@ const cases: Record<string, Case> = {
       max_tokens: n,
       messages: [{ role: 'user', content: 'Tell me about benchmarks.' }],
     }),
-    read: r => ({ text: r.content[0].text, outputTokens: r.usage.output_tokens, stop: r.stop_reason }),
+    read: r => ({
+      text: jsonString(r, 'content', 0, 'text'),
+      outputTokens: jsonNumber(r, 'usage', 'output_tokens'),
+      stop: jsonString(r, 'stop_reason'),
+    }),
     lengthStop: 'max_tokens',
     invalid: { max_tokens: 5, messages: [{ role: 'user', content: 'hi' }] },
     invalidField: '`anthropic_version`',
@@ -36,7 +40,11 @@ const cases: Record<string, Case> = {
       messages: [{ role: 'user', content: [{ text: 'Tell me about benchmarks.' }] }],
       inferenceConfig: { maxTokens: n },
     }),
-    read: r => ({ text: r.output.message.content[0].text, outputTokens: r.usage.outputTokens, stop: r.stopReason }),
+    read: r => ({
+      text: jsonString(r, 'output', 'message', 'content', 0, 'text'),
+      outputTokens: jsonNumber(r, 'usage', 'outputTokens'),
+      stop: jsonString(r, 'stopReason'),
+    }),
     lengthStop: 'max_tokens',
     invalid: { messages: [{ role: 'user', content: [{ text: 'hi' }] }], inferenceConfig: { max_new_tokens: -1 } },
     invalidField: '`inferenceConfig.max_new_tokens`',
@@ -44,7 +52,11 @@ const cases: Record<string, Case> = {
   llama: {
     modelId: 'meta.llama3-1-8b-instruct-v1:0',
     body: n => ({ prompt: '<|begin_of_text|>Tell me about benchmarks.', max_gen_len: n }),
-    read: r => ({ text: r.generation, outputTokens: r.generation_token_count, stop: r.stop_reason }),
+    read: r => ({
+      text: jsonString(r, 'generation'),
+      outputTokens: jsonNumber(r, 'generation_token_count'),
+      stop: jsonString(r, 'stop_reason'),
+    }),
     lengthStop: 'length',
     invalid: { max_gen_len: 5 },
     invalidField: '`prompt`',
@@ -52,7 +64,11 @@ const cases: Record<string, Case> = {
   mistral: {
     modelId: 'mistral.mistral-7b-instruct-v0:2',
     body: n => ({ prompt: '<s>[INST] Tell me about benchmarks. [/INST]', max_tokens: n }),
-    read: r => ({ text: r.outputs[0].text, outputTokens: Number.NaN, stop: r.outputs[0].stop_reason }),
+    read: r => ({
+      text: jsonString(r, 'outputs', 0, 'text'),
+      outputTokens: Number.NaN,
+      stop: jsonString(r, 'outputs', 0, 'stop_reason'),
+    }),
     lengthStop: 'length',
     invalid: { prompt: 'hi', max_tokens: 'ten' },
     invalidField: '`max_tokens`',
@@ -61,9 +77,9 @@ const cases: Record<string, Case> = {
     modelId: 'amazon.titan-text-premier-v1:0',
     body: n => ({ inputText: 'Tell me about benchmarks.', textGenerationConfig: { maxTokenCount: n } }),
     read: r => ({
-      text: r.results[0].outputText,
-      outputTokens: r.results[0].tokenCount,
-      stop: r.results[0].completionReason,
+      text: jsonString(r, 'results', 0, 'outputText'),
+      outputTokens: jsonNumber(r, 'results', 0, 'tokenCount'),
+      stop: jsonString(r, 'results', 0, 'completionReason'),
     }),
     lengthStop: 'LENGTH',
     invalid: { inputText: 'hi', textGenerationConfig: { maxTokenCount: 0 } },

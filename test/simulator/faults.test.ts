@@ -15,6 +15,7 @@ import {
   ThrottlingException,
   type BedrockRuntimeClient,
 } from '@aws-sdk/client-bedrock-runtime'
+import type { MiddlewareStack } from '@smithy/types'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import type { FaultRule } from '../../src/simulator/faults.ts'
 import { startSimulator, type Simulator } from '../../src/simulator/start-simulator.ts'
@@ -27,13 +28,16 @@ beforeAll(async () => {
 afterAll(() => sim.close())
 
 /** Adds the fault header to one command. */
-function withFault<C extends { middlewareStack: { add: Function } }>(command: C, fault: FaultRule): C {
+function withFault<I extends object, O extends object, C extends { middlewareStack: MiddlewareStack<I, O> }>(
+  command: C & { middlewareStack: MiddlewareStack<I, O> },
+  fault: FaultRule,
+): C {
   command.middlewareStack.add(
-    (next: (a: { request: { headers: Record<string, string> } }) => unknown) =>
-      (args: { request: { headers: Record<string, string> } }) => {
-        args.request.headers['x-bedrock-sim-fault'] = JSON.stringify(fault)
-        return next(args)
-      },
+    next => args => {
+      const request = args.request as { headers: Record<string, string> }
+      request.headers['x-bedrock-sim-fault'] = JSON.stringify(fault)
+      return next(args)
+    },
     { step: 'build' },
   )
   return command
@@ -97,7 +101,7 @@ describe.each(transports)('over %s', transport => {
     await nextRequestSucceeds()
   })
 
-  test('stream-exception after 3 events → ThrottlingException from the iterator, after the events before it', async () => {
+  test('stream-exception after 3 events → ThrottlingException from the iterator, after those 3 events', async () => {
     const kinds: string[] = []
     let requestId = ''
     const error = await (async () => {

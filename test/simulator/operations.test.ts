@@ -8,8 +8,10 @@ import {
   CountTokensCommand,
   InvokeModelCommand,
   InvokeModelWithResponseStreamCommand,
+  type ConverseStreamMetadataEvent,
 } from '@aws-sdk/client-bedrock-runtime'
 import { describe, expect, test } from 'vitest'
+import type { GroundTruthRecord } from '../../src/simulator/ground-truth.ts'
 import { anthropicBody, eventKind, HAIKU, hello, transports, useClient, useSimulator } from './sim-fixture.ts'
 
 const env = useSimulator(11)
@@ -46,7 +48,7 @@ describe.each(transports)('over %s', transport => {
     )
     const kinds: string[] = []
     let text = ''
-    let metadata
+    let metadata: ConverseStreamMetadataEvent | undefined
     for await (const event of response.stream!) {
       const kind = eventKind(event)
       kinds.push(kind)
@@ -55,7 +57,7 @@ describe.each(transports)('over %s', transport => {
     }
     expect(kinds).toEqual([
       'messageStart',
-      ...Array(12).fill('contentBlockDelta'),
+      ...Array<string>(12).fill('contentBlockDelta'),
       'contentBlockStop',
       'messageStop',
       'metadata',
@@ -69,7 +71,7 @@ describe.each(transports)('over %s', transport => {
     const response = await c.client.send(
       new InvokeModelCommand({ modelId: HAIKU, body: anthropicBody(), contentType: 'application/json' }),
     )
-    const body = JSON.parse(new TextDecoder().decode(response.body))
+    const body = JSON.parse(new TextDecoder().decode(response.body)) as { id: string }
     expect(body).toMatchObject({
       type: 'message',
       role: 'assistant',
@@ -85,11 +87,12 @@ describe.each(transports)('over %s', transport => {
       new InvokeModelWithResponseStreamCommand({ modelId: arn, body: anthropicBody() }),
     )
     const chunks: Array<Record<string, unknown>> = []
-    for await (const event of response.body!) chunks.push(JSON.parse(new TextDecoder().decode(event.chunk!.bytes)))
+    for await (const event of response.body!)
+      chunks.push(JSON.parse(new TextDecoder().decode(event.chunk!.bytes)) as Record<string, unknown>)
     expect(chunks.map(c => c.type)).toEqual([
       'message_start',
       'content_block_start',
-      ...Array(12).fill('content_block_delta'),
+      ...Array<string>(12).fill('content_block_delta'),
       'content_block_stop',
       'message_delta',
       'message_stop',
@@ -144,7 +147,7 @@ describe('raw HTTP details', () => {
       'ResourceNotFoundException:http://internal.amazon.com/coral/com.amazon.bedrock/',
     )
     expect(response.headers.get('x-amzn-requestid')).toBeTruthy()
-    expect(Object.keys(await response.json())).toEqual(['message'])
+    expect(Object.keys((await response.json()) as object)).toEqual(['message'])
     const truth = env.sim.groundTruth.get(response.headers.get('x-amzn-requestid')!)
     expect(truth).toMatchObject({ status: 'error', httpStatus: 404 })
     expect(truth!.endedAt).toBeGreaterThanOrEqual(truth!.receivedAt)
@@ -159,8 +162,8 @@ describe('raw HTTP details', () => {
     })
     await call.text()
     const id = call.headers.get('x-amzn-requestid')!
-    const truth = await (await fetch(`${env.sim.url}/_sim/ground-truth/${id}`)).json()
+    const truth = (await (await fetch(`${env.sim.url}/_sim/ground-truth/${id}`)).json()) as GroundTruthRecord
     expect(truth).toMatchObject({ requestId: id, operation: 'invoke', status: 'ok', httpStatus: 200 })
-    expect(truth.firstTokenWrittenAt - truth.receivedAt).toBeGreaterThanOrEqual(4)
+    expect(truth.firstTokenWrittenAt! - truth.receivedAt).toBeGreaterThanOrEqual(4)
   })
 })

@@ -9,7 +9,7 @@ import { expect, test } from 'vitest'
 import { startSimulator } from '../../src/simulator/start-simulator.ts'
 import { fastProfiles, HAIKU, hello, sdkClient } from './sim-fixture.ts'
 
-test('TPM 10 000, maxTokens 1 000: 12-request burst → 10 admitted, 2 throttled; admitted again after refill', async () => {
+test('TPM 10 000, maxTokens 1 000: burst of 12 → 10 admitted, 2 throttled; admitted again after refill', async () => {
   let nowMs = 0
   const models = (await fastProfiles()).map(p =>
     p.modelId === HAIKU ? { ...p, standard: { ...p.standard, ttftMs: { median: 800, p90OverP50: 1 } } } : p,

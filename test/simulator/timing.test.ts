@@ -71,7 +71,8 @@ test('same seed → identical text and token counts; another seed → different 
 test('median TTFT over 50 streamed requests is within 10 % of the profile median (250 ms)', async () => {
   const models = await haiku(p => ({ ...p, standard: { ...p.standard, ttftMs: { median: 250, p90OverP50: 1.2 } } }))
   const samples = await withSim(models, 1, async client => {
-    for (let round = 0; round < 3; round++) await Promise.all(Array.from({ length: 5 }, () => ttftMs(client))) // warm sockets and JIT
+    // warm sockets and JIT
+    for (let round = 0; round < 3; round++) await Promise.all(Array.from({ length: 5 }, () => ttftMs(client)))
     const out: number[] = []
     for (let round = 0; round < 10; round++)
       out.push(...(await Promise.all(Array.from({ length: 5 }, () => ttftMs(client)))))

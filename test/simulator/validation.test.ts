@@ -29,7 +29,11 @@ afterAll(async () => {
   await sim.close()
 })
 
-async function expectRejected(send: () => Promise<unknown>, type: Function, message: RegExp): Promise<void> {
+async function expectRejected(
+  send: () => Promise<unknown>,
+  type: abstract new (...args: never[]) => Error,
+  message: RegExp,
+): Promise<void> {
   const error = await send().then(
     () => undefined,
     (e: unknown) => e,
@@ -62,7 +66,7 @@ test('missing messages', () => expectRejected(converse([]), ValidationException,
 
 test('bad role', () =>
   expectRejected(
-    converse([{ role: 'system' as 'user', content: [{ text: 'x' }] }]),
+    converse([{ role: 'system', content: [{ text: 'x' }] }]),
     ValidationException,
     /role must be "user" or "assistant", got "system"/,
   ))
@@ -116,5 +120,7 @@ test('a malformed fault header is a ValidationException naming the header', asyn
     headers: { 'x-bedrock-sim-fault': '{"kind":"explode"}' },
   })
   expect(response.status).toBe(400)
-  expect((await response.json()).message).toMatch(/x-bedrock-sim-fault: `kind` must be one of throttle/)
+  expect(((await response.json()) as { message: string }).message).toMatch(
+    /x-bedrock-sim-fault: `kind` must be one of throttle/,
+  )
 })

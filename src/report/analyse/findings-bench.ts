@@ -37,7 +37,9 @@ function errorFindings(s: RunSummary, out: Analysis): void {
     kind: 'errors',
     benchName: s.benchName,
     severity: failed / outcomes.scheduled > 0.01 ? 'warning' : 'info',
-    text: `${formatPercent(failed / outcomes.scheduled)} of ${formatCount(outcomes.scheduled)} requests failed: ${parts.join(', ')}; latency percentiles cover the ${formatCount(outcomes.ok)} successful requests only.`,
+    text:
+      `${formatPercent(failed / outcomes.scheduled)} of ${formatCount(outcomes.scheduled)} requests failed: ` +
+      `${parts.join(', ')}; latency percentiles cover the ${formatCount(outcomes.ok)} successful requests only.`,
   })
 }
 
@@ -53,12 +55,17 @@ function kneeFindings(s: RunSummary, t: FindingThresholds, out: Analysis): void 
     kind: 'knee',
     benchName: s.benchName,
     severity: 'info',
-    text: `p95 ${metricName} rises ${formatRatio(rise)} above ${levelLabel(good)}: ${formatMs(p95(good))} at ${levelLabel(good)}, ${formatMs(p95(last))} at ${levelLabel(last)}.`,
+    text:
+      `p95 ${metricName} rises ${formatRatio(rise)} above ${levelLabel(good)}: ${formatMs(p95(good))} at ` +
+      `${levelLabel(good)}, ${formatMs(p95(last))} at ${levelLabel(last)}.`,
   })
   out.recommendations.push({
     because: 'knee',
     benchName: s.benchName,
-    text: `Keep ${s.loadMode === 'closed' ? 'concurrency' : 'the request rate'} ≤ ${formatNumber(levelX(good))}${s.loadMode === 'closed' ? '' : ' req/s'} for p95 ${metricName} ≤ ${formatMs(p95(good))} (${formatMs(p95(last))} at ${levelLabel(last)}).`,
+    text:
+      `Keep ${s.loadMode === 'closed' ? 'concurrency' : 'the request rate'} ≤ ` +
+      `${formatNumber(levelX(good))}${s.loadMode === 'closed' ? '' : ' req/s'} ` +
+      `for p95 ${metricName} ≤ ${formatMs(p95(good))} (${formatMs(p95(last))} at ${levelLabel(last)}).`,
   })
   const growth = last.rpm / good.rpm
   if (good.rpm > 0 && growth < t.plateauGrowthRatio) {
@@ -66,7 +73,10 @@ function kneeFindings(s: RunSummary, t: FindingThresholds, out: Analysis): void 
       kind: 'throughput-plateau',
       benchName: s.benchName,
       severity: 'info',
-      text: `Throughput ${growth < 1 ? 'falls' : 'flattens'} past ${levelLabel(good)}: ${formatNumber(good.rpm)} RPM there, ${formatNumber(last.rpm)} RPM at ${levelLabel(last)} (${formatRatio(growth)}) while p95 ${metricName} grows ${formatRatio(rise)}.`,
+      text:
+        `Throughput ${growth < 1 ? 'falls' : 'flattens'} past ${levelLabel(good)}: ${formatNumber(good.rpm)} RPM ` +
+        `there, ${formatNumber(last.rpm)} RPM at ${levelLabel(last)} (${formatRatio(growth)}) while p95 ` +
+        `${metricName} grows ${formatRatio(rise)}.`,
     })
   }
 }
@@ -85,15 +95,20 @@ function throttleFindings(s: RunSummary, out: Analysis): void {
       kind: 'throttle-quota',
       benchName: s.benchName,
       severity: 'warning',
-      text: `Throttling starts at ${formatPercent(share)} of the TPM quota${where}: ${formatNumber(tpm)} of ${formatNumber(quotaTpm)} TPM achieved, ${formatPercent(rate)} of requests throttled.`,
+      text:
+        `Throttling starts at ${formatPercent(share)} of the TPM quota${where}: ${formatNumber(tpm)} of ` +
+        `${formatNumber(quotaTpm)} TPM achieved, ${formatPercent(rate)} of requests throttled.`,
     })
     out.recommendations.push({
       because: 'throttle-quota',
       benchName: s.benchName,
       text:
         share < 1
-          ? `Request a TPM quota increase or lower maxTokens: admission reserves input + maxTokens tokens, so throttles began at ${formatNumber(tpm)} TPM, ${formatPercent(1 - share)} below the ${formatNumber(quotaTpm)} TPM quota.`
-          : `Request a TPM quota increase above ${formatNumber(tpm)} TPM or reduce load: the ${formatNumber(quotaTpm)} TPM quota is exhausted.`,
+          ? `Request a TPM quota increase or lower maxTokens: admission reserves input + maxTokens tokens, so ` +
+            `throttles began at ${formatNumber(tpm)} TPM, ${formatPercent(1 - share)} below the ` +
+            `${formatNumber(quotaTpm)} TPM quota.`
+          : `Request a TPM quota increase above ${formatNumber(tpm)} TPM or reduce load: the ` +
+            `${formatNumber(quotaTpm)} TPM quota is exhausted.`,
     })
   } else {
     out.findings.push({
@@ -102,8 +117,10 @@ function throttleFindings(s: RunSummary, out: Analysis): void {
       severity: 'warning',
       text:
         levels.length > 1 && first
-          ? `Throttling began at ${levelLabel(first)}: ${formatPercent(rate)} of its requests throttled at ${formatNumber(tpm)} TPM and ${formatNumber(first.rpm)} RPM (TPM quota unknown).`
-          : `${formatPercent(rate)} of requests were throttled at ${formatNumber(tpm)} TPM and ${formatNumber(s.rpm)} RPM (TPM quota unknown).`,
+          ? `Throttling began at ${levelLabel(first)}: ${formatPercent(rate)} of its requests throttled at ` +
+            `${formatNumber(tpm)} TPM and ${formatNumber(first.rpm)} RPM (TPM quota unknown).`
+          : `${formatPercent(rate)} of requests were throttled at ${formatNumber(tpm)} TPM and ` +
+            `${formatNumber(s.rpm)} RPM (TPM quota unknown).`,
     })
   }
 }
@@ -111,7 +128,10 @@ function throttleFindings(s: RunSummary, out: Analysis): void {
 function clientFindings(s: RunSummary, t: FindingThresholds, out: Analysis): void {
   const c = s.client
   if (c?.clientBound) {
-    const readings = `event-loop delay p99 ${formatMs(c.eventLoopDelayP99Ms)} (max ${formatMs(c.eventLoopDelayMaxMs)}), event-loop utilisation ${formatPercent(c.eventLoopUtilization)}, CPU ${formatNumber(c.cpuUtilization)} cores`
+    const readings =
+      `event-loop delay p99 ${formatMs(c.eventLoopDelayP99Ms)} (max ${formatMs(c.eventLoopDelayMaxMs)}), ` +
+      `event-loop utilisation ${formatPercent(c.eventLoopUtilization)}, CPU ${formatNumber(c.cpuUtilization)} ` +
+      `cores`
     const host = hostDisturbed(c)
     out.findings.push({
       kind: 'client-bound',
@@ -125,8 +145,11 @@ function clientFindings(s: RunSummary, t: FindingThresholds, out: Analysis): voi
       because: 'client-bound',
       benchName: s.benchName,
       text: host
-        ? `Re-run on an idle machine (or with fewer parallel jobs) before reading these latencies as the service's: event-loop delay p99 was ${formatMs(c.eventLoopDelayP99Ms)} while the client used ${formatNumber(c.cpuUtilization)} cores.`
-        : `Lower the concurrency or spread the load over more processes (vitest bench --shard) before reading these latencies as the service's: event-loop delay p99 was ${formatMs(c.eventLoopDelayP99Ms)}.`,
+        ? `Re-run on an idle machine (or with fewer parallel jobs) before reading these latencies as the ` +
+          `service's: event-loop delay p99 was ${formatMs(c.eventLoopDelayP99Ms)} while the client used ` +
+          `${formatNumber(c.cpuUtilization)} cores.`
+        : `Lower the concurrency or spread the load over more processes (vitest bench --shard) before reading ` +
+          `these latencies as the service's: event-loop delay p99 was ${formatMs(c.eventLoopDelayP99Ms)}.`,
     })
   }
   if (s.schedulerLagP99Ms != null && s.schedulerLagP99Ms > t.schedulerLagWarnMs) {
@@ -134,7 +157,9 @@ function clientFindings(s: RunSummary, t: FindingThresholds, out: Analysis): voi
       kind: 'scheduler-lag',
       benchName: s.benchName,
       severity: 'warning',
-      text: `The open-loop scheduler started requests late: start lag p99 ${formatMs(s.schedulerLagP99Ms)} (> ${formatMs(t.schedulerLagWarnMs)}).`,
+      text:
+        `The open-loop scheduler started requests late: start lag p99 ${formatMs(s.schedulerLagP99Ms)} (> ` +
+        `${formatMs(t.schedulerLagWarnMs)}).`,
     })
   }
   const rt = s.responseTimeMs
@@ -144,7 +169,9 @@ function clientFindings(s: RunSummary, t: FindingThresholds, out: Analysis): voi
       kind: 'queueing',
       benchName: s.benchName,
       severity: 'warning',
-      text: `Requests queued before being sent: p95 response time from the scheduled start is ${formatMs(rt.p95)}, ${formatRatio(rt.p95 / lat.p95)} the p95 service time (${formatMs(lat.p95)}).`,
+      text:
+        `Requests queued before being sent: p95 response time from the scheduled start is ${formatMs(rt.p95)}, ` +
+        `${formatRatio(rt.p95 / lat.p95)} the p95 service time (${formatMs(lat.p95)}).`,
     })
   }
 }
@@ -160,7 +187,9 @@ function variationFindings(s: RunSummary, t: FindingThresholds, out: Analysis): 
     kind: 'run-variation',
     benchName: s.benchName,
     severity: 'warning',
-    text: `Runs disagree: p50 ${metric} ${formatMs(ci.mean)} ± ${formatPercent(rel)} (95 % CI ${formatMs(ci.lo)}–${formatMs(ci.hi)} over ${ci.n} runs).`,
+    text:
+      `Runs disagree: p50 ${metric} ${formatMs(ci.mean)} ± ${formatPercent(rel)} ` +
+      `(95 % CI ${formatMs(ci.lo)}–${formatMs(ci.hi)} over ${ci.n} runs).`,
   })
   out.recommendations.push({
     because: 'run-variation',

@@ -49,7 +49,9 @@ function environmentFinding(summaries: ReadonlyArray<RunSummary>, out: Analysis)
     kind: 'environment-mismatch',
     benchName: null,
     severity: 'warning',
-    text: `Benchmarks ran in different environments (${detail.join('; ')}): comparisons between them mix the environment with the difference under test.`,
+    text:
+      `Benchmarks ran in different environments (${detail.join('; ')}): comparisons between them mix the ` +
+      `environment with the difference under test.`,
   })
 }
 
@@ -100,13 +102,18 @@ function streamingFindings(summaries: ReadonlyArray<RunSummary>, t: FindingThres
       kind: 'streaming-gain',
       benchName: null,
       severity: 'info',
-      text: `Streaming cuts perceived latency by ${formatPercent(gain)} for ${stream.model}${at}: TTFT p50 ${formatMs(ttft)} (${stream.benchName}) vs non-streaming latency p50 ${formatMs(latency)} (${plain.benchName}).`,
+      text:
+        `Streaming cuts perceived latency by ${formatPercent(gain)} for ${stream.model}${at}: TTFT p50 ` +
+        `${formatMs(ttft)} (${stream.benchName}) vs non-streaming latency p50 ` +
+        `${formatMs(latency)} (${plain.benchName}).`,
     })
     if (gain >= t.streamingMinGain) {
       out.recommendations.push({
         because: 'streaming-gain',
         benchName: null,
-        text: `Use ${stream.operation} for interactive use of ${stream.model}: the first token arrives after ${formatMs(ttft)} instead of the full answer after ${formatMs(latency)} (p50).`,
+        text:
+          `Use ${stream.operation} for interactive use of ${stream.model}: the first token arrives after ` +
+          `${formatMs(ttft)} instead of the full answer after ${formatMs(latency)} (p50).`,
       })
     }
   }
@@ -123,7 +130,10 @@ function fastestFinding(summaries: ReadonlyArray<RunSummary>, t: FindingThreshol
     kind: 'fastest',
     benchName: null,
     severity: 'info',
-    text: `${best.benchName} has the lowest TTFT p50, ${formatMs(best.ttftMs!.p50)} (p95 ${formatMs(best.ttftMs!.p95)}), ${formatRatio(worst.ttftMs!.p50 / best.ttftMs!.p50)} lower than ${worst.benchName} (${formatMs(worst.ttftMs!.p50)}).`,
+    text:
+      `${best.benchName} has the lowest TTFT p50, ${formatMs(best.ttftMs!.p50)} (p95 ` +
+      `${formatMs(best.ttftMs!.p95)}), ${formatRatio(worst.ttftMs!.p50 / best.ttftMs!.p50)} lower than ` +
+      `${worst.benchName} (${formatMs(worst.ttftMs!.p50)}).`,
   })
 }
 
@@ -140,6 +150,8 @@ function cheapestFinding(summaries: ReadonlyArray<RunSummary>, t: FindingThresho
     kind: 'cheapest',
     benchName: null,
     severity: 'info',
-    text: `${best.s.benchName} costs the least per successful request, ${formatUsd(best.usd)}, ${formatRatio(worst.usd / best.usd)} less than ${worst.s.benchName} (${formatUsd(worst.usd)}).`,
+    text:
+      `${best.s.benchName} costs the least per successful request, ${formatUsd(best.usd)}, ` +
+      `${formatRatio(worst.usd / best.usd)} less than ${worst.s.benchName} (${formatUsd(worst.usd)}).`,
   })
 }

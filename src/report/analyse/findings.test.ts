@@ -15,7 +15,8 @@ describe('deriveFindings', () => {
     expect(f.kind).toBe('errors')
     expect(f.severity).toBe('warning')
     expect(f.text).toBe(
-      '4 % of 1 000 requests failed: 3.2 % ThrottlingException (32), 0.8 % ECONNRESET (8); latency percentiles cover the 960 successful requests only.',
+      '4 % of 1 000 requests failed: 3.2 % ThrottlingException (32), 0.8 % ECONNRESET (8); latency percentiles ' +
+        'cover the 960 successful requests only.',
     )
   })
 
@@ -29,7 +30,8 @@ describe('deriveFindings', () => {
     const analysis = deriveFindings([summary({ benchName: 'sweep', levels })])
     expect(analysis.findings.map(f => f.text)).toEqual([
       'p95 TTFT rises 3.1× above concurrency 32: 450 ms at concurrency 32, 1395 ms at concurrency 64.',
-      'Throughput flattens past concurrency 32: 1800 RPM there, 1850 RPM at concurrency 64 (1.03×) while p95 TTFT grows 3.1×.',
+      'Throughput flattens past concurrency 32: 1800 RPM there, 1850 RPM at concurrency 64 (1.03×) while p95 ' +
+        'TTFT grows 3.1×.',
     ])
     expect(analysis.recommendations.map(r => r.text)).toEqual([
       'Keep concurrency ≤ 32 for p95 TTFT ≤ 450 ms (1395 ms at concurrency 64).',
@@ -49,7 +51,8 @@ describe('deriveFindings', () => {
       'Throttling starts at 92 % of the TPM quota: 9200 of 10 000 TPM achieved, 5 % of requests throttled.',
     )
     expect(analysis.recommendations.map(r => r.text)).toEqual([
-      'Request a TPM quota increase or lower maxTokens: admission reserves input + maxTokens tokens, so throttles began at 9200 TPM, 8 % below the 10 000 TPM quota.',
+      'Request a TPM quota increase or lower maxTokens: admission reserves input + maxTokens tokens, so ' +
+        'throttles began at 9200 TPM, 8 % below the 10 000 TPM quota.',
     ])
   })
 
@@ -58,7 +61,8 @@ describe('deriveFindings', () => {
     const levels = [level(1, { rpm: 60 }), level(2, { rpm: 120, tpm: 24_000, outcomes: throttled, throttleRate: 0.1 })]
     const s = summary({ levels, outcomes: outcomes(190, { throttled: 10 }), tpm: 18_000, quotaEfficiency: 0.6 })
     expect(texts([s])).toContain(
-      'Throttling starts at 80 % of the TPM quota at concurrency 2: 24 000 of 30 000 TPM achieved, 10 % of requests throttled.',
+      'Throttling starts at 80 % of the TPM quota at concurrency 2: 24 000 of 30 000 TPM achieved, 10 % of ' +
+        'requests throttled.',
     )
   })
 
@@ -78,11 +82,13 @@ describe('deriveFindings', () => {
     })
     const analysis = deriveFindings([stream, plain])
     expect(analysis.findings.map(f => f.text)).toEqual([
-      'Streaming cuts perceived latency by 61 % for anthropic.claude-3-5-haiku-20241022-v1:0: TTFT p50 312 ms (stream) vs non-streaming latency p50 800 ms (plain).',
+      'Streaming cuts perceived latency by 61 % for anthropic.claude-3-5-haiku-20241022-v1:0: TTFT p50 312 ms ' +
+        '(stream) vs non-streaming latency p50 800 ms (plain).',
       'stream has the lowest TTFT p50, 312 ms (p95 500 ms), 2.56× lower than plain (800 ms).',
     ])
     expect(analysis.recommendations[0].text).toBe(
-      'Use converse-stream for interactive use of anthropic.claude-3-5-haiku-20241022-v1:0: the first token arrives after 312 ms instead of the full answer after 800 ms (p50).',
+      'Use converse-stream for interactive use of anthropic.claude-3-5-haiku-20241022-v1:0: the first token ' +
+        'arrives after 312 ms instead of the full answer after 800 ms (p50).',
     )
   })
 
@@ -107,7 +113,8 @@ describe('deriveFindings', () => {
       levels: [level(1, { ttftMs: metric(250, 300) }), level(4, { ttftMs: metric(312, 500) })],
     })
     expect(texts([sweep, plain('plain', [plainAt(4)])])[0]).toBe(
-      'Streaming cuts perceived latency by 61 % for anthropic.claude-3-5-haiku-20241022-v1:0 at concurrency 4: TTFT p50 312 ms (sweep) vs non-streaming latency p50 800 ms (plain).',
+      'Streaming cuts perceived latency by 61 % for anthropic.claude-3-5-haiku-20241022-v1:0 at concurrency 4: ' +
+        'TTFT p50 312 ms (sweep) vs non-streaming latency p50 800 ms (plain).',
     )
   })
 
@@ -145,7 +152,8 @@ describe('deriveFindings', () => {
     const analysis = deriveFindings([summary({ client })])
     expect(analysis.findings[0]).toMatchObject({ kind: 'client-bound', severity: 'warning' })
     expect(analysis.findings[0].text).toBe(
-      'The client, not the service, was the likely bottleneck: event-loop delay p99 45 ms (max 120 ms), event-loop utilisation 97 %, CPU 0.99 cores.',
+      'The client, not the service, was the likely bottleneck: event-loop delay p99 45 ms (max 120 ms), ' +
+        'event-loop utilisation 97 %, CPU 0.99 cores.',
     )
     expect(analysis.recommendations[0].because).toBe('client-bound')
   })
@@ -161,7 +169,8 @@ describe('deriveFindings', () => {
     }
     const analysis = deriveFindings([summary({ client })])
     expect(analysis.findings[0].text).toBe(
-      'Other work on the host delayed the client, so latencies include scheduling delay: event-loop delay p99 45 ms (max 120 ms), event-loop utilisation 12 %, CPU 0.08 cores.',
+      'Other work on the host delayed the client, so latencies include scheduling delay: event-loop delay p99 ' +
+        '45 ms (max 120 ms), event-loop utilisation 12 %, CPU 0.08 cores.',
     )
     expect(analysis.recommendations[0].text).toMatch(/^Re-run on an idle machine/)
   })
@@ -175,7 +184,8 @@ describe('deriveFindings', () => {
     })
     expect(texts([s])).toEqual([
       'The open-loop scheduler started requests late: start lag p99 7.5 ms (> 5 ms).',
-      'Requests queued before being sent: p95 response time from the scheduled start is 1800 ms, 1.5× the p95 service time (1200 ms).',
+      'Requests queued before being sent: p95 response time from the scheduled start is 1800 ms, 1.5× the p95 ' +
+        'service time (1200 ms).',
     ])
   })
 
@@ -192,7 +202,8 @@ describe('throttling without a known quota', () => {
     const levels = [level(1, { rpm: 60 }), level(2, { rpm: 120, tpm: 24_000, outcomes: throttled, throttleRate: 0.1 })]
     const s = summary({ levels, outcomes: outcomes(190, { throttled: 10 }) })
     expect(texts([s])).toContain(
-      'Throttling began at concurrency 2: 10 % of its requests throttled at 24 000 TPM and 120 RPM (TPM quota unknown).',
+      'Throttling began at concurrency 2: 10 % of its requests throttled at 24 000 TPM and 120 RPM (TPM quota ' +
+        'unknown).',
     )
   })
 })
@@ -208,7 +219,8 @@ describe('environment fingerprints', () => {
     const [f] = deriveFindings([a, b]).findings
     expect(f).toMatchObject({ kind: 'environment-mismatch', severity: 'warning' })
     expect(f.text).toBe(
-      'Benchmarks ran in different environments (sdkVersion 3.1164.0 vs 3.2000.0): comparisons between them mix the environment with the difference under test.',
+      'Benchmarks ran in different environments (sdkVersion 3.1164.0 vs 3.2000.0): comparisons between them ' +
+        'mix the environment with the difference under test.',
     )
   })
 })

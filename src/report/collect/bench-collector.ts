@@ -15,7 +15,10 @@ import type { SecondPoint, SecondSeriesState } from './second-series.ts'
 export interface BenchData {
   /** Pooled over runs and levels. */
   summary: RunSummary
-  /** One summary per run, by ascending `runIndex` (its `levels` are that run's levels); empty for a single-run benchmark. */
+  /**
+   * One summary per run, by ascending `runIndex` (its `levels` are that run's levels); empty for a single-run
+   * benchmark.
+   */
   runSummaries: RunSummary[]
   /**
    * Time series (one-second windows; wider for a long run, see `seriesWindowSec`) of the measure

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { syntheticSamples } from '../../../test/reporter/synthetic-samples.ts'
 import type { SyntheticOptions } from '../../../test/reporter/synthetic-samples.ts'
-import type { RunMeta } from '../../stats/run-accumulator.ts'
 import type { Environment, Sample } from '../../types.ts'
 import type { BenchData } from './bench-collector.ts'
 import { RunCollector, stateTransferList } from './run-collector.ts'

@@ -3,8 +3,9 @@
  * / other failures), tokens and TTFT percentiles per window of completion time — one second, or
  * for a run too long to draw second by second (more than `maxWindows` seconds), the shortest of
  * 2, 5, 10, 15, 30 s, 1, 2, 5, 10, 30, 60 min that gives at most `maxWindows` windows (percentiles
- * are then over each window's requests, never averaged across seconds). Keeps a few typed columns per sample, never Sample objects. Pure (no clock, no fs).
- * Serialisable (`toState` / `fromState`, for worker threads) and mergeable (`merge`).
+ * are then over each window's requests, never averaged across seconds). Keeps a few typed columns per sample, never
+ * Sample objects. Pure (no clock, no fs). Serialisable (`toState` / `fromState`, for worker threads) and mergeable
+ * (`merge`).
  */
 import { FloatSeries } from '../../stats/float-series.ts'
 import { quantiles } from '../../stats/quantile.ts'
@@ -164,7 +165,8 @@ export class SecondSeriesBuilder {
   /**
    * The series (empty without measure samples; a last window shorter than half a window is left out).
    *
-   * @param maxWindows - most windows before longer windows are used (see `seriesWindowSec`). @default MAX_SERIES_WINDOWS
+   * @param maxWindows - most windows before longer windows are used (see `seriesWindowSec`).
+   *   @default MAX_SERIES_WINDOWS
    */
   finish(maxWindows: number = MAX_SERIES_WINDOWS): SecondPoint[] {
     if (!Number.isFinite(this.originMs)) return []

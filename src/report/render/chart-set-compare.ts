@@ -22,7 +22,10 @@ export function compareCharts(summaries: ReadonlyArray<RunSummary>): ChartPlan[]
     kind: 'bar',
     spec: {
       title: `${label} p50 and p95 by benchmark`,
-      desc: `${label} of successful requests for ${summaries.length} benchmarks; pooled p50/p95; where a benchmark has several runs and one load level the bar is the mean of the per-run values with its 95 % confidence interval.`,
+      desc:
+        `${label} of successful requests for ${summaries.length} benchmarks; pooled p50/p95; where a benchmark ` +
+        `has several runs and one load level the bar is the mean of the per-run values with its 95 % confidence ` +
+        `interval.`,
       categories: names,
       xLabel: 'Benchmark',
       y: { label: `${label} (ms)` },
@@ -38,7 +41,9 @@ export function compareCharts(summaries: ReadonlyArray<RunSummary>): ChartPlan[]
     kind: 'bar',
     spec: {
       title: 'Throughput by benchmark (successful requests per minute)',
-      desc: `RPM of ${summaries.length} benchmarks over their measure phases; with several runs the bar is the mean per-run RPM with its 95 % confidence interval.`,
+      desc:
+        `RPM of ${summaries.length} benchmarks over their measure phases; with several runs the bar is the mean ` +
+        `per-run RPM with its 95 % confidence interval.`,
       categories: names,
       xLabel: 'Benchmark',
       y: { label: 'Requests per minute' },
@@ -55,7 +60,9 @@ export function compareCharts(summaries: ReadonlyArray<RunSummary>): ChartPlan[]
       kind: 'heatmap',
       spec: {
         title: `p95 ${label} by benchmark and load level`,
-        desc: `p95 ${label} (ms) of ${sweeps.length} sweeps over ${xs.length} load levels; empty cells were not measured.`,
+        desc:
+          `p95 ${label} (ms) of ${sweeps.length} sweeps over ${xs.length} load levels; empty cells were not ` +
+          `measured.`,
         xLabels: xs.map(String),
         yLabels: sweeps.map(s => s.benchName),
         xLabel: levelAxisLabel(allLevels),

@@ -14,7 +14,10 @@ import { formatMs, formatNumber } from './format.ts'
 import { sweepKnee } from '../analyse/level-knee.ts'
 import { levelAxisLabel, levelLabel, levelX, sortedLevels } from '../analyse/levels.ts'
 
-/** Time-series charts need at least this many windows (one second each unless the run is long) to say anything. @default 3 */
+/**
+ * Time-series charts need at least this many windows (one second each unless the run is long) to say anything.
+ * @default 3
+ */
 export const MIN_SERIES_SECONDS = 3
 
 /** All charts of a run, per benchmark in order, then the comparisons. */
@@ -51,7 +54,9 @@ function benchCharts(bench: BenchData, slug: string): ChartPlan[] {
       kind: 'line',
       spec: {
         title: `${name}: TTFT per ${per} (p50, p95)`,
-        desc: `TTFT percentiles of requests completing in each ${per} (${secondsNote}); overall p50 ${formatMs(s.ttftMs?.p50)}, p95 ${formatMs(s.ttftMs?.p95)}.`,
+        desc:
+          `TTFT percentiles of requests completing in each ${per} (${secondsNote}); overall p50 ` +
+          `${formatMs(s.ttftMs?.p50)}, p95 ${formatMs(s.ttftMs?.p95)}.`,
         x: time,
         y: { label: 'TTFT (ms)' },
         series: [
@@ -68,7 +73,10 @@ function benchCharts(bench: BenchData, slug: string): ChartPlan[] {
       kind: 'line',
       spec: {
         title: `${name}: requests per minute over time (ok, throttled, failed)`,
-        desc: `Completions per ${per} scaled to per minute (${secondsNote}); overall ${formatNumber(s.rpm)} RPM, ${s.outcomes.throttled} throttled, ${s.outcomes.error + s.outcomes.timeout + s.outcomes.cancelled} failed.`,
+        desc:
+          `Completions per ${per} scaled to per minute (${secondsNote}); overall ${formatNumber(s.rpm)} RPM, ` +
+          `${s.outcomes.throttled} throttled, ${s.outcomes.error + s.outcomes.timeout + s.outcomes.cancelled} ` +
+          `failed.`,
         x: time,
         y: { label: 'Requests per minute' },
         series: [
@@ -84,7 +92,9 @@ function benchCharts(bench: BenchData, slug: string): ChartPlan[] {
       kind: 'line',
       spec: {
         title: `${name}: tokens per minute over time`,
-        desc: `Input + output tokens of successful requests per ${per}, scaled to per minute (${secondsNote}); overall ${formatNumber(s.tpm)} TPM.`,
+        desc:
+          `Input + output tokens of successful requests per ${per}, scaled to per minute (${secondsNote}); ` +
+          `overall ${formatNumber(s.tpm)} TPM.`,
         x: time,
         y: { label: 'Tokens per minute (input + output)' },
         series: [{ name: 'TPM', points: sec.map(p => ({ x: p.tSec, y: p.tpm })) }],
@@ -100,7 +110,10 @@ function benchCharts(bench: BenchData, slug: string): ChartPlan[] {
         ]
       : [{ name: 'latency (end-to-end)', values: bench.latencyMs }]
     const what = streaming ? 'TTFT and latency' : 'latency'
-    const desc = `${bench.latencyMs.length} successful requests; latency p50 ${formatMs(s.latencyMs?.p50)}, p95 ${formatMs(s.latencyMs?.p95)}${streaming ? `; TTFT p50 ${formatMs(s.ttftMs?.p50)}, p95 ${formatMs(s.ttftMs?.p95)}` : ''}.`
+    const desc =
+      `${bench.latencyMs.length} successful requests; latency p50 ${formatMs(s.latencyMs?.p50)}, p95 ` +
+      `${formatMs(s.latencyMs?.p95)}` +
+      `${streaming ? `; TTFT p50 ${formatMs(s.ttftMs?.p50)}, p95 ${formatMs(s.ttftMs?.p95)}` : ''}.`
     plans.push({
       fileName: `${slug}--latency-histogram.svg`,
       benchName: name,
@@ -161,7 +174,9 @@ function sweepCharts(s: RunSummary, slug: string): ChartPlan[] {
       kind: 'line',
       spec: {
         title: `${s.benchName}: latency vs ${axis}`,
-        desc: `p50 and p95 of successful requests at ${levels.length} load levels from ${levelLabel(levels[0])} to ${levelLabel(levels[levels.length - 1])}.${kneeNote}`,
+        desc:
+          `p50 and p95 of successful requests at ${levels.length} load levels from ${levelLabel(levels[0])} to ` +
+          `${levelLabel(levels[levels.length - 1])}.${kneeNote}`,
         x: { label: xLabel },
         y: { label: 'Latency (ms)' },
         series: latencySeries,
@@ -174,7 +189,10 @@ function sweepCharts(s: RunSummary, slug: string): ChartPlan[] {
       kind: 'line',
       spec: {
         title: `${s.benchName}: throughput vs ${axis}`,
-        desc: `Successful requests per minute at each level, ${formatNumber(levels[0].rpm)} RPM at ${levelLabel(levels[0])} to ${formatNumber(levels[levels.length - 1].rpm)} RPM at ${levelLabel(levels[levels.length - 1])}.${kneeNote}`,
+        desc:
+          `Successful requests per minute at each level, ${formatNumber(levels[0].rpm)} RPM at ` +
+          `${levelLabel(levels[0])} to ${formatNumber(levels[levels.length - 1].rpm)} RPM at ` +
+          `${levelLabel(levels[levels.length - 1])}.${kneeNote}`,
         x: { label: xLabel },
         y: { label: 'Requests per minute (successful)' },
         series: [{ name: 'RPM', points: pick(l => l.rpm) }],

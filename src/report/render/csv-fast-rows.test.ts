@@ -25,18 +25,22 @@ describe('plainSampleRows (samples.csv rows by deleting JSON syntax)', () => {
     expect(plainSampleRows(tricky.map(s => JSON.stringify(s)))).toBe(samplesCsvRows(tricky))
   })
 
-  it('declines lines it could get wrong: commas or escapes in strings, other key orders, nesting, extra or missing keys', () => {
-    const line = (s: object) => JSON.stringify(s)
-    const base = samples[0]
-    expect(isPlainSampleLine(line({ ...base, errorMessage: 'a, b' }))).toBe(false)
-    expect(isPlainSampleLine(line({ ...base, errorMessage: 'say "hi"' }))).toBe(false)
-    expect(isPlainSampleLine(line({ ...base, errorMessage: 'é\n' }))).toBe(false)
-    expect(isPlainSampleLine(line(Object.fromEntries(Object.entries(base).reverse())))).toBe(false)
-    expect(isPlainSampleLine(line({ ...base, extra: 1 }))).toBe(false)
-    expect(isPlainSampleLine(line({ ...base, costUsd: { usd: 1 } }))).toBe(false)
-    const { requestId: _requestId, ...missing } = base
-    expect(isPlainSampleLine(line(missing))).toBe(false)
-    expect(isPlainSampleLine(`${line(base)} `)).toBe(false)
-    expect(isPlainSampleLine(line(base).replace('"seq":0', '"seq":01'))).toBe(false)
-  })
+  it(
+    'declines lines it could get wrong: commas or escapes in strings, other key orders, nesting, extra or ' +
+      'missing keys',
+    () => {
+      const line = (s: object) => JSON.stringify(s)
+      const base = samples[0]
+      expect(isPlainSampleLine(line({ ...base, errorMessage: 'a, b' }))).toBe(false)
+      expect(isPlainSampleLine(line({ ...base, errorMessage: 'say "hi"' }))).toBe(false)
+      expect(isPlainSampleLine(line({ ...base, errorMessage: 'é\n' }))).toBe(false)
+      expect(isPlainSampleLine(line(Object.fromEntries(Object.entries(base).reverse())))).toBe(false)
+      expect(isPlainSampleLine(line({ ...base, extra: 1 }))).toBe(false)
+      expect(isPlainSampleLine(line({ ...base, costUsd: { usd: 1 } }))).toBe(false)
+      const { requestId: _requestId, ...missing } = base
+      expect(isPlainSampleLine(line(missing))).toBe(false)
+      expect(isPlainSampleLine(`${line(base)} `)).toBe(false)
+      expect(isPlainSampleLine(line(base).replace('"seq":0', '"seq":01'))).toBe(false)
+    },
+  )
 })

@@ -3,7 +3,10 @@
  * Pure; the unit is always printed next to the number.
  */
 
-/** Milliseconds: `0.42 ms`, `12.3 ms`, `812 ms`, `12 400 ms` (3 significant digits, integer from 100). `n/a` for null/NaN. */
+/**
+ * Milliseconds: `0.42 ms`, `12.3 ms`, `812 ms`, `12 400 ms` (3 significant digits, integer from 100). `n/a` for
+ * null/NaN.
+ */
 export function formatMs(ms: number | null | undefined): string {
   if (ms == null || !Number.isFinite(ms)) return 'n/a'
   return `${formatNumber(ms)} ms`

@@ -22,11 +22,14 @@ export function benchSection(s: RunSummary, charts: ReadonlyArray<ChartRef>): st
   const o = s.outcomes
   parts.push(
     `${escapeMarkdown(s.model)}, ${s.operation}, ${s.runs} run${s.runs === 1 ? '' : 's'}. ` +
-      `Measured requests: ${formatCount(o.scheduled)} scheduled, ${formatCount(o.ok)} ok, ${formatCount(o.throttled)} throttled, ` +
+      (`Measured requests: ${formatCount(o.scheduled)} scheduled, ${formatCount(o.ok)} ok, ` +
+        `${formatCount(o.throttled)} throttled, `) +
       `${formatCount(o.error)} errors, ${formatCount(o.timeout)} timeouts, ${formatCount(o.cancelled)} cancelled ` +
-      `(success ${formatPercent(s.successRate)}, errors ${formatPercent(s.errorRate)}, throttled ${formatPercent(s.throttleRate)}). ` +
+      (`(success ${formatPercent(s.successRate)}, errors ${formatPercent(s.errorRate)}, throttled ` +
+        `${formatPercent(s.throttleRate)}). `) +
       `Throughput ${formatNumber(s.rpm)} RPM, ${formatNumber(s.tpm)} TPM` +
-      `${s.quotaEfficiency != null ? ` (${formatPercent(s.quotaEfficiency)} of the TPM quota)` : ''}; cost ${formatUsd(s.costUsd)}.`,
+      (`${s.quotaEfficiency != null ? ` (${formatPercent(s.quotaEfficiency)} of the TPM quota)` : ''}; cost ` +
+        `${formatUsd(s.costUsd)}.`),
   )
   parts.push(metricTable(s))
   if (s.levels.length > 1) parts.push('### By load level', levelTable(s.levels))
@@ -35,7 +38,9 @@ export function benchSection(s: RunSummary, charts: ReadonlyArray<ChartRef>): st
   const notes: string[] = []
   if (s.client) {
     notes.push(
-      `Client: event-loop delay p99 ${formatMs(s.client.eventLoopDelayP99Ms)}, utilisation ${formatPercent(s.client.eventLoopUtilization)}, CPU ${formatNumber(s.client.cpuUtilization)} cores${s.client.clientBound ? ' (client-bound)' : ''}.`,
+      `Client: event-loop delay p99 ${formatMs(s.client.eventLoopDelayP99Ms)}, utilisation ` +
+        `${formatPercent(s.client.eventLoopUtilization)}, CPU ${formatNumber(s.client.cpuUtilization)} cores` +
+        `${s.client.clientBound ? ' (client-bound)' : ''}.`,
     )
   }
   if (s.schedulerLagP99Ms != null) notes.push(`Scheduler start lag p99: ${formatMs(s.schedulerLagP99Ms)}.`)

@@ -19,10 +19,14 @@ export function renderReport(input: ReportInput): string {
   const environment = input.environment ?? input.summaries[0]?.environment ?? null
   const parts: string[] = [`# Bedrock benchmark report: ${escapeMarkdown(input.runId)}`]
   const target = environment
-    ? `${environment.target === 'simulator' ? 'the embedded Bedrock simulator' : `AWS ${environment.region ?? ''}`.trim()}`
+    ? environment.target === 'simulator'
+      ? 'the embedded Bedrock simulator'
+      : `AWS ${environment.region ?? ''}`.trim()
     : 'an unknown target'
   parts.push(
-    `${formatCount(input.summaries.length)} benchmark${input.summaries.length === 1 ? '' : 's'} against ${target}${environment && environment.date !== 'unknown' ? `, ${escapeMarkdown(environment.date)}` : ''}. Latency percentiles cover successful requests; error and throttle rates are shown beside them.`,
+    `${formatCount(input.summaries.length)} benchmark${input.summaries.length === 1 ? '' : 's'} against ` +
+      `${target}${environment && environment.date !== 'unknown' ? `, ${escapeMarkdown(environment.date)}` : ''}. ` +
+      `Latency percentiles cover successful requests; error and throttle rates are shown beside them.`,
   )
   if (input.notes?.length) parts.push(markdownList(input.notes.map(n => `Note: ${escapeMarkdown(n)}`)))
 

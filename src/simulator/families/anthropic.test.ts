@@ -99,7 +99,8 @@ describe('anthropic parseRequest', () => {
     expect(codec.parseRequest(body(4))).toEqual({
       ok: false,
       message:
-        'Malformed input request: `cache_control` must be on at most 4 blocks, got 5. Please reformat your input and try again.',
+        'Malformed input request: `cache_control` must be on at most 4 blocks, got 5. Please reformat your ' +
+        'input and try again.',
     })
   })
 
@@ -141,8 +142,10 @@ describe('anthropic rendering', () => {
       usage,
     })
     expect(JSON.stringify(body)).toBe(
-      '{"id":"msg_bdrk_01ABC","type":"message","role":"assistant","model":"claude-3-5-haiku-20241022","content":[{"type":"text","text":"Hi there"}],' +
-        '"stop_reason":"stop_sequence","stop_sequence":"###","usage":{"input_tokens":10,"cache_creation_input_tokens":0,"cache_read_input_tokens":2048,"output_tokens":3}}',
+      '{"id":"msg_bdrk_01ABC","type":"message","role":"assistant","model":"claude-3-5-haiku-20241022",' +
+        '"content":[{"type":"text","text":"Hi there"}],"stop_reason":"stop_sequence","stop_sequence":"###",' +
+        '"usage":{"input_tokens":10,"cache_creation_input_tokens":0,"cache_read_input_tokens":2048,' +
+        '"output_tokens":3}}',
     )
   })
 
@@ -154,8 +157,10 @@ describe('anthropic rendering', () => {
       ...codec.streamEnd(ctx, 'end_turn', usage),
     ]
     expect(chunks.map(c => JSON.stringify(c))).toEqual([
-      '{"type":"message_start","message":{"model":"claude-3-5-haiku-20241022","id":"msg_bdrk_01ABC","type":"message","role":"assistant","content":[],"stop_reason":null,"stop_sequence":null,' +
-        '"usage":{"input_tokens":10,"cache_creation_input_tokens":0,"cache_read_input_tokens":2048,"output_tokens":1,"cache_creation":{"ephemeral_5m_input_tokens":0,"ephemeral_1h_input_tokens":0}}}}',
+      '{"type":"message_start","message":{"model":"claude-3-5-haiku-20241022","id":"msg_bdrk_01ABC",' +
+        '"type":"message","role":"assistant","content":[],"stop_reason":null,"stop_sequence":null,' +
+        '"usage":{"input_tokens":10,"cache_creation_input_tokens":0,"cache_read_input_tokens":2048,' +
+        '"output_tokens":1,"cache_creation":{"ephemeral_5m_input_tokens":0,"ephemeral_1h_input_tokens":0}}}}',
       '{"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}}',
       '{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"Hi"}}',
       '{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":" there"}}',

@@ -41,7 +41,10 @@ export function anthropicModelName(modelId: string): string {
 /** Anthropic allows at most this many `cache_control` checkpoints per request. */
 export const MAX_CACHE_CHECKPOINTS = 4
 
-/** Text of Anthropic content (string or blocks), the chars up to the end of the last `cache_control` block, and the checkpoint count. */
+/**
+ * Text of Anthropic content (string or blocks), the chars up to the end of the last `cache_control` block, and the
+ * checkpoint count.
+ */
 function contentText(
   r: NativeBody,
   content: unknown,

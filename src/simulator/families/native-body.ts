@@ -31,15 +31,22 @@ export class NativeBody {
   /** First validation message, or `null` when every field read so far was valid. */
   error: string | null = null
 
-  /** Records a problem (only the first one is kept). `path` is the field path, e.g. `textGenerationConfig.maxTokenCount`. */
+  /**
+   * Records a problem (only the first one is kept). `path` is the field path, e.g.
+   * `textGenerationConfig.maxTokenCount`.
+   */
   fail(path: string, expected: string, got: unknown): void {
-    this.error ??= `Malformed input request: \`${path}\` must be ${expected}, got ${show(got)}. Please reformat your input and try again.`
+    this.error ??=
+      `Malformed input request: \`${path}\` must be ${expected}, got ${show(got)}. Please reformat your input ` +
+      `and try again.`
   }
 
   /** The root object, or `null` (and an error) when the body is not a JSON object. */
   root(body: unknown): Obj | null {
     if (isObject(body)) return body
-    this.error ??= `Malformed input request: the body must be a JSON object, got ${show(body)}. Please reformat your input and try again.`
+    this.error ??=
+      `Malformed input request: the body must be a JSON object, got ${show(body)}. Please reformat your input ` +
+      `and try again.`
     return null
   }
 
@@ -47,7 +54,9 @@ export class NativeBody {
   noExtraKeys(obj: Obj, allowed: readonly string[], path = ''): void {
     const extra = Object.keys(obj).find(k => !allowed.includes(k))
     if (extra !== undefined) {
-      this.error ??= `Malformed input request: extraneous key \`${path}${extra}\` is not permitted (allowed: ${allowed.join(', ')}). Please reformat your input and try again.`
+      this.error ??=
+        `Malformed input request: extraneous key \`${path}${extra}\` is not permitted (allowed: ` +
+        `${allowed.join(', ')}). Please reformat your input and try again.`
     }
   }
 
@@ -59,7 +68,8 @@ export class NativeBody {
     const max = rule.max ?? Infinity
     if (typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max && (!rule.int || Number.isInteger(v)))
       return v
-    const range = [min > -Infinity ? `≥ ${min}` : '', max < Infinity ? `≤ ${max}` : ''].filter(Boolean).join(' and ')
+    const bounds = [min > -Infinity ? `≥ ${min}` : '', max < Infinity ? `≤ ${max}` : '']
+    const range = bounds.filter(Boolean).join(' and ')
     this.fail(
       path,
       `${rule.required ? '(required) ' : ''}${rule.int ? 'an integer' : 'a number'}${range ? ' ' + range : ''}`,
@@ -81,7 +91,7 @@ export class NativeBody {
   strings(obj: Obj, key: string, path: string): string[] {
     const v = obj[key]
     if (v === undefined) return []
-    if (Array.isArray(v) && v.every(s => typeof s === 'string')) return v as string[]
+    if (Array.isArray(v) && v.every(s => typeof s === 'string')) return v
     this.fail(path, 'an array of strings', v)
     return []
   }

@@ -52,7 +52,8 @@ describe('llama', () => {
     expect(llamaCodec.parseRequest({ prompt, max_tokens: 5 })).toEqual({
       ok: false,
       message:
-        'Malformed input request: extraneous key `max_tokens` is not permitted (allowed: prompt, max_gen_len, temperature, top_p, images). Please reformat your input and try again.',
+        'Malformed input request: extraneous key `max_tokens` is not permitted (allowed: prompt, max_gen_len, ' +
+        'temperature, top_p, images). Please reformat your input and try again.',
     })
   })
   test('response and stop reasons', () => {
@@ -124,7 +125,8 @@ describe('titan', () => {
     expect(titanCodec.parseRequest({ prompt: 'hi' })).toEqual({
       ok: false,
       message:
-        'Malformed input request: extraneous key `prompt` is not permitted (allowed: inputText, textGenerationConfig). Please reformat your input and try again.',
+        'Malformed input request: extraneous key `prompt` is not permitted (allowed: inputText, ' +
+        'textGenerationConfig). Please reformat your input and try again.',
     })
     expect(titanCodec.parseRequest({ inputText: 'hi', textGenerationConfig: { maxTokenCount: 0 } })).toEqual(
       invalid('`textGenerationConfig.maxTokenCount` must be an integer ≥ 1, got 0.'),
@@ -132,7 +134,8 @@ describe('titan', () => {
     expect(titanCodec.parseRequest({ inputText: 'hi', textGenerationConfig: { max_tokens: 5 } })).toEqual({
       ok: false,
       message:
-        'Malformed input request: extraneous key `textGenerationConfig.max_tokens` is not permitted (allowed: maxTokenCount, temperature, topP, stopSequences). Please reformat your input and try again.',
+        'Malformed input request: extraneous key `textGenerationConfig.max_tokens` is not permitted (allowed: ' +
+        'maxTokenCount, temperature, topP, stopSequences). Please reformat your input and try again.',
     })
     expect(titanCodec.parseRequest({ inputText: 'hi', textGenerationConfig: 5 })).toEqual(
       invalid('`textGenerationConfig` must be an object, got 5.'),

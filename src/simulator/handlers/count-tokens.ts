@@ -23,18 +23,22 @@ function neutralOf(call: InferenceCall, input: Record<string, unknown>): Neutral
     const parsed = codecFor(call.profile.family).parseRequest(json.value)
     return parsed.ok ? parsed.request : parsed.message
   }
-  return 'Malformed input request: `input` must have exactly one of `converse` {messages, system} or `invokeModel` {body: base64}.'
+  return (
+    'Malformed input request: `input` must have exactly one of `converse` {messages, system} or `invokeModel` ' +
+    '{body: base64}.'
+  )
 }
 
 /** Serves CountTokens. */
-export async function countTokensHandler(_ctx: SimContext, call: InferenceCall): Promise<void> {
+export function countTokensHandler(_ctx: SimContext, call: InferenceCall): void {
   const json = parseJsonBody(call.body)
   if (!json.ok) return rejectCall(call, json.error)
   if (!isObject(json.value) || !isObject(json.value.input)) {
     return rejectCall(call, {
       shape: 'ValidationException',
       message:
-        'Malformed input request: `input` is required ({"input": {"converse": {...}}} or {"input": {"invokeModel": {"body": "<base64>"}}}).',
+        'Malformed input request: `input` is required ({"input": {"converse": {...}}} or {"input": ' +
+        '{"invokeModel": {"body": "<base64>"}}}).',
     })
   }
   const request = neutralOf(call, json.value.input)

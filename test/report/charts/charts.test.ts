@@ -90,7 +90,8 @@ describe('lineChart', () => {
     expect(legend.length).toBeLessThan(40)
     expect(legend[legend.length - 1]).toBe(`+${40 - legend.length + 1} more`)
     expect(root.querySelectorAll('path.series')).toHaveLength(40)
-    expect(root.querySelectorAll('path.series-8[stroke-dasharray]')).toHaveLength(1) // past the 8-colour palette: dashed
+    // past the 8-colour palette: dashed
+    expect(root.querySelectorAll('path.series-8[stroke-dasharray]')).toHaveLength(1)
   })
 
   it('places a point at its data position', () => {

@@ -58,7 +58,9 @@ export const lineTimeSeries: LineChartSpec = {
 /** Grouped bars with confidence intervals. */
 export const barCompare: BarChartSpec = {
   title: 'p95 TTFT by model and operation',
-  desc: 'Streaming (converse-stream) p95 TTFT is 61 % lower than converse for every model; bars show the mean of 3 runs with 95 % CIs.',
+  desc:
+    'Streaming (converse-stream) p95 TTFT is 61 % lower than converse for every model; bars show the mean of 3 ' +
+    'runs with 95 % CIs.',
   categories: ['anthropic.claude-3-5-haiku-20241022-v1:0', 'amazon.nova-lite-v1:0', 'meta.llama3-1-8b-instruct-v1:0'],
   xLabel: 'Model',
   y: { label: 'p95 TTFT (ms)' },
@@ -78,7 +80,9 @@ export const barCompare: BarChartSpec = {
 /** Concurrency × prompt length grid with one missing cell. */
 export const heatmapGrid: HeatmapSpec = {
   title: 'p95 TTFT by concurrency and prompt length',
-  desc: 'p95 TTFT grows with both concurrency and prompt length, from 310 ms (c=1, 256 tokens) to 4.2 s (c=64, 8k tokens); one cell has no data.',
+  desc:
+    'p95 TTFT grows with both concurrency and prompt length, from 310 ms (c=1, 256 tokens) to 4.2 s (c=64, 8k ' +
+    'tokens); one cell has no data.',
   xLabels: ['1', '4', '16', '64'],
   yLabels: ['256', '1k', '4k', '8k'],
   xLabel: 'Concurrency (requests)',

@@ -29,7 +29,7 @@ export function categoryLabels(names: string[], bandPx: number, fontSizePx: numb
   if (names.every(n => estimateTextWidthPx(n, fontSizePx) <= maxPx)) return { labels: names, rotateDeg: 0, extraPx: 0 }
   const wrapped = names.map(n => wrapLabel(n, fontSizePx, maxPx))
   if (wrapped.every(w => w !== null)) {
-    return { labels: wrapped.map(w => (w as string[]).join('\n')), rotateDeg: 0, extraPx: Math.ceil(fontSizePx * 1.2) }
+    return { labels: wrapped.map(w => w.join('\n')), rotateDeg: 0, extraPx: Math.ceil(fontSizePx * 1.2) }
   }
   const labels = truncateDistinct(names, fontSizePx, CATEGORY_LABEL_MAX_PX)
   const widest = Math.max(...labels.map(l => estimateTextWidthPx(l, fontSizePx)))

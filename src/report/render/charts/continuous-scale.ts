@@ -15,10 +15,10 @@ export interface ContinuousScale {
   ticks: number[]
   /** Unlabelled minor gridline positions (log axes spanning ≤ 2 decades: 2…9 × 10ⁿ). */
   minorTicks: number[]
-  /** Tick label of a value. */
-  format(value: number): string
-  /** Whether a value can be drawn at all (finite; > 0 on a log axis). */
-  accepts(value: number): boolean
+  /** Tick label of a value (a plain function: safe to pass as `ticks.map(scale.format)`). */
+  format: (value: number) => string
+  /** Whether a value can be drawn at all (finite; > 0 on a log axis); a plain function like `format`. */
+  accepts: (value: number) => boolean
   /** Maps data values to px for the given [px at domain low, px at domain high]. */
   toPx(range: [number, number]): (value: number) => number
 }

@@ -106,12 +106,14 @@ export function roundPath(d: string): string {
   return d.replace(/-?\d+(?:\.\d+)?(?:e-?\d+)?/g, n => String(round2(Number(n))))
 }
 
+// eslint-disable-next-line no-control-regex -- matching the C0 controls XML 1.0 forbids is the point
+const XML_FORBIDDEN_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+const XML_UNSAFE = new RegExp(`${XML_FORBIDDEN_CHARS.source}|${LONE_SURROGATE.source}`, 'g')
+
 /** `text` without the characters XML 1.0 cannot carry (C0 controls other than tab/LF/CR, lone surrogates, U+FFFE/F). */
 function xmlSafe(text: string): string {
-  return text.replace(
-    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
-    '',
-  )
+  return text.replace(XML_UNSAFE, '')
 }
 
 /**

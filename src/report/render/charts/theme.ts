@@ -110,7 +110,7 @@ export const defaultTheme: Theme = Object.freeze({
   strokeWidthPx: Object.freeze({ line: 2, axis: 1, grid: 1, mark: 1.5 }),
   pointRadiusPx: 3,
   showTitle: true,
-}) as Theme
+})
 
 /** Every property optional, recursively (arrays are replaced whole, not merged). */
 export type DeepPartial<T> = {
@@ -128,7 +128,8 @@ export function mergeTheme(partial: DeepPartial<Theme> = {}, base: Theme = defau
   }
   if (merged.sequential.length < 2) {
     throw new TypeError(
-      `\`theme.sequential\` must list at least two colours (low → high), got ${JSON.stringify(merged.sequential)}. Omit it to use viridis.`,
+      `\`theme.sequential\` must list at least two colours (low → high), got ` +
+        `${JSON.stringify(merged.sequential)}. Omit it to use viridis.`,
     )
   }
   return merged
@@ -136,7 +137,7 @@ export function mergeTheme(partial: DeepPartial<Theme> = {}, base: Theme = defau
 
 function deepMerge(base: unknown, over: unknown): unknown {
   if (over === undefined) return base
-  if (!isPlainObject(base) || !isPlainObject(over)) return Array.isArray(over) ? [...over] : over
+  if (!isPlainObject(base) || !isPlainObject(over)) return Array.isArray(over) ? [...(over as unknown[])] : over
   const out: Record<string, unknown> = { ...base }
   for (const [key, value] of Object.entries(over)) out[key] = deepMerge(base[key], value)
   return out
