@@ -91,9 +91,11 @@ test('sync vs stream vs batch vs async on the same 200 records: time to all resu
       [converse, stream, asyncRun]
         .map(
           r =>
-            `${r.operation} ${(r.wallClockMs / 1000).toFixed(1)} s / $${r.costUsd.toFixed(4)} / ${r.outcomes.throttled}`,
+            `${r.operation} ${(r.wallClockMs / 1000).toFixed(1)} s / ` +
+            `$${r.costUsd.toFixed(4)} / ${r.outcomes.throttled}`,
         )
         .join('; ') +
-      `; batch ${(job.serviceMs! / 1000).toFixed(0)} s simulated (${(job.wallMs! / 1000).toFixed(1)} s wall) / $${job.costUsd!.toFixed(4)}`,
+      `; batch ${(job.serviceMs! / 1000).toFixed(0)} s simulated ` +
+      `(${(job.wallMs! / 1000).toFixed(1)} s wall) / $${job.costUsd!.toFixed(4)}`,
   )
 })

@@ -36,7 +36,8 @@ test('priority / standard / flex: TTFT and cost per 1 000 requests, idle and con
     '[service-tiers] TTFT p50 idle / contended (ms), cost per 1 000 requests: ' +
       TIERS.map(
         (t, i) =>
-          `${t} ${idle[i].ttftMs!.p50.toFixed(0)} / ${busy[i].ttftMs!.p50.toFixed(0)}, $${costPer1000(busy[i]).toFixed(4)}`,
+          `${t} ${idle[i].ttftMs!.p50.toFixed(0)} / ${busy[i].ttftMs!.p50.toFixed(0)}, ` +
+          `$${costPer1000(busy[i]).toFixed(4)}`,
       ).join('; '),
   )
 })

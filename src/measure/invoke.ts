@@ -55,7 +55,7 @@ export interface InvokeSpec {
   cachePoint: boolean
   /** `optimized` asks for latency-optimized inference (`performanceConfig.latency`). */
   performanceConfig: 'standard' | 'optimized'
-  /** Service tier to ask for (Converse `serviceTier.type`, InvokeModel `X-Amzn-Bedrock-Service-Tier`); omitted when undefined. */
+  /** Service tier to ask for (Converse `serviceTier.type`, InvokeModel header); omitted when undefined. */
   serviceTier?: ServiceTier
   /** Per-request timeout (ms) → `timeout`. */
   timeoutMs: number

@@ -29,6 +29,6 @@ export function createServices(
 ): Services {
   const deps = { store, seed, options, time, accountId: SIM_ACCOUNT_ID, region: 'us-east-1' }
   // async invocations take seconds, not hours: they run on the wall clock (time scale 1)
-  const asyncInvokes = new AsyncInvokes({ ...deps, time: createSimTime(1, time.wallMs) })
+  const asyncInvokes = new AsyncInvokes({ ...deps, time: createSimTime(1, () => time.wallMs()) })
   return { store, batch: new BatchJobs(deps), asyncInvokes, options, time }
 }
