@@ -37,11 +37,9 @@ export interface Transition {
   wallMs: number
 }
 
-/** A batch job's state. */
-export interface BatchJob {
-  id: string
-  arn: string
-  name: string
+/** What CreateModelInvocationJob asks for (already shape-checked by the handler). */
+export interface CreateJobInput {
+  jobName: string
   /** Model id as sent. */
   modelId: string
   profile: ModelProfile
@@ -51,6 +49,12 @@ export interface BatchJob {
   inputS3Uri: string
   outputS3Uri: string
   timeoutHours: number
+}
+
+/** A batch job's state. */
+export interface BatchJob extends CreateJobInput {
+  id: string
+  arn: string
   status: BatchStatus
   message: string | null
   submitSimMs: number
@@ -96,7 +100,7 @@ export function jobCounts(job: BatchJob, atSimMs: number) {
 export function jobWire(job: BatchJob, nowSimMs: number): Record<string, unknown> {
   return {
     jobArn: job.arn,
-    jobName: job.name,
+    jobName: job.jobName,
     modelId: job.modelId,
     ...(job.clientRequestToken !== null ? { clientRequestToken: job.clientRequestToken } : {}),
     roleArn: job.roleArn,

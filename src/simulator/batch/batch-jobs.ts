@@ -7,27 +7,21 @@
  */
 import { randomBytes } from 'node:crypto'
 import { posix } from 'node:path'
-import type { ModelProfile } from '../../model-profile.ts'
 import type { SimError } from '../errors.ts'
 import { parseS3Uri } from '../s3/object-store.ts'
-import { TERMINAL_STATUSES, doneCount, jobCounts, type BatchJob, type BatchStatus } from './batch-job.ts'
+import {
+  TERMINAL_STATUSES,
+  doneCount,
+  jobCounts,
+  type BatchJob,
+  type BatchStatus,
+  type CreateJobInput,
+} from './batch-job.ts'
+
+export type { CreateJobInput } from './batch-job.ts'
 import type { AsyncInvokesDeps } from './async-invokes.ts'
 import { answerRecord, parseBatchRecords, type BatchRecord } from './batch-records.ts'
-import type { InvocationType } from './model-input.ts'
 import { readJsonlInputs } from './read-jsonl-inputs.ts'
-
-/** What CreateModelInvocationJob asks for (already shape-checked by the handler). */
-export interface CreateJobInput {
-  jobName: string
-  modelId: string
-  profile: ModelProfile
-  roleArn: string
-  clientRequestToken: string | null
-  invocationType: InvocationType
-  inputS3Uri: string
-  outputS3Uri: string
-  timeoutHours: number
-}
 
 /** Dependencies of {@link BatchJobs}. */
 export type BatchJobsDeps = AsyncInvokesDeps
@@ -80,17 +74,9 @@ export class BatchJobs {
     const id = randomBytes(6).toString('hex')
     const now = time.simMs()
     const job: BatchJob = {
+      ...input,
       id,
       arn: `arn:aws:bedrock:${this.#deps.region}:${this.#deps.accountId}:model-invocation-job/${id}`,
-      name: input.jobName,
-      modelId: input.modelId,
-      profile: input.profile,
-      roleArn: input.roleArn,
-      clientRequestToken: input.clientRequestToken,
-      invocationType: input.invocationType,
-      inputS3Uri: input.inputS3Uri,
-      outputS3Uri: input.outputS3Uri,
-      timeoutHours: input.timeoutHours,
       status: 'Submitted',
       message: null,
       submitSimMs: now,

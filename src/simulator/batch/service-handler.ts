@@ -90,7 +90,7 @@ export async function handleService(
       const name = route.query.get('nameContains')
       const jobs = batch
         .all()
-        .filter(j => (status === null || j.status === status) && (name === null || j.name.includes(name)))
+        .filter(j => (status === null || j.status === status) && (name === null || j.jobName.includes(name)))
       if (route.query.get('sortOrder') !== 'Ascending') jobs.reverse()
       return json(res, { invocationJobSummaries: jobs.map(j => jobWire(j, now)) })
     }
