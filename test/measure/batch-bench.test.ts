@@ -56,13 +56,10 @@ test('batch: records/s and the 50 % discount are recovered; one sample per recor
   expect(job.recordsPerSec! / 4).toBeGreaterThan(0.9)
   expect(job.recordsPerSec! / 4).toBeLessThan(1.1)
   expect(job.timeScale! / 60).toBeGreaterThan(0.5) // wall time includes polling, so only roughly 60
-  expect(job.transitions.map(t => t.status)).toEqual([
-    'Submitted',
-    'Validating',
-    'Scheduled',
-    'InProgress',
-    'Completed',
-  ])
+  // short phases may fall between two polls on a busy host; InProgress (≈ 170 ms of wall clock) may not
+  const seen = job.transitions.map(t => t.status)
+  expect([seen[0], seen.at(-1)]).toEqual(['Submitted', 'Completed'])
+  expect(seen).toContain('InProgress')
   const truth = byRecords.batchTruth(job.jobArn!)!
   expect([job.inputTokens, job.outputTokens]).toEqual([truth.inputTokens, truth.outputTokens])
 
