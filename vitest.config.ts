@@ -17,6 +17,10 @@ export default defineConfig(
         // no testTimeout: defineBedrockBenchConfig's 30 min default lets the README example (minutes
         // of requests) run; unit tests finish in seconds
         hookTimeout: 60_000,
+        // `npm test` runs the files with --no-isolate (workers reused across files: about half the CPU
+        // time); a test that stubs env vars or globals cannot leak them into the next file
+        unstubEnvs: true,
+        unstubGlobals: true,
       },
     },
   ),

@@ -16,6 +16,7 @@ import { mergeTheme } from '../src/report/render/charts/theme.ts'
 import type { DeepPartial, Theme } from '../src/report/render/charts/theme.ts'
 import type { RunSummary } from '../src/types.ts'
 import { consoleSummary } from './console-summary.ts'
+import { gateCheck } from './gate-check.ts'
 import { ProgressFeed, progressEnabled } from './progress-feed.ts'
 
 /** Options of `BedrockReporter`. */
@@ -31,6 +32,11 @@ export interface BedrockReporterOptions {
   charts?: boolean
   /** Progress lines on stderr during the run, every 5 s (always off when `CI=true` or not a TTY). @default true */
   progress?: boolean
+  /**
+   * Baseline file to gate the run against (`bedrock-bench baseline save`): the verdict table is
+   * printed and a regression makes the run exit with code 1. @default env `BEDROCK_BENCH_BASELINE`, else none
+   */
+  baseline?: string
 }
 
 function validate(options: BedrockReporterOptions): void {
@@ -39,6 +45,12 @@ function validate(options: BedrockReporterOptions): void {
     problems.push(
       `\`outputDir\` must be a non-empty string, got \`${JSON.stringify(options.outputDir)}\`. Set it to a ` +
         `directory such as 'results'.`,
+    )
+  }
+  if (options.baseline !== undefined && (typeof options.baseline !== 'string' || options.baseline === '')) {
+    problems.push(
+      `\`baseline\` must be the path of a baseline file, got \`${JSON.stringify(options.baseline)}\`. ` +
+        'Save one with `bedrock-bench baseline save results/<runId>`.',
     )
   }
   for (const key of ['charts', 'progress'] as const) {
@@ -126,6 +138,12 @@ export default class BedrockReporter implements Reporter {
         })
         this.lastResults.push(result)
         this.log(consoleSummary(result, this.root()))
+        const baseline = this.options.baseline ?? process.env.BEDROCK_BENCH_BASELINE
+        if (baseline) {
+          const gate = await gateCheck(runDir, resolve(this.root(), baseline))
+          this.log(gate.text)
+          if (gate.status !== 'passed') process.exitCode = 1
+        }
       }
     } catch (error) {
       this.log(

@@ -26,9 +26,21 @@ export function consoleSummary(result: RunReportResult, cwd: string): string {
     sentence.push(
       `lowest TTFT p50 ${formatMs(fastest.ttftMs!.p50)} (${fastest.benchName}, p95 ${formatMs(fastest.ttftMs!.p95)})`,
     )
+  const worstError = s
+    .map(x => x.ttftErrorMs)
+    .filter(e => e != null)
+    .sort((a, b) => b.p95 - a.p95)[0]
+  if (worstError) {
+    sentence.push(
+      `client-side TTFT error vs simulator ground truth p50 ${formatMs(worstError.p50)}, ` +
+        `p95 ${formatMs(worstError.p95)} (worst run)`,
+    )
+  }
   sentence.push(`${formatCount(result.analysis.findings.length)} findings (${warnings} warnings), ${charts} charts`)
   const rel = relative(cwd, result.reportPath)
   const lines = [`${sentence.join('; ')}. Report: ${rel && !rel.startsWith('..') ? rel : result.reportPath}`]
+  const verdicts = result.analysis.verdicts ?? []
+  if (verdicts.length) lines.push('Verdicts:', ...verdicts.map(v => `  - ${v.question} ${v.text}`))
   for (const p of result.problems) lines.push(`bedrock-bench: could not write or read ${p.path}: ${p.reason}`)
   return lines.join('\n')
 }

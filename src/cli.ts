@@ -12,6 +12,8 @@ export interface Command {
 const commands: Record<string, () => Promise<{ default: Command }>> = {
   simulator: () => import('./commands/simulator.ts'),
   report: () => import('./commands/report.ts'),
+  baseline: () => import('./commands/baseline.ts'),
+  compare: () => import('./commands/compare.ts'),
 }
 
 /** Entry point of the CLI; returns the exit code. */

@@ -46,3 +46,7 @@ export type {
   TargetKind,
   TokenSource,
 } from './types.ts'
+export { installBedrockMatchers, type RegressionOptions } from './gate/matchers.ts'
+export { compareBaselines, type GateReport, type BenchResult } from './gate/compare-baselines.ts'
+export type { Baseline, BaselineBench } from './gate/baseline-format.ts'
+export { GATE_METRICS, type GateMetric } from './gate/gate-metrics.ts'

@@ -267,10 +267,18 @@ export interface Environment {
   date: string
 }
 
+/** Percentiles of a measurement error (ms) and how many requests they come from. */
+export interface MeasurementError {
+  p50: number
+  p95: number
+  count: number
+}
+
 /**
  * The result of one `bedrockBench()` call. Compact: reaches reporters through `task.meta`. Its
  * `MeasuredMetrics` pool every run and level of the measure phase.
  */
+
 export interface RunSummary extends MeasuredMetrics {
   runId: string
   benchName: string
@@ -282,13 +290,24 @@ export interface RunSummary extends MeasuredMetrics {
   loadMode: 'closed' | 'open'
   /** Achieved TPM / configured TPM quota, `null` when the quota is unknown. */
   quotaEfficiency: number | null
-  /** Total cost of all requests (USD) from actual usage. */
+  /** Total cost of all requests (USD) from actual usage, warm-up and cool-down included (they were paid for). */
   costUsd: number
+  /**
+   * Cost of the measure phase's requests alone (USD): the numerator of cost per request, whose
+   * denominator counts measure-phase requests only.
+   */
+  measureCostUsd: number
   /** One entry per load level (one for a plain run, several for a sweep). */
   levels: LevelSummary[]
   client: ClientSaturation | null
   /** Open loop: scheduler start-lag p99 (ms). */
   schedulerLagP99Ms: number | null
+  /**
+   * Simulator only: client-side TTFT error against the simulator's ground truth over a sample of the
+   * measured requests (client TTFT − (first token written − request received), ms). Absent when
+   * rebuilt from samples.jsonl alone, `null` when nothing could be compared (AWS, non-streaming).
+   */
+  ttftErrorMs?: MeasurementError | null
   environment: Environment
   /** Path of this run's samples.jsonl (absolute). */
   samplesPath: string | null
@@ -303,4 +322,9 @@ export interface RunSummary extends MeasuredMetrics {
    * `null`/absent outside a test.
    */
   group?: string | null
+  /**
+   * Hash of the validated options that define the workload (`optionsHash()` in `src/gate/`): a
+   * baseline and a run with different hashes measured different workloads. Absent in old runs.
+   */
+  optionsHash?: string
 }

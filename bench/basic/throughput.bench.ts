@@ -1,23 +1,41 @@
 /**
- * Throughput. (1) A closed-loop concurrency sweep on one model: how RPM/TPM scale with requests in
- * flight, and the highest RPM reached without throttling or errors. (2) Payload size at a fixed
+ * Throughput. (1) A closed-loop concurrency sweep on one model, past its serving capacity: how RPM
+ * scales with requests in flight and where the knee is. (2) Payload size at a fixed
  * concurrency: the same request rate carries very different token volumes, so the TPM quota (not
  * the request rate) decides how many requests per minute an account can sustain.
  * Non-streaming `converse`, so the client stays light even at 64 requests in flight.
  */
-import { expect, test } from 'vitest'
+import { afterAll, beforeAll, expect, test } from 'vitest'
 import { bedrockBench, type RunSummary } from '../../src/index.ts'
+import { loadProfiles } from '../../src/profiles/load-profiles.ts'
+import { startSimulator, type Simulator } from '../../src/simulator/start-simulator.ts'
 
 const MODEL = 'amazon.nova-micro-v1:0'
+/**
+ * Serving capacity (concurrent generations) of the sweep's own simulator: the shipped profile's 256
+ * would need c ≥ 512 to show a knee, too heavy for a 2-core client; with 24 slots the sweep below
+ * passes it, so the knee exists and the report can state it.
+ */
+const CAPACITY = 24
 const CONCURRENCY = [1, 4, 16, 64]
 
-test('concurrency sweep: RPM scales with requests in flight', async ({ bench }) => {
+let sweepSim: Simulator
+beforeAll(async () => {
+  const models = (await loadProfiles()).map(p =>
+    p.modelId === MODEL ? { ...p, capacity: { ...p.capacity, concurrentGenerations: CAPACITY, queueLimit: 512 } } : p,
+  )
+  sweepSim = await startSimulator({ port: 0, seed: 3, models })
+})
+afterAll(() => sweepSim.close())
+
+test('concurrency sweep past the serving capacity: RPM scales, then the knee', async ({ bench }) => {
   const r = await bedrockBench(bench, {
     name: 'nova-micro-concurrency-sweep',
     model: MODEL,
     operation: 'converse',
     prompt: { fixture: 'prompts/short-qa.json' },
     maxTokens: 32,
+    endpoint: sweepSim.url,
     // each level: warm-up of `concurrency` requests, then 2 s of measurement
     load: { concurrency: CONCURRENCY, durationMs: 2000 },
   })
@@ -30,16 +48,17 @@ test('concurrency sweep: RPM scales with requests in flight', async ({ bench }) 
     expect(level.rpm / littleRpm).toBeLessThan(1.02)
     expect(level.rpm / littleRpm).toBeGreaterThan(0.6)
   }
-  // far below the profile's serving capacity (256 generations), throughput grows with concurrency
-  for (let i = 1; i < r.levels.length; i++) expect(r.levels[i].rpm).toBeGreaterThan(1.5 * r.levels[i - 1].rpm)
-  // ideal scaling 1 → 64 is 64×; a 2-core client sharing the machine must still reach a quarter of it
-  expect(r.levels[3].rpm).toBeGreaterThan(16 * r.levels[0].rpm)
-  // the quota is far away: achieved TPM is a small fraction of the model's default TPM quota
-  expect(r.quotaEfficiency).toBeLessThan(0.5)
-  const best = r.levels.filter(l => l.throttleRate === 0 && l.errorRate === 0).reduce((a, b) => (b.rpm > a.rpm ? b : a))
+  const [c1, c4, c16, c64] = r.levels
+  // below the capacity throughput grows with concurrency …
+  expect(c4.rpm).toBeGreaterThan(2 * c1.rpm)
+  expect(c16.rpm).toBeGreaterThan(2 * c4.rpm)
+  // … past it (64 > 24 slots) requests queue in the service: latency grows, throughput does not keep up
+  expect(c64.latencyMs!.p95).toBeGreaterThan(1.5 * c16.latencyMs!.p95)
+  expect(c64.rpm).toBeLessThan(2.5 * c16.rpm)
   console.info(
-    `[throughput] RPM by concurrency: ${r.levels.map(l => `${l.loadLevel} ${l.rpm.toFixed(0)}`).join(', ')}; ` +
-      `highest without throttling: ${best.rpm.toFixed(0)} RPM / ${best.tpm.toFixed(0)} TPM at ${best.loadLevel}`,
+    `[throughput] RPM by concurrency (capacity ${CAPACITY}): ` +
+      `${r.levels.map(l => `${l.loadLevel} ${l.rpm.toFixed(0)}`).join(', ')}; ` +
+      `p95 latency ${r.levels.map(l => `${l.latencyMs!.p95.toFixed(0)} ms`).join(', ')}`,
   )
 })
 

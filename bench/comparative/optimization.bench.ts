@@ -6,6 +6,7 @@
  */
 import { expect, test } from 'vitest'
 import { bedrockBench } from '../../src/index.ts'
+import { startSimulator } from '../../src/simulator/start-simulator.ts'
 
 /** Claude 3.5 Haiku over ConverseStream: it supports latency-optimized inference. */
 const HAIKU_STREAM = { model: 'anthropic.claude-3-5-haiku-20241022-v1:0', operation: 'converse-stream' } as const
@@ -94,5 +95,68 @@ test('maxTokens tuning: a tight cap vs a loose one', async ({ bench }) => {
       `${tokensPerRequest(tight).toFixed(0)}, ` +
       (`latency p50 ${loose.latencyMs!.p50.toFixed(0)} → ${tight.latencyMs!.p50.toFixed(0)} ms, ` +
         `cost $${loose.costUsd.toPrecision(2)} → $${tight.costUsd.toPrecision(2)}`),
+  )
+})
+
+/** The optimisation grid's concurrency levels (the heatmaps' columns). */
+const GRID_CONCURRENCY = [1, 4, 16]
+
+test('concurrency × prompt length → p95 TTFT (heatmap)', async ({ bench }) => {
+  const prompts = ['short-qa', 'summarize-medium', 'long-context-cacheable']
+  const p95: number[][] = []
+  for (const prompt of prompts) {
+    const r = await bedrockBench(bench, {
+      name: `grid-prompt-${prompt}`,
+      model: 'amazon.nova-micro-v1:0',
+      operation: 'converse-stream',
+      prompt: { fixture: `prompts/${prompt}.json` },
+      maxTokens: 16,
+      load: { concurrency: GRID_CONCURRENCY, requests: 16 },
+    })
+    expect(r.errorRate).toBe(0)
+    p95.push(r.levels.map(l => l.ttftMs!.p95))
+  }
+  // prefill: at every concurrency the long prompt's p95 TTFT is above the short one's
+  for (let c = 0; c < GRID_CONCURRENCY.length; c++) expect(p95[2][c]).toBeGreaterThan(p95[0][c])
+  console.info(
+    `[optimization] p95 TTFT (ms) by prompt × concurrency ${GRID_CONCURRENCY.join('/')}: ${prompts
+      .map((p, i) => `${p} ${p95[i].map(v => v.toFixed(0)).join('/')}`)
+      .join('; ')}`,
+  )
+})
+
+test('concurrency × maxTokens → throttle rate (heatmap)', async ({ bench }) => {
+  const model = 'amazon.nova-micro-v1:0'
+  const caps = [16, 64, 256]
+  const throttled: number[][] = []
+  for (const maxTokens of caps) {
+    // a fresh simulator per cap, with a small TPM quota whose bucket starts full: admission reserves
+    // input + maxTokens, so a larger cap exhausts it at a lower concurrency
+    const sim = await startSimulator({ port: 0, seed: 5, quotaOverrides: { [model]: { tpm: 3000 } } })
+    try {
+      const r = await bedrockBench(bench, {
+        name: `grid-max-tokens-${maxTokens}`,
+        model,
+        operation: 'converse',
+        prompt: { fixture: 'prompts/short-qa.json' },
+        maxTokens,
+        endpoint: sim.url,
+        retry: { maxAttempts: 1 },
+        load: { concurrency: GRID_CONCURRENCY, requests: 12, warmup: { requests: 0 } },
+      })
+      expect(r.errorRate).toBe(0)
+      throttled.push(r.levels.map(l => l.throttleRate))
+    } finally {
+      await sim.close()
+    }
+  }
+  // the loosest cap is throttled at least as much as the tightest, and somewhere at all
+  const total = (rates: number[]): number => rates.reduce((a, b) => a + b, 0)
+  expect(total(throttled[2])).toBeGreaterThan(0)
+  expect(total(throttled[2])).toBeGreaterThanOrEqual(total(throttled[0]))
+  console.info(
+    `[optimization] throttle rate by maxTokens × concurrency ${GRID_CONCURRENCY.join('/')}: ${caps
+      .map((c, i) => `${c} ${throttled[i].map(v => `${(100 * v).toFixed(0)} %`).join('/')}`)
+      .join('; ')}`,
   )
 })

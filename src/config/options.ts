@@ -59,6 +59,14 @@ export interface LoadLimits {
   cooldownMs?: number
   /** Over how long the cool-down load ramps down to zero (ms), ≤ `cooldownMs`. @default cooldownMs */
   rampDownMs?: number
+  /**
+   * Worker threads that generate the load, each with its own SDK client and its share of the
+   * concurrency (closed loop) or of the arrivals of the one schedule (open loop: arrival `i` goes to
+   * worker `i mod workers`). Samples still go to the one samples.jsonl and summary. `'auto'` = logical
+   * CPUs − 1. More than 1 needs a `prompt` that is text or a fixture (not a function) and no `client`.
+   * @default 1 (the load runs in the calling thread)
+   */
+  workers?: number | 'auto'
 }
 
 /** Closed loop: a fixed number of requests in flight; an array is a sweep (one load level each). */

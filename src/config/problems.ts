@@ -2,15 +2,21 @@
  * The one sentence shape of option problems: "`option` must be <expected>, got `<value>`. <fix>".
  */
 
-/** A value as shown in a problem sentence. */
+const SHOW_MAX_CHARS = 200
+
+/**
+ * A value as a problem sentence quotes it: JSON where possible (bigints as `1n`), else a plain tag;
+ * never throws (a null-prototype object or a cycle has no string form) and stays short.
+ */
 export const show = (v: unknown): string => {
   if (typeof v === 'function') return 'a function'
-  if (typeof v === 'string') return JSON.stringify(v)
+  let text: string
   try {
-    return JSON.stringify(v) ?? String(v)
+    text = JSON.stringify(v, (_key, x: unknown) => (typeof x === 'bigint' ? `${x}n` : x)) ?? String(v)
   } catch {
-    return String(v)
+    text = Object.prototype.toString.call(v)
   }
+  return text.length > SHOW_MAX_CHARS ? `${text.slice(0, SHOW_MAX_CHARS)}…` : text
 }
 
 /** Collects problems with a uniform sentence shape. */

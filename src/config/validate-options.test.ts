@@ -32,6 +32,20 @@ describe('checkOptions', () => {
     ])
   })
 
+  test('load.workers: an integer ≥ 1 or auto; a prompt generator or a client only with 1 worker', () => {
+    expect(checkOptions({ ...base, load: { concurrency: 4, workers: 'auto' } })).toEqual([])
+    expect(checkOptions({ ...base, load: { rate: { perSec: 9 }, workers: 3 } })).toEqual([])
+    expect(checkOptions({ ...base, load: { concurrency: 4, workers: 0 } })).toEqual([
+      "`load.workers` must be an integer ≥ 1, got `0`. Set it to the number of load threads, or `'auto'` (CPUs − 1).",
+    ])
+    const generator = () => ({ messages: [] })
+    expect(checkOptions({ ...base, prompt: generator, load: { concurrency: 4, workers: 1 } })).toEqual([])
+    expect(checkOptions({ ...base, prompt: generator, load: { concurrency: 4, workers: 'auto' } })).toEqual([
+      '`prompt` must be a text or a fixture with `load.workers: "auto"` (the load runs in worker threads), ' +
+        'got `a function`. Use a fixture, or set `load.workers: 1`.',
+    ])
+  })
+
   test('sweep entries are checked one by one with their index', () => {
     expect(checkOptions({ ...base, load: { concurrency: [1, 2.5, -1] } })).toEqual([
       '`load.concurrency[1]` must be an integer ≥ 1, got `2.5`. Set it to the number of parallel requests.',

@@ -9,7 +9,7 @@ import { MODEL_FAMILIES } from '../profiles/parse-profile.ts'
 import type { Operation, TargetKind } from '../types.ts'
 import { BedrockBenchConfigError } from './bedrock-bench-config-error.ts'
 import type { BedrockBenchOptions, LoadOptions } from './options.ts'
-import { Problems } from './problems.ts'
+import { Problems, show } from './problems.ts'
 import { checkServiceOptions } from './check-service-options.ts'
 
 /** Options with every default applied. */
@@ -44,6 +44,8 @@ function checkLimits(p: Problems, load: Record<string, unknown>): void {
     'Set it to the number of measured requests per run, or use `load.durationMs`.',
   )
   p.num('load.durationMs', load.durationMs, 0, Infinity, 'Set it to the measure-phase length in milliseconds.', true)
+  if (load.workers !== 'auto')
+    p.int('load.workers', load.workers, 1, "Set it to the number of load threads, or `'auto'` (CPUs − 1).")
   p.num('load.cooldownMs', load.cooldownMs, 0, Infinity, 'Set it to 0 for no cool-down, or a duration in milliseconds.')
   p.num('load.rampDownMs', load.rampDownMs, 0, Infinity, 'Set it to a duration in milliseconds ≤ `load.cooldownMs`.')
   if (typeof load.rampDownMs === 'number' && typeof load.cooldownMs === 'number' && load.rampDownMs > load.cooldownMs) {
@@ -89,18 +91,27 @@ function checkRate(p: Problems, rate: unknown): void {
   if ('perSec' in r) {
     const list = Array.isArray(r.perSec) ? r.perSec : [r.perSec]
     if (list.length === 0) p.add('load.rate.perSec', 'a number > 0 or a non-empty list', r.perSec, fixRate)
-    list.forEach((v, i) =>
-      p.num(Array.isArray(r.perSec) ? `load.rate.perSec[${i}]` : 'load.rate.perSec', v, 0, Infinity, fixRate, true),
+    // `?? NaN`: a missing rate (a hole in the list) is a problem, not an option left out
+    list.forEach((v: unknown, i) =>
+      p.num(
+        Array.isArray(r.perSec) ? `load.rate.perSec[${i}]` : 'load.rate.perSec',
+        v ?? NaN,
+        0,
+        Infinity,
+        fixRate,
+        true,
+      ),
     )
   } else if ('steps' in r) {
     if (!Array.isArray(r.steps) || r.steps.length === 0)
       p.add('load.rate.steps', 'a non-empty list of `{ perSec, durationMs }`', r.steps, 'Add at least one step.')
     else
-      r.steps.forEach((s: Record<string, unknown>, i: number) => {
-        p.num(`load.rate.steps[${i}].perSec`, s?.perSec, 0, Infinity, fixRate, true)
+      r.steps.forEach((step: unknown, i: number) => {
+        const s = (typeof step === 'object' && step !== null ? step : {}) as Record<string, unknown>
+        p.num(`load.rate.steps[${i}].perSec`, s.perSec ?? NaN, 0, Infinity, fixRate, true)
         p.num(
           `load.rate.steps[${i}].durationMs`,
-          s?.durationMs,
+          s.durationMs ?? NaN,
           0,
           Infinity,
           'Set it to the step length in milliseconds.',
@@ -218,6 +229,17 @@ function checkTarget(p: Problems, o: Record<string, unknown>): void {
   }
 }
 
+/** `load.workers` other than 1 runs the load in worker threads: what they cannot be given. */
+function checkWorkers(p: Problems, o: Record<string, unknown>): void {
+  const workers = (o.load as { workers?: unknown } | undefined)?.workers
+  if (workers === undefined || workers === 1) return
+  const why = `with \`load.workers: ${show(workers)}\` (the load runs in worker threads)`
+  if (typeof o.prompt === 'function')
+    p.add('prompt', `a text or a fixture ${why}`, o.prompt, 'Use a fixture, or set `load.workers: 1`.')
+  if (o.client !== undefined)
+    p.add('client', `absent ${why}`, o.client, 'Omit `client` (each worker builds its own), or set `load.workers: 1`.')
+}
+
 /** Every problem with the options, one sentence each (empty = valid). Pure. */
 export function checkOptions(options: unknown): string[] {
   const p = new Problems()
@@ -289,6 +311,7 @@ export function checkOptions(options: unknown): string[] {
   }
   checkTarget(p, o)
   checkServiceOptions(p, o)
+  checkWorkers(p, o)
   p.int('seed', o.seed, 0, 'Use any non-negative integer.')
   p.num(
     'quotaTpm',

@@ -28,6 +28,7 @@ export function benchMeta(first: Sample, prior: ReadonlyArray<RunSummary>, envir
     warnings: p?.warnings ?? [],
     startedAtIso: p?.startedAtIso,
     group: p?.group,
+    optionsHash: p?.optionsHash,
   }
 }
 

@@ -18,6 +18,8 @@ export interface ResultsDir {
   /** `{ "scheduled": n }` for the live progress line's ETA, when the harness writes it. */
   progressJson: string
   reportMd: string
+  /** Self-contained HTML version of report.md (charts inline). */
+  reportHtml: string
   /** Absolute path of chart `fileName` (e.g. `haiku-stream-ttft-over-time.svg`). */
   chart(fileName: string): string
 }
@@ -40,6 +42,7 @@ export function resultsDirAt(runDir: string, cwd: string = process.cwd()): Resul
     environmentJson: join(root, 'environment.json'),
     progressJson: join(root, 'progress.json'),
     reportMd: join(root, 'report.md'),
+    reportHtml: join(root, 'report.html'),
     chart: fileName => join(chartsDir, fileName),
   }
 }

@@ -39,6 +39,18 @@ export class SampleLineRules {
     }
   }
 
+  /**
+   * The sample object on a line: like {@link parse}, and valid JSON that is not an object (`null`,
+   * `42`, `[]`) is unusable like a line that does not parse.
+   */
+  sample(line: string, lineNo: number): Record<string, unknown> | undefined {
+    const value = this.parse(line, lineNo)
+    if (value === undefined) return undefined
+    if (typeof value === 'object' && value !== null && !Array.isArray(value)) return value as Record<string, unknown>
+    this.reject(lineNo, `${line.length > 20 ? 'the value' : `\`${line}\``} is not an object`)
+    return undefined
+  }
+
   /** Marks line `lineNo`, which parsed, unusable all the same (e.g. JSON that is not an object). */
   reject(lineNo: number, message: string): void {
     this.pending ??= { lineNo, message }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, test } from 'vitest'
 import type { Sample } from '../types.ts'
-import { openSampleLog, readSampleBatches, readSamples } from './sample-log.ts'
+import { FLUSH_BYTES, openSampleLog, readSampleBatches, readSamples } from './sample-log.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'sample-log-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -54,10 +54,12 @@ const collect = async (path: string): Promise<Sample[]> => {
 }
 
 describe('sample log', () => {
-  test('appends one JSON line per sample, synchronously, and reads them back in order', async () => {
+  test('appends one JSON line per sample, written by the end of the loop turn, and reads them back', async () => {
     const path = join(dir, 'a', 'samples.jsonl')
     const log = openSampleLog(path)
     log.append(sample(0))
+    expect(readFileSync(path, 'utf8')).toBe('') // batched within the turn
+    await new Promise(resolve => setImmediate(resolve))
     // written before close: a kill -9 here would keep it
     expect(readFileSync(path, 'utf8')).toBe(`${JSON.stringify(sample(0))}\n`)
     log.append(sample(1))
@@ -65,6 +67,21 @@ describe('sample log', () => {
     log.close()
     expect(() => log.append(sample(2))).toThrow(/closed/)
     expect(await collect(path)).toEqual([sample(0), sample(1)])
+  })
+
+  test('a batch reaching FLUSH_BYTES is written at once; flush() and appendLines() write what is pending', () => {
+    const path = join(dir, 'batch.jsonl')
+    const log = openSampleLog(path)
+    const line = `${JSON.stringify(sample(0))}\n`
+    const n = Math.ceil(FLUSH_BYTES / line.length)
+    for (let i = 0; i < n - 1; i++) log.append(sample(0))
+    expect(readFileSync(path, 'utf8')).toBe('')
+    log.append(sample(0))
+    expect(readFileSync(path, 'utf8')).toBe(line.repeat(n))
+    log.appendLines(line + line)
+    log.flush()
+    expect(readFileSync(path, 'utf8')).toBe(line.repeat(n + 2))
+    log.close()
   })
 
   test('reopening appends rather than truncating', async () => {

@@ -1,7 +1,12 @@
 /**
- * The crash-safe sample log: `samples.jsonl`, one `Sample` per line, appended synchronously as each
- * request completes (`fs.writeSync` on an fd opened with `'a'`), so `kill -9` loses nothing already
- * written. `readSamples` streams it back and skips a truncated (or otherwise unparsable) last line.
+ * The crash-safe sample log: `samples.jsonl`, one `Sample` per line, appended as requests complete
+ * on an fd opened with `'a'`. Lines are serialised at once but written in batches: one `writeSync`
+ * at the end of the current event-loop turn (`setImmediate`) for every sample completed in it, or at
+ * once when the batch reaches {@link FLUSH_BYTES}. A write per sample cost more client CPU than the
+ * rest of the harness together at a few thousand requests/s (docs/performance.md); a batch costs at
+ * most the samples of one loop turn on `kill -9`, and a write never splits a line, so concurrent
+ * writers (worker threads) interleave whole lines only. `readSamples` streams the file back and
+ * skips a truncated (or otherwise unusable) last line.
  */
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs'
 import { dirname } from 'node:path'
@@ -14,24 +19,47 @@ import { SampleLineRules } from './sample-line-rules.ts'
 export interface SampleLog {
   /** Absolute or relative path of the file. */
   readonly path: string
-  /** Appends one sample as one JSON line (synchronous write: on disk in the page cache on return). */
+  /** Appends one sample as one JSON line (written by the end of the current event-loop turn). */
   append(sample: Sample): void
-  /** Closes the file; further appends throw. Idempotent. */
+  /** Appends lines that are already serialised (each ends with `\n`), e.g. a worker thread's batch. */
+  appendLines(lines: string): void
+  /** Writes the pending batch now (synchronously). */
+  flush(): void
+  /** Flushes, then closes the file; further appends throw. Idempotent. */
   close(): void
 }
+
+/** A pending batch this long (UTF-16 code units) is written at once, not at the end of the turn. @default 65 536 */
+export const FLUSH_BYTES = 1 << 16
 
 /** Opens (creating directories as needed) a JSONL sample log for appending. */
 export function openSampleLog(path: string): SampleLog {
   mkdirSync(dirname(path), { recursive: true })
   let fd: number | null = openSync(path, 'a')
+  let pending = ''
+  let scheduled: NodeJS.Immediate | null = null
+  const flush = (): void => {
+    if (scheduled !== null) clearImmediate(scheduled)
+    scheduled = null
+    if (fd === null || pending === '') return
+    const text = pending
+    pending = ''
+    writeSync(fd, text)
+  }
+  const appendLines = (lines: string): void => {
+    if (fd === null) throw new Error(`sample log ${path} is closed`)
+    pending += lines
+    if (pending.length >= FLUSH_BYTES) flush()
+    else scheduled ??= setImmediate(flush)
+  }
   return {
     path,
-    append(sample: Sample): void {
-      if (fd === null) throw new Error(`sample log ${path} is closed`)
-      writeSync(fd, `${JSON.stringify(sample)}\n`)
-    },
+    append: (sample: Sample): void => appendLines(`${JSON.stringify(sample)}\n`),
+    appendLines,
+    flush,
     close(): void {
       if (fd === null) return
+      flush()
       closeSync(fd)
       fd = null
     },
@@ -67,9 +95,9 @@ export async function* readSampleBatches(path: string): AsyncGenerator<Sample[]>
 function parseLines(batch: LineBatch, path: string, rules: SampleLineRules, use: (sample: Sample) => void): void {
   const { lines, firstLineNo } = batch
   for (let i = 0; i < lines.length; i++) {
-    const value = rules.parse(lines[i], firstLineNo + i)
+    const value = rules.sample(lines[i], firstLineNo + i)
     if (rules.stopped)
       throw new Error(`${path}:${rules.pending!.lineNo} is not a JSON sample (${rules.pending!.message})`)
-    if (value !== undefined) use(value as Sample)
+    if (value !== undefined) use(value as unknown as Sample)
   }
 }

@@ -187,13 +187,6 @@ class LineScanner {
 
   /** The sample on `line`, or null for a line with none (blank, unparsable or not an object; see the rules). */
   private sampleOn(line: string): Sample | null {
-    const value = this.rules.parse(line, this.lineCount)
-    if (value === undefined) return null
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      // valid JSON but not a sample object (e.g. `null`, `42`): unusable like a line that does not parse
-      this.rules.reject(this.lineCount, `${line.length > 20 ? 'the value' : `\`${line}\``} is not an object`)
-      return null
-    }
-    return value as Sample
+    return (this.rules.sample(line, this.lineCount) as Sample | undefined) ?? null
   }
 }

@@ -75,11 +75,28 @@ function saturationWarning(r: SaturationReadings, reasons: string[]): string {
   )
 }
 
+/**
+ * The readings of several load worker threads as one: the worst of each (the client is as saturated
+ * as its busiest thread). `null` when none measured anything.
+ */
+export function worstReadings(list: readonly (SaturationReadings | null)[]): SaturationReadings | null {
+  const xs = list.filter((r): r is SaturationReadings => r !== null)
+  if (xs.length === 0) return null
+  const max = (k: keyof SaturationReadings): number => Math.max(...xs.map(r => r[k]))
+  return {
+    eventLoopDelayP99Ms: max('eventLoopDelayP99Ms'),
+    eventLoopDelayMaxMs: max('eventLoopDelayMaxMs'),
+    eventLoopUtilization: max('eventLoopUtilization'),
+    cpuUtilization: max('cpuUtilization'),
+  }
+}
+
 /** Accumulates readings over one or more measure windows (`resume` … `pause`). */
 export class SaturationMonitor {
   #histogram: ReturnType<typeof monitorEventLoopDelay> = monitorEventLoopDelay({ resolution: ELD_RESOLUTION_MS })
   #elu = performance.eventLoopUtilization()
-  #cpu = process.cpuUsage()
+  readonly #cpuUsage: (previous?: NodeJS.CpuUsage) => NodeJS.CpuUsage
+  #cpu: NodeJS.CpuUsage
   #wallStart = 0
   #active = false
   #idleMs = 0
@@ -87,13 +104,22 @@ export class SaturationMonitor {
   #cpuUs = 0
   #wallMs = 0
 
+  /**
+   * @param cpuUsage - CPU time source: the process's (default; the main thread's load includes the
+   *   SDK's helper threads) or, in a load worker thread, `process.threadCpuUsage` (its own thread only)
+   */
+  constructor(cpuUsage: (previous?: NodeJS.CpuUsage) => NodeJS.CpuUsage = p => process.cpuUsage(p)) {
+    this.#cpuUsage = cpuUsage
+    this.#cpu = cpuUsage()
+  }
+
   /** Starts (or continues) measuring. */
   resume(): void {
     if (this.#active) return
     this.#active = true
     this.#histogram.enable()
     this.#elu = performance.eventLoopUtilization()
-    this.#cpu = process.cpuUsage()
+    this.#cpu = this.#cpuUsage()
     this.#wallStart = performance.now()
   }
 
@@ -105,22 +131,28 @@ export class SaturationMonitor {
     const elu = performance.eventLoopUtilization(this.#elu)
     this.#idleMs += elu.idle
     this.#activeMs += elu.active
-    const cpu = process.cpuUsage(this.#cpu)
+    const cpu = this.#cpuUsage(this.#cpu)
     this.#cpuUs += cpu.user + cpu.system
     this.#wallMs += performance.now() - this.#wallStart
   }
 
   /** Readings so far (pauses first), or `null` when nothing was measured. */
   result(): ClientSaturation | null {
+    const r = this.readings()
+    return r === null ? null : saturationVerdict(r)
+  }
+
+  /** Raw readings so far (pauses first), or `null` when nothing was measured. */
+  readings(): SaturationReadings | null {
     this.pause()
     if (this.#wallMs <= 0) return null
     const h = this.#histogram
     const ns = eventLoopDelayMs
-    return saturationVerdict({
+    return {
       eventLoopDelayP99Ms: h.count > 0 ? ns(h.percentile(99)) : 0,
       eventLoopDelayMaxMs: h.count > 0 ? ns(h.max) : 0,
       eventLoopUtilization: this.#activeMs + this.#idleMs > 0 ? this.#activeMs / (this.#activeMs + this.#idleMs) : 0,
       cpuUtilization: this.#cpuUs / 1000 / this.#wallMs,
-    })
+    }
   }
 }

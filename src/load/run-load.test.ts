@@ -2,22 +2,31 @@ import { describe, expect, test } from 'vitest'
 import { performanceClock } from '../measure/clock.ts'
 import { seededRandom } from '../stats/seeded-random.ts'
 import type { Sample, SampleStatus } from '../types.ts'
+import { runQueueWaitMs } from '../../test/run-queue-wait.ts'
 import { planLevels } from './phases.ts'
 import { type Dispatch, runLoad } from './run-load.ts'
+
+/**
+ * Upper bounds on durations (a start no later than …, a lag below …) are checked net of the time this thread
+ * waited for a CPU (`run-queue-wait.ts`): on a loaded host timers fire late by that wait, and the harness
+ * with them. `waitMs` at each start, minus its value at the beginning of the interval, is that share.
+ * Lower bounds stay on the plain clock: load only delays.
+ */
+const net = (durationMs: number, waitFromMs: number, waitToMs: number): number => durationMs - (waitToMs - waitFromMs)
 
 /** A fake request: waits `ms` (or until aborted), then reports a sample. */
 function fakeExecutor(ms: number, signal?: AbortSignal) {
   let inflight = 0
   let maxInflight = 0
   const dispatched: Dispatch[] = []
-  /** In-flight count (this request included) at each start. */
-  const starts: Array<{ at: number; inflight: number; phase: string }> = []
+  /** In-flight count (this request included) at each start, and the thread's run-queue wait then. */
+  const starts: Array<{ at: number; inflight: number; phase: string; level: string; waitMs: number }> = []
   const execute = async (d: Dispatch): Promise<Sample> => {
     dispatched.push(d)
     inflight++
     maxInflight = Math.max(maxInflight, inflight)
     const startedAt = performanceClock.now()
-    starts.push({ at: startedAt, inflight, phase: d.phase })
+    starts.push({ at: startedAt, inflight, phase: d.phase, level: d.level.label, waitMs: runQueueWaitMs() })
     const status: SampleStatus = await new Promise(resolve => {
       if (signal?.aborted) return resolve('cancelled')
       const t = setTimeout(() => resolve('ok'), ms)
@@ -105,11 +114,11 @@ describe('runLoad, closed loop', () => {
       rng: Math.random,
     })
     expect([...new Set(samples.map(s => s.loadLevel))]).toEqual(['c=2', 'c=8'])
-    const cool = samples.filter(s => s.phase === 'cooldown' && s.loadLevel === 'c=8')
+    const cool = fake.starts.filter(s => s.phase === 'cooldown' && s.level === 'c=8')
     expect(cool.length).toBeGreaterThan(8)
     // fewer cool-down starts in the second half of the ramp than in the first
-    const t0 = Math.min(...cool.map(s => s.startedAt))
-    const firstHalf = cool.filter(s => s.startedAt - t0 < 100).length
+    const [first] = cool
+    const firstHalf = cool.filter(s => net(s.at - first.at, first.waitMs, s.waitMs) < 100).length
     expect(cool.length - firstHalf).toBeLessThan(firstHalf)
     expect(count(samples, 'measure')).toBe(32)
   })
@@ -118,6 +127,7 @@ describe('runLoad, closed loop', () => {
     const fake = fakeExecutor(10)
     const samples: Sample[] = []
     const t0 = performanceClock.now()
+    const wait0 = runQueueWaitMs()
     await runLoad({
       levels: planLevels({ concurrency: 2, durationMs: 150, warmup: { requests: 0 } }, []),
       runs: 1,
@@ -126,10 +136,12 @@ describe('runLoad, closed loop', () => {
       clock: performanceClock,
       rng: Math.random,
     })
-    const lastStart = Math.max(...samples.map(s => s.scheduledAt)) - t0
-    // without the limit this would never end; the margin absorbs a loaded machine's event-loop delay
-    expect(lastStart).toBeLessThan(150 + 200)
-    expect(samples.length).toBeGreaterThan(6)
+    const last = fake.starts.at(-1)!
+    // without the limit this would never end
+    expect(net(last.at - t0, wait0, last.waitMs)).toBeLessThan(150 + 200)
+    // nor does it stop early: each worker stops at its first check past 150 ms, right after its last request
+    // ended (a count of samples is not robust: a loaded host completed only 6 in the 150 ms)
+    expect(Math.max(...samples.map(s => s.endedAt)) - t0).toBeGreaterThan(150 - 5)
   })
 
   test('the user signal stops scheduling and in-flight requests become cancelled; conservation holds', async () => {
@@ -163,13 +175,14 @@ describe('runLoad, closed loop', () => {
       rng: Math.random,
     })
     const cool = fake.starts.filter(s => s.phase === 'cooldown')
-    const t0 = cool[0].at
-    // c=8 over 200 ms: concurrency 8 − ⌊dt / 25 ms⌋; 60 ms of slack for late timers on a loaded machine
+    const [first] = cool
+    const dt = (s: (typeof cool)[number]) => net(s.at - first.at, first.waitMs, s.waitMs)
+    // c=8 over 200 ms: concurrency 8 − ⌊dt / 25 ms⌋; 60 ms of slack for late timers
     const allowed = (dtMs: number) => (dtMs < 0 ? 8 : Math.max(1, 8 - Math.floor(dtMs / 25)))
-    for (const s of cool) expect(s.inflight).toBeLessThanOrEqual(allowed(s.at - t0 - 60))
+    for (const s of cool) expect(s.inflight).toBeLessThanOrEqual(allowed(dt(s) - 60))
     // the load is held at c at the start of the cool-down, and nothing starts after it
-    expect(Math.max(...cool.filter(s => s.at - t0 < 50).map(s => s.inflight))).toBeGreaterThanOrEqual(6)
-    expect(Math.max(...cool.map(s => s.at - t0))).toBeLessThan(201)
+    expect(Math.max(...cool.filter(s => dt(s) < 50).map(s => s.inflight))).toBeGreaterThanOrEqual(6)
+    expect(Math.max(...cool.map(dt))).toBeLessThan(201)
     expect(fake.starts.filter(s => s.phase !== 'cooldown').every(s => s.inflight <= 8)).toBe(true)
   })
 
@@ -230,6 +243,7 @@ describe('runLoad, open loop', () => {
   test('starts at scheduled times without waiting for completions; lag is recorded', async () => {
     const fake = fakeExecutor(50)
     const samples: Sample[] = []
+    const wait0 = runQueueWaitMs()
     const r = await runLoad({
       levels: planLevels({ rate: { perSec: 200 }, requests: 60, warmup: { requests: 0 } }, []),
       runs: 1,
@@ -244,9 +258,9 @@ describe('runLoad, open loop', () => {
     const sched = samples.map(s => s.scheduledAt).sort((a, b) => a - b)
     const gaps = sched.slice(1).map((t, i) => t - sched[i])
     gaps.forEach(g => expect(g).toBeCloseTo(5, 6))
-    const lags = samples.map(s => s.queueDelayMs).sort((a, b) => a - b)
     // a scheduler that waited for completions would lag by ≥ the 50 ms service time
-    expect(lags[Math.floor(lags.length / 2)]).toBeLessThan(25)
+    const lags = fake.starts.map((s, i) => net(s.at - fake.dispatched[i].scheduledAt, wait0, s.waitMs))
+    expect(lags.sort((a, b) => a - b)[Math.floor(lags.length / 2)]).toBeLessThan(25)
     expect(fake.dispatched.every(d => d.targetRatePerSec === 200)).toBe(true)
   })
 
@@ -295,8 +309,10 @@ describe('runLoad, open loop', () => {
     const fake = fakeExecutor(40, controller.signal)
     const samples: Sample[] = []
     let abortedAt = Infinity
+    let waitAtAbortMs = 0
     setTimeout(() => {
       abortedAt = performanceClock.now()
+      waitAtAbortMs = runQueueWaitMs()
       controller.abort()
     }, 100)
     const r = await runLoad({
@@ -316,8 +332,8 @@ describe('runLoad, open loop', () => {
     expect(samples.filter(s => s.status === 'cancelled')).toHaveLength(2)
     expect(samples.every(s => s.startedAt <= abortedAt)).toBe(true)
     expect(new Set(samples.map(s => s.seq)).size).toBe(samples.length)
-    // the run ends once the two aborted requests return, not after the 2 s schedule (margin for a loaded machine)
-    expect(done - abortedAt).toBeLessThan(200)
+    // the run ends once the two aborted requests return, not after the 2 s schedule
+    expect(net(done - abortedAt, waitAtAbortMs, runQueueWaitMs())).toBeLessThan(200)
   })
 
   test('cool-down continues the schedule, ramping the rate down to zero (area under the ramp = arrivals)', async () => {

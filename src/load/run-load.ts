@@ -15,11 +15,16 @@ import type { Clock } from '../measure/clock.ts'
 import type { Phase, Sample } from '../types.ts'
 import { arrivalOffsets, clipSegments, constantRate, type RateSegment } from './arrival.ts'
 import { cooldownSegments, type LoadLevel, rateAt, workerStopMs } from './phases.ts'
+import type { WorkerShare } from './split-load.ts'
 
 /** One request the harness is starting now (its queue task has just started). */
 export interface Dispatch {
   runIndex: number
-  /** 0-based sequence number within the run, in start order (= scheduling order: the queues are FIFO). */
+  /**
+   * 0-based sequence number within the run, in start order (= scheduling order: the queues are FIFO).
+   * With a `share` of several workers: open loop, the arrival's index in the one schedule (the same
+   * number one worker would give it); closed loop, `local × count + index` (unique, not contiguous).
+   */
   seq: number
   level: LoadLevel
   phase: Phase
@@ -57,6 +62,18 @@ export interface RunLoadOptions {
   signal?: AbortSignal
   /** Called when a measure phase starts (`true`) and when its load stops (`false`). */
   onMeasure?: (active: boolean) => void
+  /**
+   * This worker's part when the load is split over worker threads (`levels` already split by
+   * `splitLevel`): open-loop arrivals `i` with `i mod count ≠ index` are left to the others.
+   * @default one worker
+   */
+  share?: WorkerShare
+  /**
+   * Resolves with the clock time at which a phase (warm-up or measure of a level) starts. Worker
+   * threads pass a barrier that waits for every worker and returns one common origin, so the open-loop
+   * schedule is one. @default `clock.now()`
+   */
+  phaseStart?: () => Promise<number>
 }
 
 /** What the harness did. `scheduled === samples` always. */
@@ -72,6 +89,7 @@ export interface LoadResult {
 interface Ctx {
   o: RunLoadOptions
   runIndex: number
+  /** Closed loop: requests started by this worker in the run; open loop: arrivals, every worker's included. */
   seq: number
   scheduled: number
   samples: number
@@ -81,15 +99,24 @@ interface Ctx {
 
 const stopped = (ctx: Ctx): boolean => ctx.o.signal?.aborted === true || ctx.failure !== null
 
+const phaseStart = (o: RunLoadOptions): Promise<number> => o.phaseStart?.() ?? Promise.resolve(o.clock.now())
+
+/** The next closed-loop sequence number of this worker (see `Dispatch.seq`). */
+const nextClosedSeq = (ctx: Ctx): number => {
+  const share = ctx.o.share
+  return share === undefined ? ctx.seq++ : ctx.seq++ * share.count + share.index
+}
+
 /** Dispatches one request now (from inside a running queue task) and records its sample. */
 async function fire(
   ctx: Ctx,
+  seq: number,
   level: LoadLevel,
   phase: Phase,
   scheduledAt: number,
   targetRatePerSec: number | null,
 ): Promise<void> {
-  const dispatch: Dispatch = { runIndex: ctx.runIndex, seq: ctx.seq++, level, phase, scheduledAt, targetRatePerSec }
+  const dispatch: Dispatch = { runIndex: ctx.runIndex, seq, level, phase, scheduledAt, targetRatePerSec }
   ctx.scheduled++
   const sample = await ctx.o.execute(dispatch)
   ctx.samples++
@@ -151,7 +178,8 @@ async function rampDown(ctx: Ctx, queue: PQueue, level: LoadLevel, c: number, st
 async function closedLoop(ctx: Ctx, level: LoadLevel, warmup: boolean): Promise<void> {
   const { clock } = ctx.o
   const c = level.concurrency ?? 1
-  const t0 = clock.now()
+  const t0 = await phaseStart(ctx.o)
+  if (c === 0) return // this worker's share of the level is empty
   const maxRequests = warmup ? level.warmupRequests : level.requests
   const maxMs = warmup ? level.warmupDurationMs : level.durationMs
   let started = 0
@@ -177,7 +205,7 @@ async function closedLoop(ctx: Ctx, level: LoadLevel, warmup: boolean): Promise<
         if (t - cooldownStart >= level.cooldownMs) return
         phase = 'cooldown'
       }
-      await fire(ctx, level, phase, t, null)
+      await fire(ctx, nextClosedSeq(ctx), level, phase, t, null)
       if (!stopped(ctx)) spawn(ctx, queue, task)
     }
     for (let i = 0; i < c; i++) spawn(ctx, queue, task)
@@ -197,30 +225,32 @@ async function openSchedule(
   maxRequests: number | null,
   maxMs: number | null,
 ): Promise<number> {
-  const { clock, signal } = ctx.o
+  const { clock, signal, share } = ctx.o
   let n = 0
   let last = 0
   for (const offset of arrivalOffsets(clipSegments(segments, maxMs), level.arrival, ctx.o.rng)) {
     if ((maxRequests !== null && n >= maxRequests) || (maxMs !== null && offset >= maxMs)) break
+    n++
+    last = offset
+    const seq = ctx.seq++
+    if (share !== undefined && seq % share.count !== share.index) continue // another worker's arrival
     await sleepUntil(clock, origin + offset, signal)
     if (stopped(ctx)) break
     const scheduledAt = origin + offset
     const ratePerSec = rateAt(segments, offset)
     // starts synchronously when below maxInFlight; otherwise waits in the queue (FIFO) while arrivals go on
     spawn(ctx, queue, async () => {
-      if (!stopped(ctx)) await fire(ctx, level, phase, scheduledAt, ratePerSec)
+      if (!stopped(ctx)) await fire(ctx, seq, level, phase, scheduledAt, ratePerSec)
     })
-    n++
-    last = offset
   }
   return last
 }
 
 async function openLoop(ctx: Ctx, level: LoadLevel): Promise<void> {
-  const { clock } = ctx.o
   const first = level.segments[0]
   if (level.warmupRequests > 0) {
     const warmRate = Math.max(first.fromPerSec, first.toPerSec)
+    const warmOrigin = await phaseStart(ctx.o)
     await withQueue(ctx, level.maxInFlight, async queue => {
       await openSchedule(
         ctx,
@@ -228,14 +258,14 @@ async function openLoop(ctx: Ctx, level: LoadLevel): Promise<void> {
         level,
         'warmup',
         [constantRate(warmRate)],
-        clock.now(),
+        warmOrigin,
         level.warmupRequests,
         level.warmupDurationMs,
       )
     })
   }
+  const origin = await phaseStart(ctx.o)
   await withQueue(ctx, level.maxInFlight, async queue => {
-    const origin = clock.now()
     ctx.o.onMeasure?.(true)
     const lastOffset = await openSchedule(
       ctx,
@@ -278,7 +308,8 @@ export async function runLoad(o: RunLoadOptions): Promise<LoadResult> {
     for (const level of o.levels) {
       if (stopped(ctx)) break
       if (level.mode === 'closed') {
-        if (level.warmupRequests > 0) await closedLoop(ctx, level, true)
+        // split over workers, every worker passes the warm-up barrier, even with a share of 0 warm-up requests
+        if (level.warmupRequests > 0 || o.share !== undefined) await closedLoop(ctx, level, true)
         if (!stopped(ctx)) await closedLoop(ctx, level, false)
       } else await openLoop(ctx, level)
     }

@@ -1,54 +1,84 @@
 /**
- * Abort-aware waiting for one request: a promise to race against `send`, and stream iteration that
- * stops at the first abort. Used by `invoke.ts`.
+ * Abort plumbing for one request, used by `invoke.ts`: the `AbortController` whose signal the SDK
+ * gets, and abort-aware waiting on `send` and on each stream event. Whoever aborts (our timeout, the
+ * user's signal) calls `abort()`, which rejects the pending wait directly: no `'abort'` listener and
+ * no promise per request beyond the SDK's own (an `EventTarget` listener and an async generator per
+ * stream cost ≈ 10 % of a zero-latency request's client CPU, docs/performance.md).
  */
 
-/**
- * One abort promise per request, rejected with the signal's reason when it fires; raced once against
- * `send` (stream events use {@link abortable}). Its rejection is pre-handled (never unhandled).
- *
- * @param signal - the request's signal
- * @returns a promise that never resolves and rejects on abort
- */
-export function abortPromise(signal: AbortSignal): Promise<never> {
-  const p = new Promise<never>((_, reject) => {
-    // An aborted operation rejects with `signal.reason`, whatever the caller aborted with (the DOM contract).
-    // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- see above
-    const rejectWithReason = (): void => reject(signal.reason)
-    if (signal.aborted) rejectWithReason()
-    else signal.addEventListener('abort', rejectWithReason, { once: true })
-  })
-  p.catch(() => {})
-  return p
-}
+/** The abort state of one request. */
+export class RequestAbort {
+  /** Its signal goes to the SDK (`send(command, { abortSignal })`), so the HTTP request is torn down too. */
+  readonly controller = new AbortController()
+  #reject: ((reason: unknown) => void) | null = null
+  #aborted = false
+  #reason: unknown = undefined
 
-/**
- * Iterates an async iterable, rejecting with the signal's reason as soon as it aborts. One abort
- * listener per stream and a fresh promise per step, so nothing accumulates per event (racing each
- * step against one never-settling promise would keep a reaction per event until the request ends:
- * ~100 B × events × streams in flight). Costs ~0.1 µs per event over a plain `for await`.
- *
- * @param it - the stream (e.g. the SDK's event stream)
- * @param signal - aborting it rejects the pending step and closes the iterator
- */
-export async function* abortable<T>(it: AsyncIterable<T>, signal: AbortSignal): AsyncGenerator<T> {
-  const iter = it[Symbol.asyncIterator]()
-  let fail: ((reason: unknown) => void) | null = null
-  const onAbort = (): void => fail?.(signal.reason)
-  signal.addEventListener('abort', onAbort, { once: true })
-  try {
-    for (;;) {
-      if (signal.aborted) throw signal.reason
-      const r = await new Promise<IteratorResult<T>>((resolve, reject) => {
-        fail = reject
-        iter.next().then(resolve, reject)
-      })
-      fail = null
-      if (r.done) return
-      yield r.value
+  /** True once `abort` was called. */
+  get aborted(): boolean {
+    return this.#aborted
+  }
+
+  /** Aborts the controller and rejects the pending `wait`, if any, with `reason`. Idempotent. */
+  abort(reason: unknown): void {
+    if (this.#aborted) return
+    this.#aborted = true
+    this.#reason = reason
+    this.controller.abort(reason)
+    const reject = this.#reject
+    this.#reject = null
+    reject?.(reason)
+  }
+
+  /**
+   * Settles as `p` does, or rejects with the abort reason as soon as `abort` is called (then `p`'s
+   * own outcome is ignored). One wait at a time.
+   *
+   * @param p - what to wait for (the SDK's `send`, or a stream's `next()`)
+   */
+  wait<T>(p: Promise<T>): Promise<T> {
+    if (this.#aborted) {
+      p.catch(() => {})
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- the abort reason, as given
+      return Promise.reject(this.#reason)
     }
-  } finally {
-    signal.removeEventListener('abort', onAbort)
-    void Promise.resolve(iter.return?.()).catch(() => {})
+    return new Promise<T>((resolve, reject) => {
+      this.#reject = reject
+      p.then(
+        v => {
+          this.#reject = null
+          resolve(v)
+        },
+        (e: unknown) => {
+          this.#reject = null
+          // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- what `p` threw, as is
+          reject(e)
+        },
+      )
+    })
+  }
+
+  /**
+   * Iterates `it` (an SDK event stream), calling `each` per event, until it ends; rejects with the
+   * abort reason at the first abort, closing the iterator (without awaiting its `return`).
+   *
+   * @param it - the stream
+   * @param each - called synchronously for every event
+   */
+  async forEach<T>(it: AsyncIterable<T>, each: (value: T) => void): Promise<void> {
+    const iter = it[Symbol.asyncIterator]()
+    let done = false
+    try {
+      for (;;) {
+        const r = await this.wait(iter.next())
+        if (r.done === true) {
+          done = true
+          return
+        }
+        each(r.value)
+      }
+    } finally {
+      if (!done) void Promise.resolve(iter.return?.()).catch(() => {})
+    }
   }
 }

@@ -7,38 +7,43 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { inject, TestRunner, type Bench } from 'vitest'
-import type { BedrockBenchOptions, Conversation } from '../config/options.ts'
+import type { BedrockBenchOptions } from '../config/options.ts'
 import { resolvePrompt } from '../config/resolve-prompt.ts'
 import { checkAwsBudget, plannedRequests, resolveTarget } from '../config/resolve-target.ts'
 import { optionsEnv, validateOptions } from '../config/validate-options.ts'
 import { BedrockBenchConfigError } from '../config/bedrock-bench-config-error.ts'
+import { optionsHash } from '../gate/options-hash.ts'
 import { isStreamingOperation } from '../config/is-streaming-operation.ts'
-import { costUsd } from '../cost/actual-cost.ts'
 import { BudgetGuard } from '../cost/budget-guard.ts'
-import { estimateCost } from '../cost/estimate-cost.ts'
 import { atomicWrite } from '../io/atomic-write.ts'
 import { resultsDirAt } from '../io/results-dir.ts'
 import { addPlannedRequests } from '../io/progress-file.ts'
 import { openSampleLog } from '../io/sample-log.ts'
-import { SaturationMonitor, SCHEDULER_LAG_WARN_MS } from '../load/client-saturation.ts'
+import {
+  SaturationMonitor,
+  saturationVerdict,
+  SCHEDULER_LAG_WARN_MS,
+  worstReadings,
+} from '../load/client-saturation.ts'
 import { planLevels } from '../load/phases.ts'
-import { runLoad } from '../load/run-load.ts'
-import type { Pricing } from '../model-profile.ts'
+import { type LoadResult, runLoad } from '../load/run-load.ts'
+import { resolveWorkerCount } from '../load/split-load.ts'
 import { loadProfiles } from '../profiles/load-profiles.ts'
 import { MODEL_FAMILIES } from '../profiles/parse-profile.ts'
 import { resolveModelId } from '../profiles/resolve-model-id.ts'
 import { quantileSorted } from '../stats/quantile.ts'
 import { type RunMeta, RunAccumulator } from '../stats/run-accumulator.ts'
 import { seededRandom } from '../stats/seeded-random.ts'
-import type { RunSummary, SyncOperation } from '../types.ts'
+import type { MeasurementError, RunSummary, Sample } from '../types.ts'
+import { clientQueueWarnings, createClient, createServiceClients } from './client-factory.ts'
+import { runBatchJob } from './run-batch.ts'
 import { batchPricing, tierPricing } from '../cost/price-variants.ts'
 import { batchRecordCount } from '../config/check-service-options.ts'
-import { clientQueueWarnings, createClient, createServiceClients } from './client-factory.ts'
-import { relativeClock } from './clock.ts'
+import { epochClock, epochNow, relativeClock } from './clock.ts'
 import { captureEnvironment } from './environment.ts'
-import { invoke, type SampleContext } from './invoke.ts'
-import { asyncInvoke } from './async-invoke.ts'
-import { runBatchJob } from './run-batch.ts'
+import { runLoadWorkers } from './load-workers.ts'
+import { conversationChars, requestExecutor, requestRng } from './request-executor.ts'
+import { ttftError, TtftErrorSampler, TTFT_ERROR_WARN_P95_MS } from './ttft-error.ts'
 import { replayLatencies } from './replay-latencies.ts'
 import { simulatorQuotaTpm } from './simulator-quota.ts'
 import { pushSummary, taskGroup, type TaskWithMeta } from './task-meta.ts'
@@ -70,29 +75,6 @@ function currentTask(): TaskWithMeta | undefined {
     return undefined
   }
 }
-
-/** Characters of a conversation's text (messages and system prompt), the basis of pre-send token bounds. */
-const conversationChars = (c: Conversation): number =>
-  c.messages.reduce((a, m) => a + m.text.length, c.system?.length ?? 0)
-
-/**
- * Worst-case cost of one request (USD) for the runtime budget guard: input counted at one token per
- * 2 characters (real tokenizers average 3–4 characters a token in English, fewer for code or CJK),
- * every output token up to `maxTokens`, times the SDK attempts.
- */
-function worstCaseUsd(conversation: Conversation, maxTokens: number, attempts: number, pricing: Pricing): number {
-  return (
-    attempts *
-    estimateCost(
-      { requests: 1, inputTokensPerRequest: Math.ceil(conversationChars(conversation) / 2), maxTokens },
-      pricing,
-    ).maxUsd
-  )
-}
-
-/** Per-request RNG for prompt generators: deterministic in (seed, run, seq), whatever the completion order. */
-const requestRng = (seed: number, runIndex: number, seq: number) =>
-  seededRandom((seed * 1_000_003 + runIndex * 65_537 + seq) >>> 0)
 
 const localRunId = (d = new Date()): string =>
   `local-${d.toISOString().replace(/[-:]/g, '').replace(/\..*/, '').replace('T', '-')}-${process.pid}`
@@ -139,16 +121,21 @@ export async function bedrockBench(
   const maxConcurrency = Math.max(
     ...levels.map(l => l.concurrency ?? (Number.isFinite(l.maxInFlight) ? l.maxInFlight : 256)),
   )
+  // batch and async-invoke run in this thread (their S3 and control-plane clients live here)
+  const workerCount = jobLike ? 1 : resolveWorkerCount(o.load.workers)
+  // with worker threads, each builds its own client; the main thread sends nothing
   const client =
     o.client ??
-    createClient({
-      target: o.target,
-      endpoint: target.endpoint,
-      region: target.region,
-      transport: o.transport,
-      maxConcurrency,
-      maxAttempts: o.maxAttempts,
-    })
+    (workerCount > 1
+      ? null
+      : createClient({
+          target: o.target,
+          endpoint: target.endpoint,
+          region: target.region,
+          transport: o.transport,
+          maxConcurrency,
+          maxAttempts: o.maxAttempts,
+        }))
   if (o.client) warnings.push(...(await clientQueueWarnings(o.client, maxConcurrency)))
 
   const runId = safeInject('bedrockBenchRunId') ?? localRunId()
@@ -172,12 +159,14 @@ export async function bedrockBench(
     samplesPath,
     warnings,
     startedAtIso: environment.date,
+    optionsHash: optionsHash(o),
   }
   if (planned !== null) await addPlannedRequests(dir.progressJson, planned) // the live progress line's ETA
   const acc = new RunAccumulator(meta)
   const log = openSampleLog(samplesPath)
   const monitor = new SaturationMonitor()
-  const clock = relativeClock()
+  const originEpochMs = epochNow()
+  const clock = workerCount > 1 ? epochClock(originEpochMs) : relativeClock()
   const pricing = profile && o.serviceTier ? tierPricing(profile.pricing, o.serviceTier) : profile?.pricing
   const services = jobLike
     ? createServiceClients({ target: o.target, endpoint: target.endpoint, region: target.region })
@@ -185,7 +174,16 @@ export async function bedrockBench(
   // AWS: besides the pre-run estimate, stop scheduling before actual spend could pass the budget
   const guard = o.target === 'aws' && pricing ? new BudgetGuard(o.aws!.budgetUsd) : null
   const schedulingSignal = guard ? (o.signal ? AbortSignal.any([o.signal, guard.signal]) : guard.signal) : o.signal
-  let result
+  // simulator: a seeded sample of measured requests whose TTFT is checked against ground truth after the load
+  const errorSampler = o.target === 'simulator' ? new TtftErrorSampler(seededRandom(o.seed ^ 0x5eed)) : null
+  const onSample = (s: Sample): void => {
+    log.append(s)
+    acc.add(s)
+    errorSampler?.offer(s)
+  }
+  let ttftErrorMs: MeasurementError | null = null
+  let result: LoadResult
+  let budgetStopped: boolean
   try {
     if (o.operation === 'batch') {
       const jobStart = clock.now()
@@ -209,17 +207,37 @@ export async function bedrockBench(
               targetRatePerSec: null,
             },
             clock,
-            onSample: s => {
-              log.append(s)
-              acc.add(s)
-            },
+            onSample,
             sleep: ms => new Promise(r => setTimeout(r, ms)),
           },
           runIndex,
         )
       }
-      result = { wallClockMs: clock.now() - jobStart }
-    } else
+      result = { wallClockMs: clock.now() - jobStart } as LoadResult
+      budgetStopped = false
+    } else if (client === null) {
+      const { signal: _signal, client: _client, ...plain } = o // not cloneable; the workers get neither
+      const workers = await runLoadWorkers(
+        {
+          o: plain,
+          originEpochMs,
+          runId,
+          endpoint: target.endpoint,
+          region: target.region,
+          root,
+          family,
+          pricing,
+          budgetUsd: guard ? guard.budgetUsd / workerCount : null,
+        },
+        workerCount,
+        onSample,
+        o.signal,
+      )
+      result = workers.result
+      budgetStopped = workers.budgetStopped
+      const worst = worstReadings(workers.readings)
+      meta.client = worst === null ? null : saturationVerdict(worst)
+    } else {
       result = await runLoad({
         levels,
         runs: o.runs,
@@ -227,100 +245,40 @@ export async function bedrockBench(
         rng: seededRandom(o.seed),
         signal: schedulingSignal,
         onMeasure: active => (active ? monitor.resume() : monitor.pause()),
-        execute: d => {
-          const ctxOf = (x: typeof d): SampleContext => ({
-            runId,
-            benchName: o.name,
-            phase: x.phase,
-            runIndex: x.runIndex,
-            seq: x.seq,
-            model: o.model,
-            operation: o.operation,
-            target: o.target,
-            loadLevel: x.level.label,
-            concurrency: x.level.concurrency,
-            targetRatePerSec: x.targetRatePerSec,
-            scheduledAt: x.scheduledAt,
-          })
-
-          const conversation = conversationFor({
-            seq: d.seq,
-            runIndex: d.runIndex,
-            rng: requestRng(o.seed, d.runIndex, d.seq),
-          })
-          const charged =
-            guard && pricing ? guard.started(worstCaseUsd(conversation, o.maxTokens, o.maxAttempts, pricing)) : null
-          const sample =
-            o.operation === 'async-invoke'
-              ? asyncInvoke(
-                  {
-                    client,
-                    services: services!,
-                    modelId: o.model,
-                    family: family!,
-                    input: {
-                      messages: conversation.messages,
-                      system: conversation.system ?? null,
-                      maxTokens: o.maxTokens,
-                      temperature: o.temperature,
-                      topP: o.topP,
-                      stopSequences: o.stopSequences,
-                      cachePoint: false,
-                    },
-                    outputS3Uri:
-                      o.asyncInvoke?.outputS3Uri ??
-                      `s3://bedrock-bench-async/${runId}/${o.name.replace(/[^A-Za-z0-9._-]/g, '-')}`,
-                    pollIntervalMs: o.asyncInvoke?.pollIntervalMs ?? (o.target === 'aws' ? 1000 : 20),
-                    timeoutMs: o.timeoutMs,
-                    clock,
-                    sleep: ms => new Promise(r => setTimeout(r, ms)),
-                    pricing,
-                    signal: o.signal,
-                  },
-                  ctxOf(d),
-                )
-              : invoke(
-                  {
-                    client,
-                    operation: o.operation as SyncOperation,
-                    modelId: o.model,
-                    family,
-                    conversation,
-                    maxTokens: o.maxTokens,
-                    temperature: o.temperature,
-                    topP: o.topP,
-                    stopSequences: o.stopSequences,
-                    cachePoint: o.cachePoint,
-                    performanceConfig: o.performanceConfig,
-                    serviceTier: o.serviceTier,
-                    timeoutMs: o.timeoutMs,
-                    signal: o.signal,
-                    clock,
-                    costOf: pricing ? u => costUsd(u, pricing) : undefined,
-                  },
-                  ctxOf(d),
-                )
-          return charged ? sample.then(s => (charged(s.costUsd), s)) : sample
-        },
-        onSample: s => {
-          log.append(s)
-          acc.add(s)
-        },
+        execute: requestExecutor({
+          o,
+          client,
+          family,
+          conversationFor,
+          runId,
+          clock,
+          pricing,
+          guard,
+          levelConcurrency: new Map(levels.map(l => [l.label, l.concurrency])),
+          signal: o.signal,
+          services,
+        }),
+        onSample,
       })
+      meta.client = monitor.result()
+      budgetStopped = guard?.signal.aborted === true
+    }
+    if (errorSampler && target.endpoint) ttftErrorMs = await ttftError(target.endpoint, errorSampler.picked)
   } finally {
     log.close()
     services?.destroy()
-    if (!o.client) client.destroy()
+    if (client !== null && !o.client) client.destroy()
     await target.close()
   }
 
-  if (guard?.signal.aborted && !o.signal?.aborted) {
+  if (guard && budgetStopped && !o.signal?.aborted) {
+    const spent =
+      workerCount > 1 ? ` (each of ${workerCount} workers kept to its share)` : `: $${guard.spentUsd.toFixed(4)} spent`
     warnings.push(
-      `Stopped scheduling to stay within \`aws.budgetUsd\` $${guard.budgetUsd}: $${guard.spentUsd.toFixed(4)} ` +
-        `spent; one more request could have passed the budget. The run is incomplete.`,
+      `Stopped scheduling to stay within \`aws.budgetUsd\` $${guard.budgetUsd}${spent}; ` +
+        'one more request could have passed the budget. The run is incomplete.',
     )
   }
-  meta.client = monitor.result()
   if (meta.client?.warning) warnings.push(meta.client.warning)
   // open loop: the start lag (startedAt − scheduledAt) of every measure sample, from the accumulator's column
   const lags = meta.loadMode === 'open' ? acc.sortedValues('queueDelayMs') : new Float64Array(0)
@@ -334,8 +292,16 @@ export async function bedrockBench(
       )
     }
   }
+  if (ttftErrorMs && ttftErrorMs.p95 > TTFT_ERROR_WARN_P95_MS) {
+    warnings.push(
+      `Client-side TTFT error p95 is ${ttftErrorMs.p95.toFixed(1)} ms (> ${TTFT_ERROR_WARN_P95_MS} ms) against the ` +
+        "simulator's ground truth: the client's TTFT includes that much of its own time (SDK work, queueing). " +
+        'Lower the concurrency, use `load.workers`, or run the client on more/faster cores.',
+    )
+  }
   for (const w of warnings) console.warn(`[bedrock-bench] ${o.name}: ${w}`)
   const summary = acc.finish()
+  summary.ttftErrorMs = ttftErrorMs
   summary.wallClockMs = summary.wallClockMs > 0 ? summary.wallClockMs : result.wallClockMs
 
   if (!existsSync(dir.environmentJson))

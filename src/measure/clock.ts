@@ -17,3 +17,14 @@ export function relativeClock(base: Clock = performanceClock): Clock {
   const origin = base.now()
   return { now: () => base.now() - origin }
 }
+
+/** Milliseconds since the Unix epoch, sub-millisecond, monotonic within a thread; comparable across worker threads. */
+export const epochNow = (): number => performance.timeOrigin + performance.now()
+
+/**
+ * A clock that reads 0 at `originEpochMs` (from `epochNow()`) in every thread: each worker thread has its
+ * own `performance.timeOrigin`, so the load's worker threads share this clock instead of `relativeClock`.
+ */
+export function epochClock(originEpochMs: number): Clock {
+  return { now: () => performance.timeOrigin + performance.now() - originEpochMs }
+}

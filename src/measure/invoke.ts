@@ -15,12 +15,11 @@ import {
   InvokeModelCommand,
   InvokeModelWithResponseStreamCommand,
 } from '@aws-sdk/client-bedrock-runtime'
-import { isStreamingOperation } from '../config/is-streaming-operation.ts'
 import type { Conversation } from '../config/options.ts'
 import type { ModelFamily } from '../model-profile.ts'
 import type { Sample, ServiceTier, SyncOperation, TokenSource } from '../types.ts'
-import { abortable, abortPromise } from './abortable.ts'
-import { classifyError } from './classify-error.ts'
+import { RequestAbort } from './abortable.ts'
+import { classifyError, type FailureOutcome } from './classify-error.ts'
 import type { Clock } from './clock.ts'
 import {
   type NativeUsage,
@@ -29,7 +28,7 @@ import {
   readNativeChunk,
   readNativeResponse,
 } from './native-body.ts'
-import { requestTiming } from './stream-timing.ts'
+import { type Meta, type Reading, requestSample } from './request-sample.ts'
 
 /** Everything needed to send one request. */
 export interface InvokeSpec {
@@ -85,23 +84,6 @@ export type SampleContext = Pick<
   | 'targetRatePerSec'
   | 'scheduledAt'
 >
-
-/** What reading the response produced. */
-interface Reading extends NativeUsage {
-  firstTokenAt: number | null
-  tokenSource: TokenSource
-  serverLatencyMs: number | null
-  serverFirstByteMs: number | null
-  stopReason: string | null
-  attempts: number
-  retryDelayMs: number
-  serviceTier: string | null
-}
-
-interface Meta {
-  attempts?: number
-  totalRetryDelay?: number
-}
 
 async function* empty<T>(): AsyncGenerator<T> {}
 
@@ -194,7 +176,7 @@ function buildCommand(spec: InvokeSpec): Command {
 async function readResponse(
   spec: InvokeSpec,
   out: unknown,
-  signal: AbortSignal,
+  abort: RequestAbort,
   headers: Record<string, string>,
 ): Promise<Reading> {
   const now = () => spec.clock.now()
@@ -229,13 +211,11 @@ async function readResponse(
   } else if (spec.operation === 'converse-stream') {
     const o = out as import('@aws-sdk/client-bedrock-runtime').ConverseStreamCommandOutput
     let sawMetadata = false
-    for await (const ev of abortable(o.stream ?? empty<ConverseStreamOutput>(), signal)) {
-      if (
-        r.firstTokenAt === null &&
-        typeof ev.contentBlockDelta?.delta?.text === 'string' &&
-        ev.contentBlockDelta.delta.text.length > 0
-      )
-        r.firstTokenAt = now()
+    await abort.forEach(o.stream ?? empty<ConverseStreamOutput>(), ev => {
+      if (r.firstTokenAt === null) {
+        const text = ev.contentBlockDelta?.delta?.text
+        if (typeof text === 'string' && text.length > 0) r.firstTokenAt = now()
+      }
       if (ev.messageStop) r.stopReason = ev.messageStop.stopReason ?? null
       if (ev.metadata) {
         sawMetadata = true
@@ -243,7 +223,7 @@ async function readResponse(
         r.serverLatencyMs = ev.metadata.metrics?.latencyMs ?? null
         r.serviceTier = ev.metadata.serviceTier?.type ?? r.serviceTier
       }
-    }
+    })
     if (!sawMetadata)
       throw Object.assign(new Error('stream ended without its metadata event'), { name: 'IncompleteStream' })
   } else if (spec.operation === 'invoke') {
@@ -265,9 +245,9 @@ async function readResponse(
   } else {
     const o = out as import('@aws-sdk/client-bedrock-runtime').InvokeModelWithResponseStreamCommandOutput
     let sawMetrics = false
-    for await (const ev of abortable(o.body ?? empty<ResponseStream>(), signal)) {
+    await abort.forEach(o.body ?? empty<ResponseStream>(), ev => {
       const bytes = ev.chunk?.bytes
-      if (!bytes) continue
+      if (!bytes) return
       const json: unknown = JSON.parse(utf8Decoder.decode(bytes))
       const c = readNativeChunk(spec.family!, json)
       if (r.firstTokenAt === null && c.text.length > 0) r.firstTokenAt = now()
@@ -280,7 +260,7 @@ async function readResponse(
         r.serverLatencyMs = m.latencyMs
         r.serverFirstByteMs = m.firstByteMs
       }
-    }
+    })
     if (!sawMetrics)
       throw Object.assign(new Error('stream ended without amazon-bedrock-invocationMetrics'), {
         name: 'IncompleteStream',
@@ -291,30 +271,32 @@ async function readResponse(
 
 /** Sends one request and measures it. Never rejects. */
 export async function invoke(spec: InvokeSpec, ctx: SampleContext): Promise<Sample> {
-  // one controller per request: aborted by our timeout or by the user's signal (cheaper than AbortSignal.any)
-  const controller = new AbortController()
+  // one controller per request, aborted by our timeout or by the user's signal (cheaper than AbortSignal.any)
+  const abort = new RequestAbort()
   let timedOut = false
   const timer = setTimeout(() => {
     timedOut = true
-    controller.abort(new Error('timeout'))
+    abort.abort(new Error('timeout'))
   }, spec.timeoutMs)
-  const onUserAbort = () => controller.abort(spec.signal!.reason)
-  if (spec.signal?.aborted) onUserAbort()
-  else spec.signal?.addEventListener('abort', onUserAbort, { once: true })
-  const signal = controller.signal
-  const aborted = abortPromise(signal)
-  const headers: Record<string, string> = {}
+  const userSignal = spec.signal
+  const onUserAbort = () => abort.abort(userSignal!.reason)
+  if (userSignal?.aborted) onUserAbort()
+  else userSignal?.addEventListener('abort', onUserAbort, { once: true })
+  // the response headers as the HTTP handler gave them (Node's are lower-case already): no copy per request
+  let headers: Record<string, string> = {}
   let responseStatus: number | null = null
   const command = buildCommand(spec)
   const stack = command.middlewareStack as unknown as CaptureStack
   stack.add(
     next => async args => {
-      const req = args.request as { headers?: Record<string, string> }
-      if (spec.headers && req.headers) Object.assign(req.headers, spec.headers)
+      if (spec.headers) {
+        const req = args.request as { headers?: Record<string, string> }
+        if (req.headers) Object.assign(req.headers, spec.headers)
+      }
       const res = await next(args)
       const raw = res.response as { statusCode?: number; headers?: Record<string, string> }
       responseStatus = raw.statusCode ?? null
-      for (const [k, v] of Object.entries(raw.headers ?? {})) headers[k.toLowerCase()] = String(v)
+      if (raw.headers) headers = raw.headers
       return res
     },
     { step: 'deserialize', name: 'bedrockBenchCapture', override: true },
@@ -322,62 +304,21 @@ export async function invoke(spec: InvokeSpec, ctx: SampleContext): Promise<Samp
 
   const startedAt = spec.clock.now()
   let reading: Reading | null = null
-  let failure: ReturnType<typeof classifyError> | null = null
+  let failure: FailureOutcome | null = null
   let errMeta: Meta = {}
   let endedAt: number
   try {
-    const out = await Promise.race([
-      spec.client.send(command as never, { abortSignal: signal }) as Promise<unknown>,
-      aborted,
-    ])
-    reading = await readResponse(spec, out, signal, headers)
+    const sent = spec.client.send(command as never, { abortSignal: abort.controller.signal }) as Promise<unknown>
+    const out = await abort.wait(sent)
+    reading = await readResponse(spec, out, abort, headers) // headers: set by the capture middleware by now
     endedAt = spec.clock.now()
   } catch (error) {
     endedAt = spec.clock.now()
-    errMeta = (error as { $metadata?: Meta })?.$metadata ?? {}
-    failure = classifyError(error, spec.signal?.aborted === true, timedOut, responseStatus)
+    errMeta = (error as { $metadata?: Meta } | null)?.$metadata ?? {}
+    failure = classifyError(error, userSignal?.aborted === true, timedOut, responseStatus)
   } finally {
     clearTimeout(timer)
-    spec.signal?.removeEventListener('abort', onUserAbort)
+    userSignal?.removeEventListener('abort', onUserAbort)
   }
-  const firstTokenAt = reading?.firstTokenAt ?? null
-  const timing = requestTiming({
-    startedAt,
-    firstTokenAt: failure ? null : firstTokenAt,
-    endedAt,
-    outputTokens: reading?.outputTokens ?? null,
-    streaming: isStreamingOperation(spec.operation),
-  })
-  const usage: NativeUsage = {
-    inputTokens: reading?.inputTokens ?? null,
-    outputTokens: reading?.outputTokens ?? null,
-    cacheReadTokens: reading?.cacheReadTokens ?? null,
-    cacheWriteTokens: reading?.cacheWriteTokens ?? null,
-  }
-  return {
-    ...ctx,
-    startedAt,
-    firstTokenAt: failure ? null : firstTokenAt,
-    endedAt,
-    ttftMs: timing.ttftMs,
-    latencyMs: timing.latencyMs,
-    queueDelayMs: startedAt - ctx.scheduledAt,
-    interTokenMs: timing.interTokenMs,
-    decodeTokensPerSec: timing.decodeTokensPerSec,
-    ...usage,
-    tokenSource: reading?.tokenSource ?? 'none',
-    serverLatencyMs: reading?.serverLatencyMs ?? null,
-    serverFirstByteMs: reading?.serverFirstByteMs ?? null,
-    status: failure?.status ?? 'ok',
-    errorType: failure?.errorType ?? null,
-    errorMessage: failure?.errorMessage ?? null,
-    httpStatus: failure ? failure.httpStatus : (responseStatus ?? 200),
-    attempts: reading?.attempts ?? errMeta.attempts ?? 1,
-    retryDelayMs: reading?.retryDelayMs ?? errMeta.totalRetryDelay ?? 0,
-    stopReason: reading?.stopReason ?? null,
-    costUsd: reading && usage.outputTokens !== null && spec.costOf ? spec.costOf(usage) : null,
-    requestId: headers['x-amzn-requestid'] ?? null,
-    // only when the response names one: ordinary samples keep the key order the CSV fast path expects
-    ...(reading?.serviceTier ? { serviceTier: reading.serviceTier } : {}),
-  }
+  return requestSample(spec, ctx, startedAt, endedAt, reading, failure, errMeta, responseStatus, headers)
 }

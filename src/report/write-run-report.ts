@@ -14,6 +14,8 @@ import type { SummaryCsvRow } from './render/csv.ts'
 import type { Analysis } from './analyse/finding.ts'
 import { deriveFindings } from './analyse/findings.ts'
 import { renderReport } from './render/report.ts'
+import { renderHtml } from './render/html.ts'
+import type { BenchData } from './collect/bench-collector.ts'
 import type { ChartRef } from './render/report-input.ts'
 import type { Environment, RunSummary } from '../types.ts'
 import { atomicWrite, describeError } from '../io/atomic-write.ts'
@@ -133,6 +135,7 @@ export async function writeRunReport(runDir: string, options: WriteRunReportOpti
   options.onStage?.('summaries')
 
   const charts: ChartRef[] = []
+  const svgs = new Map<string, string>()
   const renderer = chartRenderer ? await chartRenderer : null
   if (renderer && 'failure' in renderer)
     problems.push({ path: dir.chartsDir, reason: `the chart renderer could not load: ${renderer.failure}` })
@@ -147,6 +150,7 @@ export async function writeRunReport(runDir: string, options: WriteRunReportOpti
         continue
       }
       if (record(await atomicWrite(dir.chart(plan.fileName), svg))) {
+        svgs.set(`charts/${plan.fileName}`, svg)
         charts.push({ fileName: plan.fileName, title: plan.spec.title, benchName: plan.benchName })
       }
     }
@@ -154,9 +158,24 @@ export async function writeRunReport(runDir: string, options: WriteRunReportOpti
   options.onStage?.('charts')
   if (collected.csv) record(await collected.csv)
   options.onStage?.('samples.csv')
-  const analysis = deriveFindings(summaries)
+  const benchOf = (name: string): BenchData | undefined => benches.find(b => b.summary.benchName === name)
+  const analysis = deriveFindings(
+    summaries,
+    {},
+    {
+      ttftMs: name => benchOf(name)?.ttftMs ?? null,
+      rateSteps: name => benchOf(name)?.rateSteps ?? [],
+    },
+  )
   for (const p of problems) notes.push(`could not write or read ${p.path}: ${p.reason}`)
-  record(await atomicWrite(dir.reportMd, renderReport({ runId, environment, summaries, charts, notes, analysis })))
+  const markdown = renderReport({ runId, environment, summaries, charts, notes, analysis })
+  record(await atomicWrite(dir.reportMd, markdown))
+  record(
+    await atomicWrite(
+      dir.reportHtml,
+      renderHtml(markdown, path => svgs.get(path) ?? null, `Bedrock benchmark report: ${runId}`),
+    ),
+  )
   options.onStage?.('report')
   return {
     runDir: dir.runDir,

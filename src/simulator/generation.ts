@@ -18,6 +18,7 @@ import { createRng, hashSeed } from './rng.ts'
 import { poolFor, quotasFor, type SimContext } from './sim-context.ts'
 import { sleep } from './sleep.ts'
 import { countTokens } from './text.ts'
+import { charsPerToken } from './tokenizer-ratio.ts'
 
 /** One inference request, parsed and resolved. */
 export interface GenerationJob {
@@ -111,7 +112,8 @@ export async function runGeneration(ctx: SimContext, job: GenerationJob, sink: G
   }
 
   const prompt = promptText(request)
-  const totalInput = countTokens(prompt.text)
+  const ratio = charsPerToken(profile.family)
+  const totalInput = countTokens(prompt.text, ratio)
   const limit = limitError(profile, request, totalInput)
   if (limit) return failWith(limit)
   const maxTokens = request.maxTokens ?? profile.maxOutputTokens
@@ -146,7 +148,7 @@ export async function runGeneration(ctx: SimContext, job: GenerationJob, sink: G
   try {
     let cacheWrite = 0
     if (prompt.cachePrefix !== null && profile.cacheMinTokens !== undefined) {
-      const prefixTokens = countTokens(prompt.cachePrefix)
+      const prefixTokens = countTokens(prompt.cachePrefix, ratio)
       if (prefixTokens >= profile.cacheMinTokens) {
         if (ctx.promptCache.touch(profile.modelId, prompt.cachePrefix) === 'hit') cacheRead = prefixTokens
         else cacheWrite = prefixTokens
@@ -207,15 +209,19 @@ export async function runGeneration(ctx: SimContext, job: GenerationJob, sink: G
     let dueAt = performance.now()
     while (outputTokens < tokens.length && !signal.aborted) {
       const now = performance.now()
-      while (outputTokens < tokens.length && dueAt <= now && !signal.aborted) {
+      // A stall strikes after exactly its N-th event: a late loop catching up on several due tokens
+      // stops at it (else the pause would land after the whole catch-up batch, later under CPU load).
+      let stall = sink.takeStallMs()
+      const before = outputTokens
+      while (stall === 0 && outputTokens < tokens.length && dueAt <= now && !signal.aborted) {
         sink.token(tokens[outputTokens], ++outputTokens)
         if (!zero) dueAt += sampleInterTokenMs(spec, pool.slowdownFactor() / tier.decodeFactor, rng)
+        stall = sink.takeStallMs()
       }
       const onWritten = sink.flush()
       if (onWritten) onWritten(markWritten)
-      else markWritten(performance.now())
+      else if (outputTokens > before) markWritten(performance.now())
       record.outputTokens = outputTokens
-      const stall = sink.takeStallMs()
       if (stall > 0) {
         await sleep(stall, signal)
         dueAt += stall

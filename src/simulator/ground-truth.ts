@@ -2,7 +2,7 @@
  * The simulator's own record of every request: when it arrived and when its first and last tokens
  * were written, so client-side measurement error can be computed exactly.
  */
-import { errorStatus, type SimError } from './errors.ts'
+import { statusOf, type SimError } from './errors.ts'
 import type { FaultKind } from './faults.ts'
 
 /** Outcome of a request as the simulator saw it. */
@@ -53,7 +53,7 @@ export function endRecord(record: GroundTruthRecord, status: GroundTruthStatus, 
  * status.
  */
 export function endRecordWithError(record: GroundTruthRecord, error: SimError): void {
-  endRecord(record, error.shape === 'ThrottlingException' ? 'throttled' : 'error', errorStatus[error.shape])
+  endRecord(record, error.shape === 'ThrottlingException' ? 'throttled' : 'error', statusOf(error))
 }
 
 /** Bounded store of ground-truth records (oldest dropped first). */

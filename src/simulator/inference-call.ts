@@ -9,6 +9,7 @@ import { sendError, type SimError } from './errors.ts'
 import type { FaultRule } from './faults.ts'
 import type { GenerationJob } from './generation.ts'
 import { endRecordWithError, type GroundTruthRecord } from './ground-truth.ts'
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth.ts'
 
 /** Request object of either protocol. */
 export type AnyRequest = IncomingMessage | Http2ServerRequest
@@ -19,6 +20,8 @@ export type AnyResponse = ServerResponse | Http2ServerResponse
 export interface InferenceCall {
   req: AnyRequest
   res: AnyResponse
+  /** Aborted when the client goes away (see {@link closeController}) or an in-stream fault ends the response. */
+  controller: AbortController
   /** Raw request body. */
   body: Buffer
   /** Model id as sent, percent-decoded. */
@@ -36,8 +39,13 @@ export function rejectCall(call: InferenceCall, error: SimError): void {
 
 /** Parses a JSON body, or gives the ValidationException message. */
 export function parseJsonBody(body: Buffer): { ok: true; value: unknown } | { ok: false; error: SimError } {
+  const text = body.toString('utf8')
+  if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
+    const message = `Malformed input request: the body nests deeper than ${MAX_JSON_DEPTH} levels. Flatten it.`
+    return { ok: false, error: { shape: 'ValidationException', message } }
+  }
   try {
-    return { ok: true, value: JSON.parse(body.toString('utf8')) }
+    return { ok: true, value: JSON.parse(text) }
   } catch (error) {
     return {
       ok: false,
@@ -50,13 +58,33 @@ export function parseJsonBody(body: Buffer): { ok: true; value: unknown } | { ok
   }
 }
 
-/** A controller aborted when the response closes before it finished (client gone, or the simulator closing). */
+/**
+ * A controller aborted when the response closes before the simulator ended it: the client went away
+ * (HTTP/1.1 connection closed, HTTP/2 stream reset or session destroyed) or the simulator is closing.
+ * `writableEnded` (our `end()` was called), not `writableFinished`: the HTTP/2 compat response emits
+ * `finish` before `close` when its stream is reset, so a cut h2 stream looked finished and went on
+ * generating.
+ */
 export function closeController(res: AnyResponse): AbortController {
   const controller = new AbortController()
   res.once('close', () => {
-    if (!res.writableFinished) controller.abort()
+    if (!res.writableEnded) controller.abort()
   })
   return controller
+}
+
+/**
+ * Closes the stream (HTTP/2: RST_STREAM NO_ERROR, RFC 9113 §8.1) or the connection (HTTP/1.1:
+ * `Connection: close`) once the response is out; for a request whose body is not read to its end.
+ * Call before the response starts.
+ */
+export function closeAfterResponse(res: AnyResponse): void {
+  if ('stream' in res) {
+    const stream = res.stream
+    res.once('finish', () => stream.close(h2.NGHTTP2_NO_ERROR))
+  } else {
+    res.shouldKeepAlive = false
+  }
 }
 
 /** Cuts the response abruptly: destroys the HTTP/1.1 socket, or resets the HTTP/2 stream. */

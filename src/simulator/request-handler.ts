@@ -1,24 +1,37 @@
 /**
  * The simulator's request listener (HTTP/1.1 and HTTP/2 compat API alike): request id, routing,
- * body reading with the 25 MB limit, model resolution, fault choice, then the operation handler.
+ * body reading under the limits (see read-body.ts), model resolution, fault choice, then the operation
+ * handler. Counts the requests in flight, and ties each to one AbortController that fires when the
+ * client goes away (connection closed, HTTP/2 stream reset or session destroyed).
  * Never logs request headers (Authorization is accepted, whatever it holds, and never echoed).
  */
 import { randomUUID } from 'node:crypto'
 import { resolveModelId } from '../profiles/resolve-model-id.ts'
+import { headerListBytes, headTooLarge } from './connection-limits.ts'
+import { answerControl } from './control-routes.ts'
 import { sendError } from './errors.ts'
 import { FAULT_HEADER, parseFaultRule, pickFault, type FaultRule } from './faults.ts'
-import { endRecordWithError, type GroundTruthRecord } from './ground-truth.ts'
+import { groundTruthBatch } from './ground-truth-batch.ts'
+import { endRecord, endRecordWithError, type GroundTruthRecord } from './ground-truth.ts'
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './json-depth.ts'
 import { converse } from './handlers/converse.ts'
 import { converseStream } from './handlers/converse-stream.ts'
 import { countTokensHandler } from './handlers/count-tokens.ts'
 import { invoke } from './handlers/invoke.ts'
 import { invokeStream } from './handlers/invoke-stream.ts'
-import { headerOf, respondJson, type AnyRequest, type AnyResponse, type InferenceCall } from './inference-call.ts'
-import { matchRoute, type ModelOperation } from './routes.ts'
-import { quotasFor, type SimContext } from './sim-context.ts'
-import { MAX_BODY_BYTES, readBody } from './read-body.ts'
+import {
+  closeAfterResponse,
+  closeController,
+  headerOf,
+  type AnyRequest,
+  type AnyResponse,
+  type InferenceCall,
+} from './inference-call.ts'
+import { bodyRefusal, readBody } from './read-body.ts'
 import { handleService } from './batch/service-handler.ts'
 import { matchServiceRoute } from './batch/service-routes.ts'
+import { matchRoute, type ModelOperation } from './routes.ts'
+import type { SimContext } from './sim-context.ts'
 
 /** One handler per operation; CountTokens answers synchronously, the others stream or wait on timers. */
 const handlers: Record<ModelOperation, (ctx: SimContext, call: InferenceCall) => Promise<void> | void> = {
@@ -29,21 +42,20 @@ const handlers: Record<ModelOperation, (ctx: SimContext, call: InferenceCall) =>
   'count-tokens': countTokensHandler,
 }
 
-function sendJson(res: AnyResponse, status: number, value: unknown): void {
-  respondJson(res, status, JSON.stringify(value))
-}
-
 /** Creates the listener serving `ctx`. */
 export function createRequestHandler(ctx: SimContext): (req: AnyRequest, res: AnyResponse) => void {
   return (req, res) => {
-    void handle(ctx, req, res).catch((error: unknown) => {
-      // A bug, not a request problem: answer 500 (if the response is still open) and keep serving.
-      try {
-        sendError(res, { shape: 'InternalServerException', message: `Simulator error: ${(error as Error).message}` })
-      } catch {
-        res.destroy()
-      }
-    })
+    ctx.inFlight++
+    void handle(ctx, req, res)
+      .finally(() => ctx.inFlight--)
+      .catch((error: unknown) => {
+        // A bug, not a request problem: answer 500 (if the response is still open) and keep serving.
+        try {
+          sendError(res, { shape: 'InternalServerException', message: `Simulator error: ${(error as Error).message}` })
+        } catch {
+          res.destroy()
+        }
+      })
   }
 }
 
@@ -51,39 +63,18 @@ async function handle(ctx: SimContext, req: AnyRequest, res: AnyResponse): Promi
   const receivedAt = performance.now()
   const requestId = randomUUID()
   res.setHeader('x-amzn-RequestId', requestId)
+  const controller = closeController(res)
+  if (req.httpVersionMajor === 2 && headerListBytes(req.rawHeaders) > ctx.limits.maxHeaderBytes) {
+    if (!req.complete) closeAfterResponse(res)
+    return sendError(res, headTooLarge(ctx.limits))
+  }
   const route = matchRoute(req.method ?? 'GET', req.url ?? '/')
-  if (route.kind === 'health') return sendJson(res, 200, { ok: true })
-  if (route.kind === 'ground-truth') {
-    const record = ctx.groundTruth.get(route.requestId)
-    return record
-      ? sendJson(res, 200, record)
-      : sendError(res, {
-          shape: 'ResourceNotFoundException',
-          message: `No ground truth for request id "${route.requestId}".`,
-        })
+  if (route.kind === 'ground-truth-batch') return groundTruthBatch(ctx, req, res)
+  if (route.kind === 'unknown' && ctx.services) {
+    const service = matchServiceRoute(req.method ?? 'GET', req.url ?? '/')
+    if (service) return handleService(ctx.services, ctx.profiles, ctx.limits, service, req, res)
   }
-  if (route.kind === 'quotas') {
-    const profile = resolveModelId(route.modelId, ctx.profiles)
-    return profile
-      ? sendJson(res, 200, { modelId: profile.modelId, ...quotasFor(ctx, profile, route.modelId) })
-      : sendError(res, { shape: 'ResourceNotFoundException', message: `No model profile for "${route.modelId}".` })
-  }
-  if (route.kind === 'unknown') {
-    const service = ctx.services ? matchServiceRoute(req.method ?? 'GET', req.url ?? '/') : null
-    if (service && ctx.services) return handleService(ctx.services, ctx.profiles, service, req, res)
-    req.resume()
-    return sendError(res, {
-      shape: 'UnknownOperationException',
-      message: `Unknown operation ${req.method} ${(req.url ?? '').split('?')[0]}.`,
-    })
-  }
-  if (route.kind === 'bad-model-id') {
-    req.resume()
-    return sendError(res, {
-      shape: 'ValidationException',
-      message: `The provided model identifier is not validly percent-encoded: "${route.raw}".`,
-    })
-  }
+  if (route.kind !== 'model') return answerControl(ctx, route, req, res)
   const record: GroundTruthRecord = {
     requestId,
     modelId: route.modelId,
@@ -102,12 +93,15 @@ async function handle(ctx: SimContext, req: AnyRequest, res: AnyResponse): Promi
     sendError(res, { shape, message })
     endRecordWithError(record, { shape, message })
   }
-  const body = await readBody(req)
-  if (body === null)
-    return reject(
-      'ValidationException',
-      `The request body exceeds the limit of ${MAX_BODY_BYTES} bytes. Send a smaller body.`,
-    )
+  const outcome = await readBody(req, ctx.limits)
+  if (outcome.kind !== 'ok') {
+    const refusal = bodyRefusal(outcome, ctx.limits)
+    if (refusal === null) return endRecord(record, 'cancelled', 0)
+    if (!(outcome.kind === 'too-large' && outcome.ended)) closeAfterResponse(res)
+    sendError(res, refusal)
+    return endRecordWithError(record, refusal)
+  }
+  const body = outcome.body
   const profile = resolveModelId(route.modelId, ctx.profiles)
   if (!profile)
     return reject(
@@ -119,6 +113,7 @@ async function handle(ctx: SimContext, req: AnyRequest, res: AnyResponse): Promi
   if (header !== null) {
     let value: unknown
     try {
+      if (nestsDeeperThan(header, MAX_JSON_DEPTH)) throw new RangeError('nested too deeply')
       value = JSON.parse(header)
     } catch {
       return reject(
@@ -135,5 +130,6 @@ async function handle(ctx: SimContext, req: AnyRequest, res: AnyResponse): Promi
       ? null
       : pickFault(ctx.faults, [route.modelId, profile.modelId], ctx.faultRng, forced)
   record.fault = fault?.kind ?? null
-  await handlers[route.operation](ctx, { req, res, body, rawModelId: route.modelId, profile, fault, record })
+  const call = { req, res, controller, body, rawModelId: route.modelId, profile, fault, record }
+  await handlers[route.operation](ctx, call)
 }

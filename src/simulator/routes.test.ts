@@ -23,6 +23,7 @@ test('model ids are matched raw and then percent-decoded (ARNs stay one segment)
   expect(matchRoute('GET', '/model/a.b/converse').kind).toBe('unknown')
   expect(matchRoute('POST', '/model/%E0%A4%A/converse').kind).toBe('bad-model-id')
   expect(matchRoute('GET', '/_sim/ground-truth/abc')).toEqual({ kind: 'ground-truth', requestId: 'abc' })
+  expect(matchRoute('POST', '/_sim/ground-truth')).toEqual({ kind: 'ground-truth-batch' })
   // Bad percent-encoding on the control paths is a client error, not a thrown URIError (was a 500).
   expect(matchRoute('GET', '/_sim/ground-truth/%E0%A4%A')).toEqual({ kind: 'ground-truth', requestId: '%E0%A4%A' })
   expect(matchRoute('GET', '/_sim/quotas/%E0%A4%A')).toEqual({ kind: 'bad-model-id', raw: '%E0%A4%A' })

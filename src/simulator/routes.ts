@@ -11,7 +11,10 @@ export type ModelOperation = 'converse' | 'converse-stream' | 'invoke' | 'invoke
 export type Route =
   | { kind: 'model'; operation: ModelOperation; modelId: string }
   | { kind: 'health' }
+  | { kind: 'stats' }
   | { kind: 'ground-truth'; requestId: string }
+  /** `POST /_sim/ground-truth` with `{ "requestIds": [...] }`: many records in one request. */
+  | { kind: 'ground-truth-batch' }
   | { kind: 'quotas'; modelId: string }
   | { kind: 'bad-model-id'; raw: string }
   | { kind: 'unknown' }
@@ -45,6 +48,7 @@ export function matchRoute(method: string, target: string): Route {
   const path = target.split('?', 1)[0]
   if (method === 'GET') {
     if (path === '/_sim/health') return { kind: 'health' }
+    if (path === '/_sim/stats') return { kind: 'stats' }
     const truth = truthPath.exec(path)
     if (truth) return { kind: 'ground-truth', requestId: decoded(truth[1]) ?? truth[1] }
     const quotas = quotasPath.exec(path)
@@ -55,6 +59,7 @@ export function matchRoute(method: string, target: string): Route {
     return { kind: 'unknown' }
   }
   if (method !== 'POST') return { kind: 'unknown' }
+  if (path === '/_sim/ground-truth') return { kind: 'ground-truth-batch' }
   const match = modelPath.exec(path)
   if (!match) return { kind: 'unknown' }
   const operation = suffixes[match[2]]

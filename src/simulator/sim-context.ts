@@ -8,6 +8,7 @@ import type { ServiceTierModel } from './service-tier-model.ts'
 import { CapacityPool } from './capacity.ts'
 import type { FaultRule } from './faults.ts'
 import { GroundTruthStore } from './ground-truth.ts'
+import type { ServerLimits } from './limits.ts'
 import { PromptCache } from './prompt-cache.ts'
 import { QuotaBuckets, type Clock } from './quota.ts'
 import { createRng, hashSeed, type Rng } from './rng.ts'
@@ -34,17 +35,39 @@ export interface SimContext {
   serviceTiers: ServiceTierModel
   /** S3, batch jobs and async invocations; absent in contexts built without them (unit tests). */
   services?: Services
+  /** Body, header and timeout limits. */
+  limits: ServerLimits
+  /** Requests whose handler has not finished (any route). */
+  inFlight: number
+  /** Open connections, once the server listens (zeros before). */
+  connections: () => { sockets: number; h2Sessions: number }
+}
+
+/** What the simulator is doing right now (`GET /_sim/stats`, `Simulator.stats()`). */
+export interface SimStats {
+  /** Requests received whose handling has not finished (reading the body, waiting, generating). */
+  inFlightRequests: number
+  /** Generations holding a capacity slot, all models. */
+  activeGenerations: number
+  /** Requests waiting for a capacity slot, all models. */
+  queuedGenerations: number
+  /** Open TCP connections (either protocol). */
+  sockets: number
+  /** Open HTTP/2 sessions. */
+  h2Sessions: number
 }
 
 /** Options of {@link createSimContext}: the plain fields of the context, plus what builds its state. */
 export interface SimContextOptions extends Pick<
   SimContext,
-  'seed' | 'profiles' | 'faults' | 'quotaOverrides' | 'services' | 'serviceTiers'
+  'seed' | 'profiles' | 'faults' | 'quotaOverrides' | 'limits' | 'services' | 'serviceTiers'
 > {
   /** Clock of the quota buckets and the prompt cache (ms). */
   clock: Clock
   /** Quota refill window (ms). */
   quotaWindowMs: number
+  /** Ground-truth records kept (oldest dropped first). */
+  groundTruthLimit: number
 }
 
 /** Creates the shared state of one simulator. */
@@ -57,13 +80,27 @@ export function createSimContext(options: SimContextOptions): SimContext {
     quotaOverrides: options.quotaOverrides,
     quota: new QuotaBuckets({ clock: options.clock, windowMs: options.quotaWindowMs }),
     promptCache: new PromptCache(options.clock),
-    groundTruth: new GroundTruthStore(),
+    groundTruth: new GroundTruthStore(options.groundTruthLimit),
     pools: new Map(),
     faultRng: createRng(hashSeed(options.seed, 'faults')),
     nextIndex: () => index++,
     services: options.services,
     serviceTiers: options.serviceTiers,
+    limits: options.limits,
+    inFlight: 0,
+    connections: () => ({ sockets: 0, h2Sessions: 0 }),
   }
+}
+
+/** The current {@link SimStats} of `ctx`. */
+export function simStats(ctx: SimContext): SimStats {
+  let activeGenerations = 0
+  let queuedGenerations = 0
+  for (const pool of ctx.pools.values()) {
+    activeGenerations += pool.active
+    queuedGenerations += pool.queued
+  }
+  return { inFlightRequests: ctx.inFlight, activeGenerations, queuedGenerations, ...ctx.connections() }
 }
 
 /** The capacity pool of a model (created on first use). */

@@ -23,14 +23,17 @@ import { loadProfiles } from '../profiles/load-profiles.ts'
 import type { FaultRule } from './faults.ts'
 import { parseFaultRule } from './faults.ts'
 import type { GroundTruthRecord } from './ground-truth.ts'
+import { resolveLimits, type ServerLimits } from './limits.ts'
 import type { Clock } from './quota.ts'
 import { createRequestHandler } from './request-handler.ts'
 import { listenDual } from './server.ts'
-import { createSimContext } from './sim-context.ts'
+import { createSimContext, simStats, type SimStats } from './sim-context.ts'
 
 export type { FaultRule, FaultKind } from './faults.ts'
 export type { GroundTruthRecord } from './ground-truth.ts'
 export type { BatchSimOptions } from './batch/batch-options.ts'
+export type { ServerLimits } from './limits.ts'
+export type { SimStats } from './sim-context.ts'
 
 /** Options of {@link startSimulator}. */
 export interface SimulatorOptions {
@@ -67,6 +70,14 @@ export interface SimulatorOptions {
   storageDir?: string
   /** Priority / flex behaviour under load (TTFT and decode multipliers). @default DEFAULT_SERVICE_TIER_MODEL */
   serviceTiers?: ServiceTierModel
+  /**
+   * Protection limits, the same on HTTP/1.1 and h2c: `maxBodyBytes` (413), `maxHeaderBytes` (431 /
+   * stream reset), `headersTimeoutMs`, `idleTimeoutMs` (408 or close). Each field defaults on its own.
+   * @default { maxBodyBytes: 25000000, maxHeaderBytes: 16384, headersTimeoutMs: 10000, idleTimeoutMs: 65000 }
+   */
+  limits?: Partial<ServerLimits>
+  /** Ground-truth records kept, oldest dropped first (bounds the simulator's memory). @default 200000 */
+  groundTruthLimit?: number
 }
 
 /** A running simulator. */
@@ -84,15 +95,24 @@ export interface Simulator {
   storageDir: string
   /** A batch job's ground truth (configured throughput, time scale, transitions, tokens), or `null`. */
   batchTruth(jobIdOrArn: string): Record<string, unknown> | null
+  /** What it is doing now: requests in flight, generations active and queued, open connections. */
+  stats(): SimStats
+  /** The limits in force (defaults filled in). */
+  limits: ServerLimits
 }
 
 function validateOptions(options: SimulatorOptions): FaultRule[] {
-  const { port = 0, seed = 1, faults = [] } = options
+  const { port = 0, seed = 1, faults = [], groundTruthLimit = 200_000 } = options
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new TypeError(`\`port\` must be an integer 0..65535, got ${JSON.stringify(port)}. Use 0 to pick a free port.`)
   }
   if (!Number.isInteger(seed))
     throw new TypeError(`\`seed\` must be an integer, got ${JSON.stringify(seed)}. Pass e.g. 1.`)
+  if (!Number.isInteger(groundTruthLimit) || groundTruthLimit < 1) {
+    throw new TypeError(
+      `\`groundTruthLimit\` must be an integer ≥ 1, got ${JSON.stringify(groundTruthLimit)}. Remove it for 200000.`,
+    )
+  }
   if (!Array.isArray(faults))
     throw new TypeError(`\`faults\` must be an array of fault rules, got ${JSON.stringify(faults)}.`)
   return faults.map((rule, index) => {
@@ -105,6 +125,7 @@ function validateOptions(options: SimulatorOptions): FaultRule[] {
 /** Starts a simulator. Resolves once it listens. */
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const faults = validateOptions(options)
+  const limits = resolveLimits(options.limits)
   const host = options.host ?? '127.0.0.1'
   const profiles = Array.isArray(options.models) ? options.models : await loadProfiles(options.models)
   if (profiles.length === 0)
@@ -129,8 +150,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     quotaOverrides: options.quotaOverrides ?? {},
     clock: options.quotaClock ?? (() => performance.now()),
     quotaWindowMs: options.quotaWindowMs ?? 60_000,
+    limits,
+    groundTruthLimit: options.groundTruthLimit ?? 200_000,
   })
-  const server = await listenDual(createRequestHandler(ctx), { port: options.port ?? 0, host })
+  const server = await listenDual(createRequestHandler(ctx), { port: options.port ?? 0, host, limits })
+  ctx.connections = () => server.connections()
   let closing: Promise<void> | null = null
   const close = (): Promise<void> =>
     (closing ??= server.close().then(async () => {
@@ -148,5 +172,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     profiles,
     storageDir,
     batchTruth: id => batchTruth(services, id),
+    stats: () => simStats(ctx),
+    limits,
   }
 }

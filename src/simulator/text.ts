@@ -230,10 +230,13 @@ function cutAt(tokens: string[], text: string, at: number): string[] {
 }
 
 /**
- * The simulator's deterministic input "tokenizer": `ceil(length / 4)` UTF-16 code units per token,
- * at least 1 for a non-empty string, 0 for an empty one. Roughly matches English BPE tokenizers
- * (~4 characters per token) and is O(1).
+ * The simulator's deterministic input "tokenizer": `ceil(length / charsPerToken)` tokens, at least 1
+ * for a non-empty string, 0 for an empty one. O(1). Each family has its own ratio
+ * (`tokenizer-ratio.ts`); 4 roughly matches common English BPE tokenizers.
+ *
+ * @param text - the text to count
+ * @param charsPerToken - UTF-16 code units per token. @default 4
  */
-export function countTokens(text: string): number {
-  return text.length === 0 ? 0 : Math.ceil(text.length / 4)
+export function countTokens(text: string, charsPerToken: number = 4): number {
+  return text.length === 0 ? 0 : Math.ceil(text.length / charsPerToken)
 }

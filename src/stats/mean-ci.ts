@@ -40,13 +40,29 @@ export function tCritical95(df: number): number {
 }
 
 /**
- * Mean with its 95 % t-interval.
+ * Fewest values for which the report states an interval. With 2 values t(0.975, 1) = 12.7 makes the
+ * interval span ±12.7 standard errors — mostly the physical bound — so below 3 the report says "not
+ * enough runs for an interval" instead.
+ */
+export const MIN_VALUES_FOR_CI = 3
+
+/** Physical bounds of a metric: the interval is clamped to them (a latency is never below 0 ms). */
+export interface CiBounds {
+  /** Smallest possible value. @default -Infinity */
+  min?: number
+  /** Largest possible value. @default Infinity */
+  max?: number
+}
+
+/**
+ * Mean with its 95 % t-interval, clamped to the metric's physical bounds.
  *
  * @param values - finite numbers (e.g. one p95 per run); non-finite values are skipped
+ * @param bounds - physical bounds (e.g. `{ min: 0 }` for durations and rates)
  * @returns `{ mean, lo, hi, n }`; with one value `lo = hi = mean` (no spread can be estimated —
- *   check `n`); `null` when there is no value
+ *   check `n` against `MIN_VALUES_FOR_CI`); `null` when there is no value
  */
-export function meanCi(values: NumericArray): Interval | null {
+export function meanCi(values: NumericArray, bounds: CiBounds = {}): Interval | null {
   const finite: number[] = []
   for (let i = 0; i < values.length; i++) if (Number.isFinite(values[i])) finite.push(values[i])
   const n = finite.length
@@ -54,5 +70,7 @@ export function meanCi(values: NumericArray): Interval | null {
   const { mean, m2 } = welford(finite)
   if (n === 1) return { mean, lo: mean, hi: mean, n }
   const halfWidth = (tCritical95(n - 1) * Math.sqrt(m2 / (n - 1))) / Math.sqrt(n)
-  return { mean, lo: mean - halfWidth, hi: mean + halfWidth, n }
+  const lo = Math.max(bounds.min ?? -Infinity, mean - halfWidth)
+  const hi = Math.min(bounds.max ?? Infinity, mean + halfWidth)
+  return { mean, lo, hi, n }
 }

@@ -171,7 +171,8 @@ export function acrossRuns(
   const out: Record<string, Interval> = {}
   for (const [key, pick] of Object.entries(metrics)) {
     const values = perRun.map(pick).filter((v): v is number => v !== undefined)
-    const ci = meanCi(values)
+    // every metric here is a duration, a rate or a share: never below 0 (a share never above 1)
+    const ci = meanCi(values, key === 'errorRate' ? { min: 0, max: 1 } : { min: 0 })
     if (ci) out[key] = ci
   }
   return out

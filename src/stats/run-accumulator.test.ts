@@ -92,8 +92,10 @@ describe('RunAccumulator golden run', () => {
     expect(r.levels[0].achievedRatePerSec).toBeCloseTo(12 / 9, 9)
   })
 
-  test('cost includes every phase (all were paid for); meta passes through', () => {
+  test('cost counts every phase (all were paid for), measure cost the measure phase; meta passes through', () => {
     expect(r.costUsd).toBeCloseTo(0.013, 12)
+    // 10 measured requests at $0.001, a throttled one at $0; the 3 warm-up / cool-down ones excluded
+    expect(r.measureCostUsd).toBeCloseTo(0.01, 12)
     expect(r).toMatchObject({
       runId: 'r1',
       runs: 1,
@@ -274,12 +276,13 @@ describe('RunAccumulator toState / fromState / merge', () => {
       merged.merge(RunAccumulator.fromState(structuredClone(second.toState())))
       expect(merged.phaseCounts()).toEqual(sequential.phaseCounts())
       expect(merged.measuredRunCount).toBe(sequential.measuredRunCount)
-      const { costUsd, ...rest } = merged.finish()
-      const { costUsd: expectedCost, ...expectedRest } = sequential.finish()
+      const { costUsd, measureCostUsd, ...rest } = merged.finish()
+      const { costUsd: expectedCost, measureCostUsd: expectedMeasureCost, ...expectedRest } = sequential.finish()
       expect(rest).toEqual(expectedRest)
       expect(costUsd).toBeCloseTo(expectedCost, 12)
-      expect(merged.finishRuns().map(({ costUsd: _c, ...r }) => r)).toEqual(
-        sequential.finishRuns().map(({ costUsd: _c, ...r }) => r),
+      expect(measureCostUsd).toBeCloseTo(expectedMeasureCost, 12)
+      expect(merged.finishRuns().map(({ costUsd: _c, measureCostUsd: _m, ...r }) => r)).toEqual(
+        sequential.finishRuns().map(({ costUsd: _c, measureCostUsd: _m, ...r }) => r),
       )
       expect([...merged.sortedValues('queueDelayMs')]).toEqual([...sequential.sortedValues('queueDelayMs')])
     },

@@ -2,7 +2,7 @@
  * Streams Samples into a RunSummary without keeping the Samples: per (load level, run) it keeps
  * counters and typed-array columns (see RunBucket). Only `phase === 'measure'` samples count toward
  * statistics and rates; warm-up and cool-down samples are only counted (`phaseCounts()`) and
- * their cost added to `costUsd` (they were paid for).
+ * their cost added to `costUsd` (they were paid for); `measureCostUsd` is the measure phase's cost alone.
  *
  * Pooling: a level pools its runs (union of samples; rates = Σ ok / Σ measure wall clock). The
  * top level pools every measure sample of every level and run the same way — for a sweep its
@@ -56,6 +56,8 @@ export interface RunMeta {
   startedAtIso?: string
   /** The Vitest test that ran the benchmark (`RunSummary.group`); @default absent */
   group?: string | null
+  /** Hash of the workload-defining options (`RunSummary.optionsHash`); @default absent */
+  optionsHash?: string
 }
 
 /**
@@ -87,9 +89,17 @@ export interface RunAccumulatorState {
   phases: Record<Phase, number>
   runIndexes: number[]
   costUsd: number
-  perRun: { runIndex: number; costUsd: number; levels: string[] }[]
+  measureCostUsd: number
+  perRun: { runIndex: number; costUsd: number; measureCostUsd: number; levels: string[] }[]
   /** Batch job lines (latest per run). */
   jobs?: Array<[number, BatchJobRecord]>
+}
+
+/** Cost of one run's samples (USD) and its levels. */
+interface RunCost {
+  costUsd: number
+  measureCostUsd: number
+  levels: string[]
 }
 
 /** Accumulates the samples of one `bedrockBench()` call into a RunSummary. */
@@ -100,8 +110,12 @@ export class RunAccumulator {
   private readonly phases: Record<Phase, number> = { warmup: 0, measure: 0, cooldown: 0, job: 0 }
   private readonly runIndexes = new Set<number>()
   private costUsd = 0
-  /** Per run: cost of its samples (any phase) and its levels in order of their first measure sample. */
-  private readonly perRun = new Map<number, { costUsd: number; levels: string[] }>()
+  private measureCostUsd = 0
+  /**
+   * Per run: cost of its samples (any phase), of its measure samples, and its levels in order of
+   * their first measure sample.
+   */
+  private readonly perRun = new Map<number, RunCost>()
   /** The pooled TTFT and latency columns of the last `finish()`, until the next change. */
   private kept: KeptColumns | null = null
   private jobs = new BatchJobLines()
@@ -119,12 +133,16 @@ export class RunAccumulator {
     this.jobs.add(sample)
     let run = this.perRun.get(sample.runIndex)
     if (!run) {
-      run = { costUsd: 0, levels: [] }
+      run = { costUsd: 0, measureCostUsd: 0, levels: [] }
       this.perRun.set(sample.runIndex, run)
     }
     if (sample.costUsd !== null && Number.isFinite(sample.costUsd)) {
       this.costUsd += sample.costUsd
       run.costUsd += sample.costUsd
+      if (sample.phase === 'measure') {
+        this.measureCostUsd += sample.costUsd
+        run.measureCostUsd += sample.costUsd
+      }
     }
     if (sample.phase !== 'measure') return
     let level = this.levels.get(sample.loadLevel)
@@ -172,7 +190,8 @@ export class RunAccumulator {
     for (const runIndex of state.runIndexes) acc.runIndexes.add(runIndex)
     acc.costUsd = state.costUsd
     acc.jobs = BatchJobLines.fromState(state.jobs)
-    for (const run of state.perRun) acc.perRun.set(run.runIndex, { costUsd: run.costUsd, levels: [...run.levels] })
+    acc.measureCostUsd = state.measureCostUsd
+    for (const run of state.perRun) acc.perRun.set(run.runIndex, { ...run, levels: [...run.levels] })
     return acc
   }
 
@@ -193,7 +212,8 @@ export class RunAccumulator {
       phases: { ...this.phases },
       runIndexes: [...this.runIndexes],
       costUsd: this.costUsd,
-      perRun: [...this.perRun].map(([runIndex, run]) => ({ runIndex, costUsd: run.costUsd, levels: [...run.levels] })),
+      measureCostUsd: this.measureCostUsd,
+      perRun: [...this.perRun].map(([runIndex, run]) => ({ runIndex, ...run, levels: [...run.levels] })),
       jobs: this.jobs.toState(),
     }
   }
@@ -230,6 +250,7 @@ export class RunAccumulator {
     for (const runIndex of later.runIndexes) this.runIndexes.add(runIndex)
     this.costUsd += later.costUsd
     this.jobs.merge(later.jobs)
+    this.measureCostUsd += later.measureCostUsd
     for (const [runIndex, run] of later.perRun) {
       const mine = this.perRun.get(runIndex)
       if (!mine) {
@@ -237,6 +258,7 @@ export class RunAccumulator {
         continue
       }
       mine.costUsd += run.costUsd
+      mine.measureCostUsd += run.measureCostUsd
       for (const label of run.levels) if (!mine.levels.includes(label)) mine.levels.push(label)
     }
   }
@@ -258,7 +280,8 @@ export class RunAccumulator {
       runs: [...level.runs.values()].sort((a, b) => a.runIndex - b.runIndex),
     }))
     this.kept = {}
-    const summary = this.summaryOf(levels, this.costUsd, this.meta.runs ?? this.runIndexes.size, this.kept)
+    const cost = { costUsd: this.costUsd, measureCostUsd: this.measureCostUsd }
+    const summary = this.summaryOf(levels, cost, this.meta.runs ?? this.runIndexes.size, this.kept)
     const jobs = this.jobs.jobs()
     if (jobs.length > 0) summary.batchJobs = jobs
     return summary
@@ -278,7 +301,7 @@ export class RunAccumulator {
           const level = this.levels.get(label)!
           return { level, runs: [level.runs.get(runIndex)!] }
         })
-        return this.summaryOf(levels, run.costUsd, 1)
+        return this.summaryOf(levels, run, 1)
       })
   }
 
@@ -300,7 +323,7 @@ export class RunAccumulator {
   /** @param keep - receives the top level's pooled TTFT and latency columns */
   private summaryOf(
     levels: { level: LevelState; runs: RunBucket[] }[],
-    costUsd: number,
+    cost: Pick<RunCost, 'costUsd' | 'measureCostUsd'>,
     runCount: number,
     keep?: KeptColumns,
   ): RunSummary {
@@ -344,7 +367,8 @@ export class RunAccumulator {
       throttleRate: top.throttleRate,
       successRate: top.successRate,
       quotaEfficiency: quotaTpm !== null && quotaTpm > 0 ? top.tpm / quotaTpm : null,
-      costUsd,
+      costUsd: cost.costUsd,
+      measureCostUsd: cost.measureCostUsd,
       levels: levelSummaries,
       client: meta.client ?? null,
       schedulerLagP99Ms: meta.schedulerLagP99Ms ?? null,
@@ -354,6 +378,7 @@ export class RunAccumulator {
       startedAtIso: meta.startedAtIso ?? meta.environment.date,
       wallClockMs: top.wallClockMs,
       ...(meta.group != null ? { group: meta.group } : {}),
+      ...(meta.optionsHash ? { optionsHash: meta.optionsHash } : {}),
     }
   }
 }

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, expect, test } from 'vitest'
+import { afterAll, beforeAll, expect, test, vi } from 'vitest'
 import { readSamples } from '../../src/io/sample-log.ts'
 import { type Simulator, startSimulator } from '../../src/simulator/start-simulator.ts'
 import type { Sample } from '../../src/types.ts'
@@ -54,11 +54,19 @@ test('kill -9 mid-run: every complete line of samples.jsonl is a valid Sample', 
     })
     child.on('exit', code => reject(new Error(`subprocess exited early (${code}): ${stderr}`)))
   })
-  await new Promise(r => setTimeout(r, 400))
-  child.kill('SIGKILL')
-  await new Promise(r => child.once('exit', r))
-
   const path = join(dir, 'samples.jsonl')
+  // kill once more than 10 samples are on disk (polled: a fixed wait may see fewer on a loaded machine)
+  const exited = new Promise(r => child.once('exit', r))
+  try {
+    await vi.waitFor(() => expect(readFileSync(path, 'utf8').split('\n').length - 1).toBeGreaterThan(10), {
+      timeout: 20_000,
+      interval: 20,
+    })
+  } finally {
+    child.kill('SIGKILL')
+    await exited
+  }
+
   const raw = readFileSync(path, 'utf8')
   const lines = raw.split('\n')
   // the last element is '' after a final newline, or the line the kill cut: either way not a complete line

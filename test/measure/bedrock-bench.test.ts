@@ -17,6 +17,7 @@ import { bedrockBench } from '../../src/measure/bedrock-bench.ts'
 import { quantiles } from '../../src/stats/quantile.ts'
 import { type Simulator, startSimulator } from '../../src/simulator/start-simulator.ts'
 import type { RunSummary, Sample } from '../../src/types.ts'
+import { stopwatch } from '../run-queue-wait.ts'
 import { fastProfiles } from './fast-profiles.ts'
 
 const HAIKU = 'anthropic.claude-3-5-haiku-20241022-v1:0'
@@ -154,7 +155,7 @@ describe('bedrockBench', () => {
   test('the user signal stops the run; in-flight requests become cancelled', async () => {
     const controller = new AbortController()
     setTimeout(() => controller.abort(), 300)
-    const t0 = performance.now()
+    const watch = stopwatch()
     const r = await bedrockBench(
       null,
       base({
@@ -164,7 +165,7 @@ describe('bedrockBench', () => {
         resultsDir: join(dir, 'abort'),
       }),
     )
-    expect(performance.now() - t0).toBeLessThan(3000)
+    expect(watch.netMs()).toBeLessThan(3000) // net of the time this thread waited for a CPU
     conserved(r)
     expect(r.outcomes.cancelled).toBeGreaterThan(0)
     expect(r.outcomes.cancelled).toBeLessThanOrEqual(4)
@@ -172,6 +173,7 @@ describe('bedrockBench', () => {
   })
 
   test('open Poisson loop: achieved rate near target, scheduler lag, response time from scheduledAt', async () => {
+    const watch = stopwatch()
     const r = await bedrockBench(
       null,
       base({
@@ -184,11 +186,16 @@ describe('bedrockBench', () => {
     conserved(r)
     expect(r.loadMode).toBe('open')
     // a 1.5 s Poisson window has ±8 % sampling noise (1/√150); the 2 % check runs 10 s in bench/
-    expect(r.levels[0].achievedRatePerSec).toBeGreaterThan(75)
-    expect(r.levels[0].achievedRatePerSec).toBeLessThan(125)
-    // the scheduler lag is the R-7 p99 of startedAt − scheduledAt over the measured requests
     const measured = (await readAll(r.samplesPath!, 'open')).filter(s => s.phase === 'measure')
     expect(measured).toHaveLength(r.outcomes.scheduled)
+    const starts = measured.map(s => s.startedAt)
+    const spanMs = Math.max(...starts) - Math.min(...starts)
+    expect(r.levels[0].achievedRatePerSec).toBeCloseTo(((measured.length - 1) / spanMs) * 1000, 9)
+    expect(r.levels[0].achievedRatePerSec).toBeLessThan(125)
+    // a starved client starts late and later and later: the lower bound is over the span net of the
+    // time this thread waited for a CPU (during the whole run: an over-estimate, which only loosens it)
+    expect(((measured.length - 1) / Math.max(1, spanMs - watch.waitMs())) * 1000).toBeGreaterThan(75)
+    // the scheduler lag is the R-7 p99 of startedAt − scheduledAt over the measured requests
     expect(r.schedulerLagP99Ms).toBeCloseTo(
       quantiles(
         measured.map(s => s.queueDelayMs),
@@ -232,11 +239,15 @@ describe('bedrockBench', () => {
         messages: { text: string }[]
       }
       const chars = prompt.messages.reduce((a, m) => a + m.text.length, 0)
+      // every response is maxTokens long (the fast profiles' median is 24), so a request costs about its
+      // estimate and ~24 requests reach the budget: the run needs no more throughput than 1 request/s
+      // per worker, which a loaded machine gives (with 40 tokens it took ~40 requests, often 3 s or more)
+      const maxTokens = 12
       const perRequestUsd = estimateCost(
-        { requests: 1, inputTokensPerRequest: Math.ceil(chars / 4), maxTokens: 40 },
+        { requests: 1, inputTokensPerRequest: Math.ceil(chars / 4), maxTokens },
         haiku.pricing,
       ).maxUsd
-      const budgetUsd = 30 * perRequestUsd // the plan (≈ 12 requests by the pre-run bound) passes the estimate
+      const budgetUsd = 30 * perRequestUsd // the plan (≤ 26 requests by the pre-run bound) passes the estimate
       const resultsDir = join(dir, 'budget')
       const r = await bedrockBench(
         null,
@@ -245,8 +256,10 @@ describe('bedrockBench', () => {
           target: 'aws',
           aws: { region: 'us-east-1', budgetUsd },
           resultsDir,
-          // fast profiles: thousands of requests in 3 s unguarded
-          load: { concurrency: 2, requests: 4, cooldownMs: 3000 },
+          maxTokens,
+          // the pre-run bound counts 1 request/s per worker of cool-down: 6 + 2 × 10 = 26 requests; the
+          // fast profiles answer in milliseconds, so unguarded this cool-down sends thousands
+          load: { concurrency: 2, requests: 4, cooldownMs: 10_000 },
         }),
       )
       const all = await readAll(join(resultsDir, 'samples.jsonl'), 'budget')
@@ -254,7 +267,6 @@ describe('bedrockBench', () => {
       expect(r.warnings.some(w => w.startsWith('Stopped scheduling to stay within `aws.budgetUsd`'))).toBe(true)
       expect(spent).toBeLessThanOrEqual(budgetUsd)
       expect(spent).toBeGreaterThan(0.5 * budgetUsd) // not stopped absurdly early either
-      expect(r.wallClockMs).toBeLessThan(1500) // long before the 3 s cool-down would have ended
       conserved(r)
     } finally {
       vi.unstubAllEnvs()

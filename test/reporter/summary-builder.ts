@@ -90,6 +90,7 @@ export function summary(fields: Partial<RunSummary> = {}): RunSummary {
     successRate: o.ok / o.scheduled,
     quotaEfficiency: null,
     costUsd: 0.05,
+    measureCostUsd: 0.04,
     levels,
     client: null,
     schedulerLagP99Ms: null,

@@ -49,7 +49,7 @@ test.skipIf(!hasBoto3)(
       expect(out.invoke).toEqual({ stop_reason: 'end_turn', outputTokenHeader: '12' })
       expect(out.invokeStream.types.at(-1)).toBe('message_stop')
       expect(out.invokeStream.metrics).toMatchObject({ outputTokenCount: 12 })
-      expect(out.countTokens).toBe(4)
+      expect(out.countTokens).toBe(5) // "Hello from boto3": 16 characters / 3.5 (Anthropic), rounded up
       expect(out.unknownModel).toEqual({ code: 'ResourceNotFoundException', status: 404 })
       expect(out.throttle).toEqual({ code: 'ThrottlingException', status: 429 })
       expect(out.midStream).toEqual({ code: 'throttlingException' })

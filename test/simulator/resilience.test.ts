@@ -6,7 +6,7 @@
 import { ConverseCommand } from '@aws-sdk/client-bedrock-runtime'
 import { request } from 'node:http'
 import { connect } from 'node:net'
-import { expect, test } from 'vitest'
+import { expect, test, vi } from 'vitest'
 import { startSimulator } from '../../src/simulator/start-simulator.ts'
 import { fastProfiles, HAIKU, hello, sdkClient, useSimulator } from './sim-fixture.ts'
 
@@ -75,8 +75,10 @@ test('a client leaving mid-stream is recorded as cancelled and frees its slot', 
       req.on('error', () => {})
       req.end(JSON.stringify({ messages: hello }))
     })
-    await new Promise(resolve => setTimeout(resolve, 100))
-    expect(sim.groundTruth.get(requestId)).toMatchObject({ status: 'cancelled' })
+    // polled, not a fixed 100 ms wait: on a loaded host the close can take longer to reach the simulator
+    await vi.waitFor(() => expect(sim.groundTruth.get(requestId)).toMatchObject({ status: 'cancelled' }), {
+      timeout: 5000,
+    })
     expect(sim.groundTruth.get(requestId)!.outputTokens).toBeLessThan(12)
     const client = sdkClient(sim.url, 'http1')
     // With one slot and no queue, this would be a 503 if the cancelled stream still held its slot.

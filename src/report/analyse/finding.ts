@@ -2,6 +2,7 @@
  * The shape of a finding and of a recommendation: one sentence each, always carrying the numbers
  * it was derived from. Produced by `findings.ts`, printed by `report.ts`.
  */
+import type { Verdict } from './verdict.ts'
 
 /** What rule produced a finding (stable ids, used by recommendations and tests). */
 export type FindingKind =
@@ -45,4 +46,6 @@ export interface Recommendation {
 export interface Analysis {
   findings: Finding[]
   recommendations: Recommendation[]
+  /** Each suite's answer to its question (`verdicts.ts`). @default [] */
+  verdicts?: Verdict[]
 }

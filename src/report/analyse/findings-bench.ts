@@ -4,6 +4,7 @@
  * Pure; every sentence carries the numbers it comes from.
  */
 import { hostDisturbed } from '../../load/client-saturation.ts'
+import { MIN_VALUES_FOR_CI } from '../../stats/mean-ci.ts'
 import type { RunSummary } from '../../types.ts'
 import type { Analysis } from './finding.ts'
 import type { FindingThresholds } from './findings.ts'
@@ -89,15 +90,37 @@ function throttleFindings(s: RunSummary, out: Analysis): void {
   const where = levels.length > 1 && first ? ` at ${levelLabel(first)}` : ''
   const tpm = first && levels.length > 1 ? first.tpm : s.tpm
   const rate = first && levels.length > 1 ? first.throttleRate : s.throttleRate
-  if (quotaTpm != null) {
-    const share = tpm / quotaTpm
+  const clean = first ? levels.slice(0, levels.indexOf(first)) : []
+  if (quotaTpm != null && clean.length === 0) {
+    // every level (or the only one) was throttled: what was admitted is known, where throttling began is not
     out.findings.push({
       kind: 'throttle-quota',
       benchName: s.benchName,
       severity: 'warning',
       text:
-        `Throttling starts at ${formatPercent(share)} of the TPM quota${where}: ${formatNumber(tpm)} of ` +
-        `${formatNumber(quotaTpm)} TPM achieved, ${formatPercent(rate)} of requests throttled.`,
+        `${formatPercent(rate)} of requests were throttled${where} while ${formatNumber(tpm)} TPM was admitted ` +
+        `(${formatPercent(tpm / quotaTpm)} of the ${formatNumber(quotaTpm)} TPM quota); where throttling begins ` +
+        'is not measured here: no level ran unthrottled.',
+    })
+    out.recommendations.push({
+      because: 'throttle-quota',
+      benchName: s.benchName,
+      text:
+        `Request a TPM quota increase or reduce load: ${formatPercent(rate)} of requests were throttled ` +
+        `with ${formatNumber(tpm)} of the ${formatNumber(quotaTpm)} TPM quota admitted.`,
+    })
+  } else if (quotaTpm != null) {
+    const share = tpm / quotaTpm
+    const before = clean[clean.length - 1]
+    out.findings.push({
+      kind: 'throttle-quota',
+      benchName: s.benchName,
+      severity: 'warning',
+      text:
+        `Throttling starts between ${formatPercent(before.tpm / quotaTpm)} of the TPM quota ` +
+        `(${levelLabel(before)}, ${formatNumber(before.tpm)} TPM, none throttled) and ` +
+        `${formatPercent(share)}${where} (${formatNumber(tpm)} of ${formatNumber(quotaTpm)} TPM achieved, ` +
+        `${formatPercent(rate)} of requests throttled).`,
     })
     out.recommendations.push({
       because: 'throttle-quota',
@@ -179,7 +202,7 @@ function clientFindings(s: RunSummary, t: FindingThresholds, out: Analysis): voi
 function variationFindings(s: RunSummary, t: FindingThresholds, out: Analysis): void {
   if (s.runs < 2 || s.levels.length !== 1) return
   const ci = s.levels[0].acrossRuns['ttftMs.p50'] ?? s.levels[0].acrossRuns['latencyMs.p50']
-  if (!ci || ci.n < 2 || !(ci.mean > 0)) return
+  if (!ci || ci.n < MIN_VALUES_FOR_CI || !(ci.mean > 0)) return
   const rel = (ci.hi - ci.lo) / 2 / ci.mean
   if (rel <= t.runVariationRel) return
   const metric = s.levels[0].acrossRuns['ttftMs.p50'] ? 'TTFT' : 'latency'

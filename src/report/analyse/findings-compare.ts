@@ -139,8 +139,9 @@ function fastestFinding(summaries: ReadonlyArray<RunSummary>, t: FindingThreshol
 
 function cheapestFinding(summaries: ReadonlyArray<RunSummary>, t: FindingThresholds, out: Analysis): void {
   const perRequest = summaries
-    .filter(s => s.outcomes.ok > 0 && s.costUsd > 0)
-    .map(s => ({ s, usd: s.costUsd / s.outcomes.ok }))
+    .filter(s => s.outcomes.ok > 0 && s.measureCostUsd > 0)
+    // measure-phase cost over measure-phase requests: warm-up and cool-down are paid for but not counted
+    .map(s => ({ s, usd: s.measureCostUsd / s.outcomes.ok }))
     .sort((a, b) => a.usd - b.usd)
   if (perRequest.length < 2) return
   const best = perRequest[0]

@@ -6,7 +6,7 @@ const texts = (s: Parameters<typeof deriveFindings>[0]) => deriveFindings(s).fin
 
 describe('deriveFindings', () => {
   it('says nothing about a clean single-level run', () => {
-    expect(deriveFindings([summary()])).toEqual({ findings: [], recommendations: [] })
+    expect(deriveFindings([summary()])).toEqual({ findings: [], recommendations: [], verdicts: [] })
   })
 
   it('reports errors by type with their shares, next to the successful count', () => {
@@ -43,16 +43,17 @@ describe('deriveFindings', () => {
     expect(texts([summary({ levels })])).toEqual([])
   })
 
-  it('relates throttling to the TPM quota and recommends a quota increase', () => {
+  it('relates throttling to the TPM quota, says the onset is not measured without an unthrottled level', () => {
     const o = outcomes(950, { throttled: 50, errorsByType: { ThrottlingException: 50 } })
     const s = summary({ levels: [level(4, { outcomes: o, tpm: 9200 })], tpm: 9200, quotaEfficiency: 0.92 })
     const analysis = deriveFindings([s])
     expect(analysis.findings.map(f => f.text)).toContain(
-      'Throttling starts at 92 % of the TPM quota: 9200 of 10 000 TPM achieved, 5 % of requests throttled.',
+      '5 % of requests were throttled while 9200 TPM was admitted (92 % of the 10 000 TPM quota); where ' +
+        'throttling begins is not measured here: no level ran unthrottled.',
     )
     expect(analysis.recommendations.map(r => r.text)).toEqual([
-      'Request a TPM quota increase or lower maxTokens: admission reserves input + maxTokens tokens, so ' +
-        'throttles began at 9200 TPM, 8 % below the 10 000 TPM quota.',
+      'Request a TPM quota increase or reduce load: 5 % of requests were throttled with 9200 of the ' +
+        '10 000 TPM quota admitted.',
     ])
   })
 
@@ -61,8 +62,8 @@ describe('deriveFindings', () => {
     const levels = [level(1, { rpm: 60 }), level(2, { rpm: 120, tpm: 24_000, outcomes: throttled, throttleRate: 0.1 })]
     const s = summary({ levels, outcomes: outcomes(190, { throttled: 10 }), tpm: 18_000, quotaEfficiency: 0.6 })
     expect(texts([s])).toContain(
-      'Throttling starts at 80 % of the TPM quota at concurrency 2: 24 000 of 30 000 TPM achieved, 10 % of ' +
-        'requests throttled.',
+      'Throttling starts between 40 % of the TPM quota (concurrency 1, 12 000 TPM, none throttled) and 80 % ' +
+        'at concurrency 2 (24 000 of 30 000 TPM achieved, 10 % of requests throttled).',
     )
   })
 
@@ -119,14 +120,27 @@ describe('deriveFindings', () => {
   })
 
   it('compares benchmarks only within the test (group) that ran them', () => {
-    const fast = summary({ benchName: 'fast', group: 'a.bench.ts > models', ttftMs: metric(200, 300), costUsd: 0.01 })
-    const slow = summary({ benchName: 'slow', group: 'a.bench.ts > models', ttftMs: metric(600, 900), costUsd: 0.05 })
+    const fast = summary({
+      benchName: 'fast',
+      group: 'a.bench.ts > models',
+      ttftMs: metric(200, 300),
+      costUsd: 0.01,
+      measureCostUsd: 0.01,
+    })
+    const slow = summary({
+      benchName: 'slow',
+      group: 'a.bench.ts > models',
+      ttftMs: metric(600, 900),
+      costUsd: 0.05,
+      measureCostUsd: 0.05,
+    })
     const unrelated = summary({
       benchName: 'batch',
       group: 'b.bench.ts > batch',
       operation: 'converse',
       ttftMs: metric(5000, 6000),
       costUsd: 2,
+      measureCostUsd: 2,
     })
     expect(texts([fast, slow, unrelated])).toEqual([
       'fast has the lowest TTFT p50, 200 ms (p95 300 ms), 3× lower than slow (600 ms).',

@@ -9,6 +9,7 @@ import type { Analysis } from './finding.ts'
 import { benchFindings } from './findings-bench.ts'
 import { batchFindings } from './findings-batch.ts'
 import { compareFindings } from './findings-compare.ts'
+import { deriveVerdicts, type VerdictRaw } from './verdicts.ts'
 
 /** Thresholds of the rules, exposed so tests and users see what "notable" means. */
 export interface FindingThresholds {
@@ -42,13 +43,19 @@ export const defaultFindingThresholds: FindingThresholds = {
 /**
  * Derives findings (per benchmark, then across benchmarks) and their recommendations.
  * @param summaries one per benchmark, in report order.
+ * @param raw per-benchmark data beyond the summaries (TTFT values, rate steps), for the verdicts.
  */
 export function deriveFindings(
   summaries: ReadonlyArray<RunSummary>,
   thresholds: Partial<FindingThresholds> = {},
+  raw?: VerdictRaw,
 ): Analysis {
   const t = { ...defaultFindingThresholds, ...thresholds }
-  const out: Analysis = { findings: [], recommendations: [] }
+  const out: Analysis = {
+    findings: [],
+    recommendations: [],
+    verdicts: deriveVerdicts(summaries, raw, t.kneeRiseRatio),
+  }
   for (const summary of summaries) merge(out, benchFindings(summary, t))
   merge(out, compareFindings(summaries, t))
   merge(out, batchFindings(summaries))

@@ -8,6 +8,7 @@
 import { RunAccumulator } from '../../stats/run-accumulator.ts'
 import type { RunAccumulatorState, RunMeta } from '../../stats/run-accumulator.ts'
 import type { RunSummary, Sample } from '../../types.ts'
+import { RateStepTally, type RateStepStats } from './rate-steps.ts'
 import { SecondSeriesBuilder } from './second-series.ts'
 import type { SecondPoint, SecondSeriesState } from './second-series.ts'
 
@@ -30,6 +31,8 @@ export interface BenchData {
   ttftMs: Float64Array
   /** End-to-end latency (ms) of every successful measured request, all runs, ascending. */
   latencyMs: Float64Array
+  /** Open loop: per target rate, in the order the steps began (all runs pooled); empty for closed loop. */
+  rateSteps: RateStepStats[]
 }
 
 /** Structured-cloneable snapshot of a BenchCollector. */
@@ -39,6 +42,7 @@ export interface BenchCollectorState {
   seconds: SecondSeriesState
   /** Lowest `runIndex` among the measure samples; null without one. */
   secondsRunIndex: number | null
+  rateSteps: RateStepStats[]
 }
 
 /** Streams one benchmark's samples into `BenchData`. */
@@ -47,6 +51,7 @@ export class BenchCollector {
   private seconds = new SecondSeriesBuilder()
   /** The run the per-second series covers: the lowest runIndex among measure samples so far. */
   private secondsRunIndex: number | null = null
+  private rateSteps = new RateStepTally()
 
   /** @param meta identity and the facts samples cannot carry (environment, quota, client saturation). */
   constructor(meta: RunMeta) {
@@ -64,12 +69,18 @@ export class BenchCollector {
     c.pooled = RunAccumulator.fromState(state.pooled)
     c.seconds = SecondSeriesBuilder.fromState(state.seconds)
     c.secondsRunIndex = state.secondsRunIndex
+    c.rateSteps = RateStepTally.fromState(state.rateSteps)
     return c
   }
 
   /** Snapshot for postMessage (sorts the pooled columns; shares every column, no copy). */
   toState(): BenchCollectorState {
-    return { pooled: this.pooled.toState(), seconds: this.seconds.toState(), secondsRunIndex: this.secondsRunIndex }
+    return {
+      pooled: this.pooled.toState(),
+      seconds: this.seconds.toState(),
+      secondsRunIndex: this.secondsRunIndex,
+      rateSteps: this.rateSteps.toState(),
+    }
   }
 
   /** How samples are accumulated (`meta.loadMode`); collectors merge only when it is the same. */
@@ -81,6 +92,7 @@ export class BenchCollector {
   add(sample: Sample): void {
     this.pooled.add(sample)
     if (sample.phase !== 'measure') return
+    this.rateSteps.add(sample)
     if (this.secondsRunIndex === null || sample.runIndex < this.secondsRunIndex) {
       if (this.secondsRunIndex !== null) this.seconds = new SecondSeriesBuilder()
       this.secondsRunIndex = sample.runIndex
@@ -96,6 +108,7 @@ export class BenchCollector {
    */
   merge(later: BenchCollector): void {
     this.pooled.merge(later.pooled)
+    this.rateSteps.merge(later.rateSteps)
     if (later.secondsRunIndex === null) return
     if (this.secondsRunIndex === null || later.secondsRunIndex < this.secondsRunIndex) {
       this.seconds = later.seconds
@@ -116,6 +129,7 @@ export class BenchCollector {
       seconds: this.seconds.finish(),
       ttftMs: this.pooled.sortedValues('ttftMs'),
       latencyMs: this.pooled.sortedValues('latencyMs'),
+      rateSteps: this.rateSteps.finish(),
     }
   }
 }

@@ -105,7 +105,7 @@ function ordered(value: unknown, costs: number[]): unknown {
   if (Array.isArray(value)) return value.map(v => ordered(v, costs))
   if (value !== null && typeof value === 'object') {
     return Object.entries(value).map(([k, v]) => {
-      if (k === 'costUsd' && typeof v === 'number') {
+      if ((k === 'costUsd' || k === 'measureCostUsd') && typeof v === 'number') {
         costs.push(v)
         return [k, 'cost']
       }

@@ -21,6 +21,7 @@ const data = (s: ReturnType<typeof summary>): BenchData => ({
   seconds,
   ttftMs: Float64Array.of(280, 300, 420),
   latencyMs: Float64Array.of(800, 900, 1300),
+  rateSteps: [],
 })
 const sweepLevels = [
   level(8, { ttftMs: metric(300, 400), rpm: 480 }),

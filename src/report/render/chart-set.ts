@@ -30,7 +30,21 @@ export function chartSet(benches: ReadonlyArray<BenchData>): ChartPlan[] {
     used.add(slug)
     plans.push(...benchCharts(bench, slug))
   }
-  plans.push(...compareCharts(benches.map(b => b.summary)))
+  // like with like: one set of comparison charts per test (group); benchmarks without a group together.
+  // File names carry the test only when several tests compare (one comparison keeps `compare--*.svg`)
+  const groups = new Map<string, RunSummary[]>()
+  for (const { summary } of benches) {
+    const key = summary.group ?? ''
+    groups.set(key, [...(groups.get(key) ?? []), summary])
+  }
+  const named = [...groups.keys()].filter(k => k !== '' && (groups.get(k)?.length ?? 0) >= 2)
+  const prefixes = new Set<string>()
+  for (const [key, group] of groups) {
+    let prefix = named.length > 1 && key !== '' ? `compare-${groupSlug(key)}--` : 'compare--'
+    for (let i = 2; prefixes.has(prefix); i++) prefix = `compare-${groupSlug(key)}-${i}--`
+    prefixes.add(prefix)
+    plans.push(...compareCharts(group, prefix, key.split(' > ').slice(1).join(' > ')))
+  }
   return plans
 }
 
@@ -200,4 +214,9 @@ function sweepCharts(s: RunSummary, slug: string): ChartPlan[] {
       },
     },
   ]
+}
+
+/** File-name slug of a group (`file > test name`): the test name's slug, bounded in length. */
+function groupSlug(group: string): string {
+  return fileSlug(group.split(' > ').slice(1).join(' ') || group).slice(0, 48)
 }

@@ -2,10 +2,12 @@
  * One benchmark's section of report.md: outcomes, the per-metric table, the per-level table of a
  * sweep, run-to-run confidence intervals, client saturation, warnings and its charts. Pure.
  */
+import { MIN_VALUES_FOR_CI } from '../../stats/mean-ci.ts'
 import type { LevelSummary, MetricSummary, RunSummary } from '../../types.ts'
 import { formatCount, formatMs, formatNumber, formatPercent, formatUsd } from './format.ts'
 import { levelLabel, sortedLevels } from '../analyse/levels.ts'
 import { escapeMarkdown, markdownImage, markdownList, markdownTable } from './markdown.ts'
+import type { Verdict } from '../analyse/verdict.ts'
 import type { ChartRef } from './report-input.ts'
 
 const metricRows: ReadonlyArray<readonly [keyof RunSummary & keyof LevelSummary, string, 'ms' | 'tok/s']> = [
@@ -17,8 +19,13 @@ const metricRows: ReadonlyArray<readonly [keyof RunSummary & keyof LevelSummary,
 ]
 
 /** The Markdown section of one benchmark. */
-export function benchSection(s: RunSummary, charts: ReadonlyArray<ChartRef>): string {
+export function benchSection(
+  s: RunSummary,
+  charts: ReadonlyArray<ChartRef>,
+  verdicts: ReadonlyArray<Verdict> = [],
+): string {
   const parts = [`## ${escapeMarkdown(s.benchName)}`]
+  if (verdicts.length) parts.push(markdownList(verdicts.map(v => `**Verdict:** ${escapeMarkdown(v.text)}`)))
   const o = s.outcomes
   parts.push(
     `${escapeMarkdown(s.model)}, ${s.operation}, ${s.runs} run${s.runs === 1 ? '' : 's'}. ` +
@@ -116,7 +123,8 @@ function acrossRunsTable(s: RunSummary): string | null {
     for (const [key, ci] of Object.entries(level.acrossRuns)) {
       if (ci.n < 2) continue
       const f = /Rate$/.test(key) ? formatPercent : /Ms(\.|$)/.test(key) ? formatMs : (v: number) => formatNumber(v)
-      const cells = [key, f(ci.mean), `${f(ci.lo)} – ${f(ci.hi)}`, String(ci.n)]
+      const interval = ci.n < MIN_VALUES_FOR_CI ? 'not enough runs for an interval' : `${f(ci.lo)} – ${f(ci.hi)}`
+      const cells = [key, f(ci.mean), interval, String(ci.n)]
       rows.push(s.levels.length > 1 ? [levelLabel(level), ...cells] : cells)
     }
   }

@@ -67,6 +67,7 @@ describe('renderReport', () => {
       .filter(l => l.startsWith('## '))
       .map(l => l.slice(3))
     expect(headings).toEqual([
+      'Verdicts',
       'Summary',
       'Findings',
       'Recommendations',

@@ -6,6 +6,7 @@
  */
 import type { Environment, RunSummary } from '../../types.ts'
 import { deriveFindings } from '../analyse/findings.ts'
+import type { Verdict } from '../analyse/verdict.ts'
 import { formatCount, formatDuration, formatMs, formatNumber, formatPercent, formatUsd } from './format.ts'
 import { escapeMarkdown, markdownList, markdownTable } from './markdown.ts'
 import type { Align } from './markdown.ts'
@@ -30,6 +31,8 @@ export function renderReport(input: ReportInput): string {
   )
   if (input.notes?.length) parts.push(markdownList(input.notes.map(n => `Note: ${escapeMarkdown(n)}`)))
 
+  const verdicts = analysis.verdicts ?? []
+  if (verdicts.length) parts.push('## Verdicts', verdictList(verdicts))
   parts.push('## Summary', summaryTable(input.summaries))
 
   parts.push(
@@ -58,10 +61,22 @@ export function renderReport(input: ReportInput): string {
       benchSection(
         summary,
         charts.filter(c => c.benchName === summary.benchName),
+        verdicts.filter(v => v.benchNames.includes(summary.benchName)),
       ),
     )
   }
   return `${parts.join('\n\n')}\n`
+}
+
+/** One bullet per verdict: the question in bold, then the sentence; unsupported ones marked. */
+export function verdictList(verdicts: ReadonlyArray<Verdict>): string {
+  return markdownList(
+    verdicts.map(
+      v =>
+        `**${escapeMarkdown(v.question)}** ${v.supported ? '' : '(not supported by the data) '}` +
+        escapeMarkdown(v.text),
+    ),
+  )
 }
 
 function prefix(benchName: string | null): string {

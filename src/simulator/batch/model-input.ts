@@ -13,6 +13,7 @@ import type { GenerationResult } from '../generation.ts'
 import { promptText } from '../prompt-text.ts'
 import { hashSeed } from '../rng.ts'
 import { countTokens } from '../text.ts'
+import { charsPerToken } from '../tokenizer-ratio.ts'
 
 /** How a model input is shaped: an InvokeModel native body, or a Converse request body. */
 export type InvocationType = 'InvokeModel' | 'Converse'
@@ -50,7 +51,7 @@ export function answerModelInput(
   if (!parsed.ok) return { ok: false, errorCode: 400, errorMessage: parsed.message, latencyMs: latencyOf(0, 0) }
   const request = parsed.request
   const prompt = promptText(request).text
-  const inputTokens = countTokens(prompt)
+  const inputTokens = countTokens(prompt, charsPerToken(profile.family))
   const limit = limitError(profile, request, inputTokens)
   if (limit) return { ok: false, errorCode: 400, errorMessage: limit.message, latencyMs: latencyOf(inputTokens, 0) }
   const generated = completionText(

@@ -9,6 +9,7 @@ import { sendError, type SimError } from '../errors.ts'
 import { isObject } from '../families/native-body.ts'
 import { parseJsonBody, respondJson, type AnyRequest, type AnyResponse } from '../inference-call.ts'
 import { readBody } from '../read-body.ts'
+import type { ServerLimits } from '../limits.ts'
 import { parseS3Uri } from '../s3/object-store.ts'
 import { handleS3 } from '../s3/s3-handler.ts'
 import { asyncWire } from './async-invokes.ts'
@@ -21,10 +22,10 @@ const json = (res: AnyResponse, value: unknown): void => respondJson(res, 200, J
 const invalid = (message: string): SimError => ({ shape: 'ValidationException', message })
 
 /** Reads a JSON object body, or gives the ValidationException. */
-async function readObject(req: AnyRequest): Promise<Record<string, unknown> | SimError> {
-  const body = await readBody(req)
-  if (body === null) return invalid('The request body is too large or was cut off.')
-  const parsed = parseJsonBody(body)
+async function readObject(req: AnyRequest, limits: ServerLimits): Promise<Record<string, unknown> | SimError> {
+  const outcome = await readBody(req, limits)
+  if (outcome.kind !== 'ok') return invalid('The request body is too large or was cut off.')
+  const parsed = parseJsonBody(outcome.body)
   if (!parsed.ok) return parsed.error
   return isObject(parsed.value) ? parsed.value : invalid('The request body must be a JSON object.')
 }
@@ -57,14 +58,15 @@ function profileOf(profiles: ModelProfile[], modelId: string): ModelProfile | Si
 export async function handleService(
   services: Services,
   profiles: ModelProfile[],
+  limits: ServerLimits,
   route: ServiceRoute,
   req: AnyRequest,
   res: AnyResponse,
 ): Promise<void> {
   const { batch, asyncInvokes } = services
-  if (route.kind === 's3') return handleS3(services.store, route.route, req, res)
+  if (route.kind === 's3') return handleS3(services.store, limits, route.route, req, res)
   if (route.kind === 'create-job' || route.kind === 'start-async') {
-    const body = await readObject(req)
+    const body = await readObject(req, limits)
     if (isError(body)) return sendError(res, body)
     return route.kind === 'create-job'
       ? createJob(services, profiles, body, res)

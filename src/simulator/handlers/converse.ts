@@ -13,7 +13,7 @@ export async function converse(ctx: SimContext, call: InferenceCall): Promise<vo
   const parsed = parseConverseBody(call.body, call.profile.maxOutputTokens)
   if (!parsed.ok) return rejectCall(call, parsed.error)
   const { request, performanceLatency, serviceTier } = parsed.value
-  const sink = jsonSink(call.res, result => ({
+  const sink = jsonSink(call.res, call.controller, result => ({
     body: JSON.stringify({
       output: { message: { role: 'assistant', content: [{ text: result.text }] } },
       stopReason: result.stopReason,

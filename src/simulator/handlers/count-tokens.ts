@@ -11,6 +11,7 @@ import { promptText } from '../prompt-text.ts'
 import type { SimContext } from '../sim-context.ts'
 import { endRecord } from '../ground-truth.ts'
 import { countTokens } from '../text.ts'
+import { charsPerToken } from '../tokenizer-ratio.ts'
 
 function neutralOf(call: InferenceCall, input: Record<string, unknown>): NeutralRequest | string {
   if (isObject(input.converse)) {
@@ -43,7 +44,9 @@ export function countTokensHandler(_ctx: SimContext, call: InferenceCall): void 
   }
   const request = neutralOf(call, json.value.input)
   if (typeof request === 'string') return rejectCall(call, { shape: 'ValidationException', message: request })
-  const body = JSON.stringify({ inputTokens: countTokens(promptText(request).text) })
+  const body = JSON.stringify({
+    inputTokens: countTokens(promptText(request).text, charsPerToken(call.profile.family)),
+  })
   respondJson(call.res, 200, body)
   endRecord(call.record, 'ok', 200)
 }

@@ -13,7 +13,7 @@ export async function invoke(ctx: SimContext, call: InferenceCall): Promise<void
   const parsed = parseInvokeRequest(call)
   if (!parsed.ok) return rejectCall(call, parsed.error)
   const { codec, request, performance, serviceTier } = parsed.value
-  const sink = jsonSink(call.res, result => ({
+  const sink = jsonSink(call.res, call.controller, result => ({
     body: JSON.stringify(codec.renderResponse(completionOf(call, result))),
     headers: invokeHeaders(result),
   }))

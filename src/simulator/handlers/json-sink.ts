@@ -5,7 +5,7 @@
  */
 import { sendError } from '../errors.ts'
 import type { GenerationResult, GenerationSink } from '../generation.ts'
-import { closeController, resetResponse, respondJson, type AnyResponse } from '../inference-call.ts'
+import { resetResponse, respondJson, type AnyResponse } from '../inference-call.ts'
 
 /** A rendered response: body and extra headers. */
 export interface RenderedJson {
@@ -13,9 +13,12 @@ export interface RenderedJson {
   headers?: Record<string, string | number>
 }
 
-/** Creates the sink; `render` turns a finished generation into the response. */
-export function jsonSink(res: AnyResponse, render: (result: GenerationResult) => RenderedJson): GenerationSink {
-  const controller = closeController(res)
+/** Creates the sink of `res` (cancelled by `controller`); `render` turns a finished generation into the response. */
+export function jsonSink(
+  res: AnyResponse,
+  controller: AbortController,
+  render: (result: GenerationResult) => RenderedJson,
+): GenerationSink {
   return {
     streaming: false,
     signal: controller.signal,

@@ -6,7 +6,7 @@
  */
 import { sendError } from '../errors.ts'
 import type { GenerationSink } from '../generation.ts'
-import { closeController, type InferenceCall } from '../inference-call.ts'
+import type { InferenceCall } from '../inference-call.ts'
 import { StreamWriter } from '../stream-writer.ts'
 
 /** The operation-specific part of a streaming sink. */
@@ -14,7 +14,7 @@ export type StreamEvents = Pick<GenerationSink, 'open' | 'token' | 'end'>
 
 /** Creates the sink of `call`; `events` gets the call's writer and returns the operation's encoders. */
 export function streamSink(call: InferenceCall, events: (writer: StreamWriter) => StreamEvents): GenerationSink {
-  const controller = closeController(call.res)
+  const controller = call.controller
   const writer = new StreamWriter(call.res, call.fault, controller)
   return {
     streaming: true,

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto'
 import { type AnyRequest, type AnyResponse, out } from '../inference-call.ts'
 import { readBody } from '../read-body.ts'
+import type { ServerLimits } from '../limits.ts'
 import { decodeAwsChunked, isAwsChunked } from './aws-chunked.ts'
 import { isBucketName, type ObjectInfo, type ObjectStore } from './object-store.ts'
 import { listBucketResultXml, s3ErrorStatus, s3ErrorXml, type S3ErrorCode } from './s3-xml.ts'
@@ -58,14 +59,22 @@ function sendXml(res: AnyResponse, body: string): void {
 }
 
 /** Serves one S3 request against `store`. */
-export async function handleS3(store: ObjectStore, route: S3Route, req: AnyRequest, res: AnyResponse): Promise<void> {
+export async function handleS3(
+  store: ObjectStore,
+  limits: ServerLimits,
+  route: S3Route,
+  req: AnyRequest,
+  res: AnyResponse,
+): Promise<void> {
   const method = req.method ?? 'GET'
   const { bucket, key, query } = route
   const resource = `/${bucket}${key ? `/${key}` : ''}`
   const head = method === 'HEAD'
   if (method === 'PUT') {
-    const raw = await readBody(req, MAX_OBJECT_BYTES)
-    if (raw === null) return sendS3Error(res, 'EntityTooLarge', 'Your proposed upload is too large.', resource, false)
+    const outcome = await readBody(req, { ...limits, maxBodyBytes: MAX_OBJECT_BYTES })
+    if (outcome.kind !== 'ok')
+      return sendS3Error(res, 'EntityTooLarge', 'Your proposed upload is too large or was cut off.', resource, false)
+    const raw = outcome.body
     if (key === '') {
       await store.put(bucket, '.bucket', new Uint8Array(0))
       out(res).writeHead(200, { location: `/${bucket}`, 'content-length': 0 })
