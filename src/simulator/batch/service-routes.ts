@@ -2,8 +2,9 @@
  * Route matching (pure) for what the simulator serves beside the Runtime inference paths: the
  * control-plane batch API (`/model-invocation-job…`), async invoke (`/async-invoke…`), the batch
  * ground truth (`/_sim/batch-jobs/{id}`) and path-style S3 (`/{bucket}/{key}`). On AWS these are three
- * hosts; here they share one port, told apart by path. Runtime routes are matched first, so no
- * bucket name can shadow them (`model` is a valid bucket, but Runtime model paths are POST-only).
+ * hosts; here they share one port, told apart by path. Runtime routes are matched first, and the
+ * Runtime's own first segments (`model`, `guardrail`, …) are never buckets: `PUT /model/…` stays an
+ * UnknownOperationException.
  */
 import { matchS3, type S3Route } from '../s3/s3-handler.ts'
 
@@ -18,6 +19,15 @@ export type ServiceRoute =
   | { kind: 'list-async'; query: URLSearchParams }
   | { kind: 'batch-truth'; id: string }
   | { kind: 's3'; route: S3Route }
+
+/** First path segments of Runtime APIs: never S3 buckets here, so every method on them stays a Runtime answer. */
+const RUNTIME_NAMESPACES = new Set([
+  'model',
+  'guardrail',
+  'async-invoke',
+  'model-invocation-job',
+  'model-invocation-jobs',
+])
 
 const decode = (raw: string): string => {
   try {
@@ -49,5 +59,5 @@ export function matchServiceRoute(method: string, target: string): ServiceRoute 
   }
   if (method !== 'GET' && method !== 'PUT' && method !== 'HEAD') return null
   const s3 = matchS3(target)
-  return s3 ? { kind: 's3', route: s3 } : null
+  return s3 && !RUNTIME_NAMESPACES.has(s3.bucket) ? { kind: 's3', route: s3 } : null
 }
