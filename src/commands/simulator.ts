@@ -1,21 +1,24 @@
 /**
- * `bedrock-bench simulator [--port 8787] [--host 127.0.0.1] [--seed N] [--models dir] [--faults file.json]`:
+ * `bedrock-bench simulator [--port 8787] [--host 127.0.0.1] [--seed N] [--models dir] [--faults file.json]
+ * [--limits '{"maxBodyBytes":…}']`:
  * runs the Bedrock-compatible simulator standalone (for boto3, LLMeter, curl …) until SIGINT/SIGTERM.
  */
 import { readFile } from 'node:fs/promises'
 import { parseArgs } from 'node:util'
 import type { Command } from '../cli.ts'
-import { startSimulator, type FaultRule } from '../simulator/start-simulator.ts'
+import { startSimulator, type FaultRule, type ServerLimits } from '../simulator/start-simulator.ts'
 
 const usage =
   'Usage: bedrock-bench simulator [--port 8787] [--host 127.0.0.1] [--seed 1] ' +
-  `[--models fixtures/models] [--faults faults.json]
+  `[--models fixtures/models] [--faults faults.json] [--limits '{"maxBodyBytes":1000000}']
 
   --port    TCP port (0 = any free port)            default 8787
   --host    interface to bind                       default 127.0.0.1
   --seed    integer seed of text, timings, faults   default 1
   --models  directory of model profile JSON files   default fixtures/models
-  --faults  JSON file with an array of fault rules  default none`
+  --faults  JSON file with an array of fault rules  default none
+  --limits  JSON of maxBodyBytes, maxHeaderBytes,   default {"maxBodyBytes":25000000,"maxHeaderBytes":16384,
+            headersTimeoutMs, idleTimeoutMs                  "headersTimeoutMs":10000,"idleTimeoutMs":65000}`
 
 function integer(name: string, value: string | undefined, fallback: number): number {
   if (value === undefined) return fallback
@@ -30,8 +33,17 @@ const command: Command = {
   async run(argv) {
     let port: number,
       seed: number,
-      faults: FaultRule[] = []
-    let values: { port?: string; host?: string; seed?: string; models?: string; faults?: string; help?: boolean }
+      faults: FaultRule[] = [],
+      limits: Partial<ServerLimits> | undefined
+    let values: {
+      port?: string
+      host?: string
+      seed?: string
+      models?: string
+      faults?: string
+      limits?: string
+      help?: boolean
+    }
     try {
       values = parseArgs({
         args: argv,
@@ -41,11 +53,19 @@ const command: Command = {
           seed: { type: 'string' },
           models: { type: 'string' },
           faults: { type: 'string' },
+          limits: { type: 'string' },
           help: { type: 'boolean', short: 'h' },
         },
       }).values
       port = integer('port', values.port, 8787)
       seed = integer('seed', values.seed, 1)
+      if (values.limits !== undefined) {
+        try {
+          limits = JSON.parse(values.limits) as Partial<ServerLimits>
+        } catch {
+          throw new TypeError(`--limits must be JSON like '{"maxBodyBytes":1000000}', got ${values.limits}.`)
+        }
+      }
       if (values.faults) {
         faults = JSON.parse(await readFile(values.faults, 'utf8')) as FaultRule[]
         if (!Array.isArray(faults))
@@ -71,6 +91,7 @@ const command: Command = {
         seed,
         models: values.models,
         faults,
+        limits,
         signal: controller.signal,
       })
     } catch (error) {

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { afterEach, expect, test, vi } from 'vitest'
 import type { TestProject } from 'vitest/node'
+import simulatorCommand from '../../src/commands/simulator.ts'
 import setup, { seedFromEnv } from '../../src/simulator/global-setup.ts'
 
 const bin = fileURLToPath(new URL('../../bin/bedrock-bench.js', import.meta.url))
@@ -89,4 +90,19 @@ test('globalSetup skips the simulator for BEDROCK_BENCH_TARGET=aws; a bad seed i
   )()
   expect(provided.bedrockBenchSimulatorUrl).toBe('')
   expect(() => seedFromEnv('abc')).toThrow('BEDROCK_BENCH_SEED must be an integer, got "abc"')
+})
+
+test('`bedrock-bench simulator --limits`: bad JSON exits 2, a bad limit is named and exits 1', async () => {
+  const errors: string[] = []
+  const spy = vi.spyOn(console, 'error').mockImplementation((message: string) => void errors.push(message))
+  try {
+    expect(await simulatorCommand.run(['--port', '0', '--limits', '{maxBodyBytes'])).toBe(2)
+    expect(errors[0]).toMatch(/--limits must be JSON like/)
+    expect(await simulatorCommand.run(['--port', '0', '--limits', '{"maxBodyBytes":0}'])).toBe(1)
+    expect(errors[1]).toMatch(/could not start: `limits.maxBodyBytes` must be an integer 1\.\./)
+    expect(await simulatorCommand.run(['--port', '0', '--limits', '{"bodyBytes":5}'])).toBe(1)
+    expect(errors[2]).toMatch(/`limits.bodyBytes` is not a limit. Use maxBodyBytes, maxHeaderBytes/)
+  } finally {
+    spy.mockRestore()
+  }
 })
