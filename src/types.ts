@@ -4,11 +4,23 @@
  * All times are milliseconds unless the name says otherwise.
  */
 
-/** The four ways to call a model. */
-export type Operation = 'converse' | 'converse-stream' | 'invoke' | 'invoke-stream'
+/**
+ * The ways to call a model: the four synchronous Runtime calls, a batch inference job (`batch`,
+ * one sample per record plus `job` lines) and asynchronous invocation (`async-invoke`).
+ */
+export type Operation = SyncOperation | 'batch' | 'async-invoke'
 
-/** Which phase of a run a request belongs to, decided by its *start* time. */
-export type Phase = 'warmup' | 'measure' | 'cooldown'
+/** The four synchronous Runtime calls (one request → one response). */
+export type SyncOperation = 'converse' | 'converse-stream' | 'invoke' | 'invoke-stream'
+
+/** Service tier of a Runtime request (`default` is Bedrock's name for Standard). */
+export type ServiceTier = 'priority' | 'default' | 'flex'
+
+/**
+ * Which phase of a run a request belongs to, decided by its *start* time. `job` marks a batch job's
+ * progress line (not a request: never counted in request statistics).
+ */
+export type Phase = 'warmup' | 'measure' | 'cooldown' | 'job'
 
 /** Outcome of one request. Outcomes are data, never exceptions. */
 export type SampleStatus = 'ok' | 'throttled' | 'error' | 'timeout' | 'cancelled'
@@ -49,8 +61,11 @@ export interface Sample {
 
   /** Time to first content token (ms). Non-streaming: equals `latencyMs`. `null` when no token arrived. */
   ttftMs: number | null
-  /** End-to-end latency: completion − start (ms). */
-  latencyMs: number
+  /**
+   * End-to-end latency: completion − start (ms). `null` when unknown: a batch record's own
+   * processing time is not reported by Bedrock (the job's times are in `batchJob`).
+   */
+  latencyMs: number | null
   /** Scheduler lag: startedAt − scheduledAt (ms). */
   queueDelayMs: number
   /** Mean inter-token latency: (latency − TTFT) / (outputTokens − 1) (ms), `null` when undefined. */
@@ -84,6 +99,75 @@ export interface Sample {
   costUsd: number | null
   /** Request id from `x-amzn-RequestId`, for correlating with the simulator's ground truth. */
   requestId: string | null
+  /** Service tier the response reports (`priority` | `default` | `flex`), `null` when it reports none. */
+  serviceTier?: string | null
+  /** `phase: 'job'` lines only: the batch job's progress and outcome as known when written. */
+  batchJob?: BatchJobRecord
+  /** `async-invoke` samples only: submission and polling times. */
+  asyncInvoke?: AsyncInvokeRecord
+}
+
+/** One observed status of a batch job. */
+export interface JobTransition {
+  status: string
+  /** When the client first saw the status (ms, the run's monotonic clock). */
+  observedAt: number
+  /** The service's `lastModifiedTime` for it (ISO; simulated time on a time-scaled simulator). */
+  serviceTime: string | null
+}
+
+/**
+ * A batch job as measured: written at submission, at each status change and at the end, so a run
+ * killed mid-job still shows the job (with `finished: false`). Rates are per second of the job's own
+ * service time from `InProgress` to `endTime` (on a time-scaled simulator: simulated seconds).
+ */
+export interface BatchJobRecord {
+  jobArn: string | null
+  /** Last status seen. */
+  status: string
+  /** True once the job reached a terminal status and its output was read. */
+  finished: boolean
+  transitions: JobTransition[]
+  /** CreateModelInvocationJob round trip (ms). */
+  submitLatencyMs: number | null
+  /** Submission → terminal status seen by the client (ms of wall clock). */
+  wallMs: number | null
+  /** `submitTime` → `endTime` as the service reports them (ms of service time). */
+  serviceMs: number | null
+  /** `InProgress` → `endTime` (ms of service time), `null` when InProgress was never seen. */
+  processingServiceMs: number | null
+  /** Service ms per wall ms (1 on AWS; the simulator's time scale otherwise). */
+  timeScale: number | null
+  totalRecords: number
+  processedRecords: number | null
+  successRecords: number | null
+  errorRecords: number | null
+  /** From `manifest.json.out`. */
+  inputTokens: number | null
+  outputTokens: number | null
+  recordsPerSec: number | null
+  inputTokensPerSec: number | null
+  outputTokensPerSec: number | null
+  /** Cost of the processed records at the batch price (USD). */
+  costUsd: number | null
+  /** The same tokens at the on-demand price (USD). */
+  onDemandCostUsd: number | null
+  /** GetModelInvocationJob calls made. */
+  polls: number
+  message: string | null
+}
+
+/** Timing of one asynchronous invocation. */
+export interface AsyncInvokeRecord {
+  invocationArn: string | null
+  /** StartAsyncInvoke round trip (ms). */
+  submitLatencyMs: number
+  /** GetAsyncInvoke calls made. */
+  polls: number
+  /** `submitTime` → `endTime` as the service reports them (ms). */
+  serviceMs: number | null
+  /** Time to completion seen by the client minus the service's own time (ms): the cost of polling. */
+  pollingOverheadMs: number | null
 }
 
 /** Summary statistics of one metric over a set of samples. */
@@ -230,6 +314,8 @@ export interface RunSummary extends MeasuredMetrics {
   warnings: string[]
   startedAtIso: string
   wallClockMs: number
+  /** `operation: 'batch'`: one entry per job (run), as measured. */
+  batchJobs?: BatchJobRecord[]
   /**
    * The Vitest test that ran this benchmark (`file > test name`). The report compares benchmarks
    * (fastest, cheapest, streaming gain) only within a group: one test is one intended comparison.

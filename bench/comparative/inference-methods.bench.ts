@@ -53,3 +53,49 @@ test('streaming vs non-streaming, Converse vs InvokeModel', async ({ bench }) =>
         `${(100 * (1 - by['converse-stream'].ttftMs!.p50 / by.converse.latencyMs!.p50)).toFixed(0)} %`),
   )
 })
+
+test('sync vs stream vs batch vs async on the same 200 records: time to all results, cost, throttles', async ({
+  bench,
+}) => {
+  const RECORDS = 200
+  const common = {
+    model: 'amazon.nova-micro-v1:0',
+    prompt: ({ seq }: { seq: number }) => ({
+      messages: [{ role: 'user' as const, text: `Classify support ticket ${seq} as billing, bug or other.` }],
+    }),
+    maxTokens: 32,
+  }
+  const onDemand = (operation: Operation, concurrency: number): Promise<RunSummary> =>
+    bedrockBench(bench, {
+      ...common,
+      name: `methods-200-${operation}`,
+      operation,
+      load: { concurrency, requests: RECORDS, warmup: { requests: 0 } },
+    })
+  const converse = await onDemand('converse', 50)
+  const stream = await onDemand('converse-stream', 50)
+  const asyncRun = await onDemand('async-invoke', 100)
+  const batch = await bedrockBench(bench, {
+    ...common,
+    name: 'methods-200-batch',
+    operation: 'batch',
+    batch: { records: RECORDS },
+  })
+  const job = batch.batchJobs![0]
+  expect(job).toMatchObject({ status: 'Completed', processedRecords: RECORDS, errorRecords: 0 })
+  for (const r of [converse, stream, asyncRun, batch]) expect(r.outcomes.ok).toBe(RECORDS)
+  // the same records, the same seeded answers: batch costs half of on-demand for the same tokens
+  expect(batch.costUsd / converse.costUsd).toBeCloseTo(0.5, 2)
+  console.info(
+    `[inference-methods] ${RECORDS} records, time to all results / cost / throttled: ` +
+      [converse, stream, asyncRun]
+        .map(
+          r =>
+            `${r.operation} ${(r.wallClockMs / 1000).toFixed(1)} s / ` +
+            `$${r.costUsd.toFixed(4)} / ${r.outcomes.throttled}`,
+        )
+        .join('; ') +
+      `; batch ${(job.serviceMs! / 1000).toFixed(0)} s simulated ` +
+      `(${(job.wallMs! / 1000).toFixed(1)} s wall) / $${job.costUsd!.toFixed(4)}`,
+  )
+})

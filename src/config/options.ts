@@ -4,7 +4,7 @@
  */
 import type { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime'
 import type { ModelFamily } from '../model-profile.ts'
-import type { Operation, TargetKind } from '../types.ts'
+import type { Operation, ServiceTier, TargetKind } from '../types.ts'
 
 /** One chat message of a conversation (text only). */
 export interface ConversationMessage {
@@ -109,6 +109,45 @@ export interface RetryOptions {
   maxAttempts?: number
 }
 
+/** One batch input record as you supply it: `modelInput` is the InvokeModel (or Converse) body. */
+export interface BatchInputRecord {
+  /** @default a generated 11-character id */
+  recordId?: string
+  modelInput: Record<string, unknown>
+}
+
+/** Batch inference job settings (`operation: 'batch'`). One job per run. */
+export interface BatchOptions {
+  /** Records of the job, built from `prompt` like on-demand requests. @default `load.requests` or 100 */
+  records?: number
+  /** Your own records instead of generated ones (each needs a `modelInput` object). */
+  inputRecords?: BatchInputRecord[]
+  /** Where the JSONL input is uploaded. Required on AWS. @default `s3://bedrock-bench-batch/<runId>/<name>/run-<i>/records.jsonl` (simulator) */
+  inputS3Uri?: string
+  /** Output prefix; Bedrock writes `<prefix>/<job id>/…`. Required on AWS. @default `s3://bedrock-bench-batch/<runId>/<name>/out/` (simulator) */
+  outputS3Uri?: string
+  /** IAM service role Bedrock assumes to read and write the bucket. Required on AWS. */
+  roleArn?: string
+  /** Body shape of the records. @default 'InvokeModel' */
+  invocationType?: 'InvokeModel' | 'Converse'
+  /** Time between GetModelInvocationJob polls (ms). @default 60000 on AWS, 20 on the simulator */
+  pollIntervalMs?: number
+  /** Fewest records a job may have (Bedrock's quota; the simulator's `batch.minRecordsPerJob`). @default 100 */
+  minRecords?: number
+  /** Job timeout (hours, 24..168). @default 24 */
+  timeoutHours?: number
+  /** Stop the job this long after submission (ms): measures a stopped job's partial output. */
+  stopAfterMs?: number
+}
+
+/** Asynchronous invocation settings (`operation: 'async-invoke'`). */
+export interface AsyncInvokeOptions {
+  /** Output prefix for StartAsyncInvoke. Required on AWS. @default `s3://bedrock-bench-async/<runId>/<name>/` (simulator) */
+  outputS3Uri?: string
+  /** Time between GetAsyncInvoke polls (ms). @default 1000 on AWS, 20 on the simulator */
+  pollIntervalMs?: number
+}
+
 /** Explicit opt-in for real AWS. */
 export interface AwsOptions {
   region: string
@@ -156,6 +195,16 @@ export interface BedrockBenchOptions {
   cachePoint?: boolean
   /** @default 'standard' */
   performanceConfig?: 'standard' | 'optimized'
+  /**
+   * Service tier of each request: `priority` (premium, ahead of the rest), `default` (Standard) or
+   * `flex` (discounted, best effort). Converse sends `serviceTier: { type }`, InvokeModel the
+   * `X-Amzn-Bedrock-Service-Tier` header. @default not sent (Bedrock uses `default`)
+   */
+  serviceTier?: ServiceTier
+  /** Batch job settings, for `operation: 'batch'`. */
+  batch?: BatchOptions
+  /** Async invocation settings, for `operation: 'async-invoke'`. */
+  asyncInvoke?: AsyncInvokeOptions
   /** Native body family for invoke operations; looked up from the model profiles when omitted. */
   family?: ModelFamily
   /** @default { concurrency: 1, requests: 100 } */

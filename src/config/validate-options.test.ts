@@ -71,7 +71,8 @@ describe('checkOptions', () => {
       '`name` must be a non-empty string, got `""`. Name the benchmark, e.g. `haiku-stream`.',
       '`model` must be a model id, inference-profile id or ARN, got `7`. Pass e.g. ' +
         "`'anthropic.claude-3-5-haiku-20241022-v1:0'`.",
-      '`operation` must be `converse` | `converse-stream` | `invoke` | `invoke-stream`, got `"chat"`. Use ' +
+      '`operation` must be `converse` | `converse-stream` | `invoke` | `invoke-stream` | `batch` | `async-invoke`, ' +
+        'got `"chat"`. Use ' +
         '`converse-stream` to measure TTFT.',
       "`prompt` must be an inline text, a fixture path or a generator, got `{}`. Pass `{ text: 'Hello' }`, `{ " +
         "fixture: 'prompts/short-qa.json' }` or a function `(ctx) => ({ messages })`.",

@@ -9,6 +9,8 @@ import { MODEL_FAMILIES } from '../profiles/parse-profile.ts'
 import type { Operation, TargetKind } from '../types.ts'
 import { BedrockBenchConfigError } from './bedrock-bench-config-error.ts'
 import type { BedrockBenchOptions, LoadOptions } from './options.ts'
+import { Problems, show } from './problems.ts'
+import { checkServiceOptions } from './check-service-options.ts'
 
 /** Options with every default applied. */
 export interface ResolvedOptions extends BedrockBenchOptions {
@@ -25,44 +27,14 @@ export interface ResolvedOptions extends BedrockBenchOptions {
   seed: number
 }
 
-const OPERATIONS: readonly Operation[] = ['converse', 'converse-stream', 'invoke', 'invoke-stream']
-
-const SHOW_MAX_CHARS = 200
-
-/**
- * A value as a problem sentence quotes it: JSON where possible (bigints as `1n`), else a plain tag;
- * never throws (a null-prototype object or a cycle has no string form) and stays short.
- */
-const show = (v: unknown): string => {
-  if (typeof v === 'function') return 'a function'
-  let text: string
-  try {
-    text = JSON.stringify(v, (_key, x: unknown) => (typeof x === 'bigint' ? `${x}n` : x)) ?? String(v)
-  } catch {
-    text = Object.prototype.toString.call(v)
-  }
-  return text.length > SHOW_MAX_CHARS ? `${text.slice(0, SHOW_MAX_CHARS)}…` : text
-}
-
-/** Collects problems with a uniform sentence shape. */
-class Problems {
-  readonly list: string[] = []
-  add(option: string, expectation: string, got: unknown, fix: string): void {
-    this.list.push(`\`${option}\` must be ${expectation}, got \`${show(got)}\`. ${fix}`)
-  }
-  int(option: string, v: unknown, min: number, fix: string, optional = true): void {
-    if (v === undefined && optional) return
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < min) this.add(option, `an integer ≥ ${min}`, v, fix)
-  }
-  num(option: string, v: unknown, min: number, max: number, fix: string, minExclusive = false): void {
-    if (v === undefined) return
-    const lowOk = typeof v === 'number' && (minExclusive ? v > min : v >= min)
-    if (typeof v !== 'number' || !Number.isFinite(v) || !lowOk || v > max) {
-      const range = max === Infinity ? `a number ${minExclusive ? '>' : '≥'} ${min}` : `a number in [${min}, ${max}]`
-      this.add(option, range, v, fix)
-    }
-  }
-}
+const OPERATIONS: readonly Operation[] = [
+  'converse',
+  'converse-stream',
+  'invoke',
+  'invoke-stream',
+  'batch',
+  'async-invoke',
+]
 
 function checkLimits(p: Problems, load: Record<string, unknown>): void {
   p.int(
@@ -352,6 +324,7 @@ export function checkOptions(options: unknown): string[] {
     p.add('client', 'a `BedrockRuntimeClient`', o.client, 'Pass `new BedrockRuntimeClient({...})` or omit it.')
   }
   checkTarget(p, o)
+  checkServiceOptions(p, o)
   checkWorkers(p, o)
   p.int('seed', o.seed, 0, 'Use any non-negative integer.')
   p.num(

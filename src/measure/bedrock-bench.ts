@@ -28,13 +28,15 @@ import { quantileSorted } from '../stats/quantile.ts'
 import { type RunMeta, RunAccumulator } from '../stats/run-accumulator.ts'
 import { seededRandom } from '../stats/seeded-random.ts'
 import type { MeasurementError, RunSummary, Sample } from '../types.ts'
-import { clientQueueWarnings, createClient } from './client-factory.ts'
+import { clientQueueWarnings, createClient, createServiceClients } from './client-factory.ts'
+import { runBatchJob } from './run-batch.ts'
+import { tierPricing } from '../cost/price-variants.ts'
 import { epochClock, epochNow, relativeClock } from './clock.ts'
 import { captureEnvironment } from './environment.ts'
 import { dryRunRequested, planFileFor, recordDryRun, recordDryRunProblem } from './dry-run.ts'
 import { runLoadWorkers } from './load-workers.ts'
 import { type PreparedBench, prepareBench } from './prepare-bench.ts'
-import { requestExecutor } from './request-executor.ts'
+import { requestExecutor, requestRng } from './request-executor.ts'
 import { ttftError, TtftErrorSampler, TTFT_ERROR_WARN_P95_MS } from './ttft-error.ts'
 import { replayLatencies } from './replay-latencies.ts'
 import { simulatorQuotaTpm } from './simulator-quota.ts'
@@ -107,12 +109,14 @@ export async function bedrockBench(
   }
   if (dryRun) return recordDryRun(prepared, process.env, planFile, context?.task ?? currentTask())
   const { options: o, levels, warnings, root, conversationFor, profile, family, planned } = prepared
+  const jobLike = o.operation === 'batch' || o.operation === 'async-invoke'
 
   const target = await resolveTarget(o, safeInject('bedrockBenchSimulatorUrl'))
   const maxConcurrency = Math.max(
     ...levels.map(l => l.concurrency ?? (Number.isFinite(l.maxInFlight) ? l.maxInFlight : 256)),
   )
-  const workerCount = resolveWorkerCount(o.load.workers)
+  // batch and async-invoke run in this thread (their S3 and control-plane clients live here)
+  const workerCount = jobLike ? 1 : resolveWorkerCount(o.load.workers)
   // with worker threads, each builds its own client; the main thread sends nothing
   const client =
     o.client ??
@@ -157,7 +161,11 @@ export async function bedrockBench(
   const monitor = new SaturationMonitor()
   const originEpochMs = epochNow()
   const clock = workerCount > 1 ? epochClock(originEpochMs) : relativeClock()
-  const pricing = prepared.pricing?.pricing
+  const pricing =
+    prepared.pricing && o.serviceTier ? tierPricing(prepared.pricing.pricing, o.serviceTier) : prepared.pricing?.pricing
+  const services = jobLike
+    ? createServiceClients({ target: o.target, endpoint: target.endpoint, region: target.region })
+    : null
   // AWS: besides the pre-run estimate, stop scheduling before actual spend could pass the budget
   const guard = o.target === 'aws' && pricing ? new BudgetGuard(o.aws!.budgetUsd) : null
   const schedulingSignal = guard ? (o.signal ? AbortSignal.any([o.signal, guard.signal]) : guard.signal) : o.signal
@@ -172,7 +180,37 @@ export async function bedrockBench(
   let result: LoadResult
   let budgetStopped: boolean
   try {
-    if (client === null) {
+    if (o.operation === 'batch') {
+      const jobStart = clock.now()
+      for (let runIndex = 0; runIndex < o.runs && !o.signal?.aborted; runIndex++) {
+        await runBatchJob(
+          {
+            clients: services!,
+            options: o,
+            family: family!,
+            pricing,
+            conversationFor: (seq, run) => conversationFor({ seq, runIndex: run, rng: requestRng(o.seed, run, seq) }),
+            base: {
+              runId,
+              benchName: o.name,
+              runIndex,
+              model: o.model,
+              operation: 'batch',
+              target: o.target,
+              loadLevel: 'batch',
+              concurrency: null,
+              targetRatePerSec: null,
+            },
+            clock,
+            onSample,
+            sleep: ms => new Promise(r => setTimeout(r, ms)),
+          },
+          runIndex,
+        )
+      }
+      result = { wallClockMs: clock.now() - jobStart } as LoadResult
+      budgetStopped = false
+    } else if (client === null) {
       const { signal: _signal, client: _client, ...plain } = o // not cloneable; the workers get neither
       const workers = await runLoadWorkers(
         {
@@ -213,6 +251,7 @@ export async function bedrockBench(
           guard,
           levelConcurrency: new Map(levels.map(l => [l.label, l.concurrency])),
           signal: o.signal,
+          services,
         }),
         onSample,
       })
@@ -222,6 +261,7 @@ export async function bedrockBench(
     if (errorSampler && target.endpoint) ttftErrorMs = await ttftError(target.endpoint, errorSampler.picked)
   } finally {
     log.close()
+    services?.destroy()
     if (client !== null && !o.client) client.destroy()
     await target.close()
   }

@@ -7,7 +7,9 @@
  */
 import { Agent as HttpAgent } from 'node:http'
 import { Agent as HttpsAgent } from 'node:https'
+import { BedrockClient } from '@aws-sdk/client-bedrock'
 import { BedrockRuntimeClient } from '@aws-sdk/client-bedrock-runtime'
+import { S3Client } from '@aws-sdk/client-s3'
 import { NodeHttpHandler } from '@smithy/node-http-handler'
 import type { TargetKind } from '../types.ts'
 
@@ -65,6 +67,35 @@ export function createClient(spec: ClientSpec): BedrockRuntimeClient {
     ...(spec.target === 'simulator' ? { credentials: SIMULATOR_CREDENTIALS } : {}),
     ...(requestHandler ? { requestHandler } : {}),
   })
+}
+
+/** The control-plane and S3 clients of batch jobs and async invocations. */
+export interface ServiceClients {
+  bedrock: BedrockClient
+  s3: S3Client
+  destroy(): void
+}
+
+/**
+ * Builds the Bedrock control-plane and S3 clients for a target. On the simulator both talk to its
+ * one port (S3 path-style); on AWS they use the regional endpoints and the default credential chain.
+ */
+export function createServiceClients(spec: Pick<ClientSpec, 'target' | 'endpoint' | 'region'>): ServiceClients {
+  const common = {
+    region: spec.region ?? 'us-east-1',
+    maxAttempts: 3,
+    ...(spec.target === 'simulator' ? { credentials: SIMULATOR_CREDENTIALS, endpoint: spec.endpoint } : {}),
+  }
+  const bedrock = new BedrockClient(common)
+  const s3 = new S3Client({ ...common, ...(spec.target === 'simulator' ? { forcePathStyle: true } : {}) })
+  return {
+    bedrock,
+    s3,
+    destroy: () => {
+      bedrock.destroy()
+      s3.destroy()
+    },
+  }
 }
 
 /**

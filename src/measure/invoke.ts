@@ -17,7 +17,7 @@ import {
 } from '@aws-sdk/client-bedrock-runtime'
 import type { Conversation } from '../config/options.ts'
 import type { ModelFamily } from '../model-profile.ts'
-import type { Operation, Sample, TokenSource } from '../types.ts'
+import type { Sample, ServiceTier, SyncOperation, TokenSource } from '../types.ts'
 import { RequestAbort } from './abortable.ts'
 import { classifyError, type FailureOutcome } from './classify-error.ts'
 import type { Clock } from './clock.ts'
@@ -35,7 +35,7 @@ export interface InvokeSpec {
   /** The SDK client that sends the request (built by `createClient` or supplied by the user). */
   client: BedrockRuntimeClient
   /** Which Bedrock Runtime API to call. */
-  operation: Operation
+  operation: SyncOperation
   /** Model id, inference-profile id or ARN, as sent in the URL. */
   modelId: string
   /** Native body family; required for `invoke` / `invoke-stream`. */
@@ -54,6 +54,8 @@ export interface InvokeSpec {
   cachePoint: boolean
   /** `optimized` asks for latency-optimized inference (`performanceConfig.latency`). */
   performanceConfig: 'standard' | 'optimized'
+  /** Service tier to ask for (Converse `serviceTier.type`, InvokeModel header); omitted when undefined. */
+  serviceTier?: ServiceTier
   /** Per-request timeout (ms) → `timeout`. */
   timeoutMs: number
   /** The user's signal → `cancelled`. */
@@ -117,6 +119,7 @@ function converseInput(spec: InvokeSpec): ConverseCommandInput {
       stopSequences: spec.stopSequences,
     },
     ...(spec.performanceConfig === 'optimized' ? { performanceConfig: { latency: 'optimized' as const } } : {}),
+    ...(spec.serviceTier !== undefined ? { serviceTier: { type: spec.serviceTier } } : {}),
   }
 }
 
@@ -142,6 +145,7 @@ function nativeInput(spec: InvokeSpec) {
     contentType: 'application/json',
     accept: 'application/json',
     ...perf,
+    ...(spec.serviceTier !== undefined ? { serviceTier: spec.serviceTier } : {}),
   }
 }
 
@@ -189,6 +193,7 @@ async function readResponse(
     stopReason: null,
     attempts: meta.attempts ?? 1,
     retryDelayMs: meta.totalRetryDelay ?? 0,
+    serviceTier: headers['x-amzn-bedrock-service-tier'] ?? null,
   }
   const setUsage = (u: Partial<NativeUsage>, source: TokenSource) => {
     for (const k of ['inputTokens', 'outputTokens', 'cacheReadTokens', 'cacheWriteTokens'] as const)
@@ -202,6 +207,7 @@ async function readResponse(
     setUsage(converseUsage(o.usage), 'usage')
     r.serverLatencyMs = o.metrics?.latencyMs ?? null
     r.stopReason = o.stopReason ?? null
+    r.serviceTier = o.serviceTier?.type ?? r.serviceTier
   } else if (spec.operation === 'converse-stream') {
     const o = out as import('@aws-sdk/client-bedrock-runtime').ConverseStreamCommandOutput
     let sawMetadata = false
@@ -215,6 +221,7 @@ async function readResponse(
         sawMetadata = true
         setUsage(converseUsage(ev.metadata.usage), 'usage')
         r.serverLatencyMs = ev.metadata.metrics?.latencyMs ?? null
+        r.serviceTier = ev.metadata.serviceTier?.type ?? r.serviceTier
       }
     })
     if (!sawMetadata)

@@ -8,6 +8,8 @@ import { resolve } from 'node:path'
 import type { BedrockBenchOptions, Conversation } from '../config/options.ts'
 import { type ConversationSource, resolvePrompt } from '../config/resolve-prompt.ts'
 import { checkAwsBudget, plannedRequests } from '../config/resolve-target.ts'
+import { batchRecordCount } from '../config/check-service-options.ts'
+import { batchPricing } from '../cost/price-variants.ts'
 import { optionsEnv, type ResolvedOptions, validateOptions } from '../config/validate-options.ts'
 import { BedrockBenchConfigError } from '../config/bedrock-bench-config-error.ts'
 import { type ResolvedPricing, resolvePricing } from '../cost/resolve-pricing.ts'
@@ -68,11 +70,19 @@ export async function prepareBench(options: BedrockBenchOptions, dirs: ProjectDi
         `Pass \`family: ${MODEL_FAMILIES.map(f => `'${f}'`).join(' | ')}\`.`,
     ])
   }
+  const jobLike = o.operation === 'batch' || o.operation === 'async-invoke'
+  if (jobLike && (profile === undefined || family === null)) {
+    throw new BedrockBenchConfigError([
+      `\`model\` must be a model with a profile (family, batch price) for \`${o.operation}\`, ` +
+        `got \`${o.model}\`. Use a model id from fixtures/models, or add its profile.`,
+    ])
+  }
   const first = conversationFor({ seq: 0, runIndex: 0, rng: requestRng(o.seed, 0, 0) })
   const inputTokensPerRequest = Math.ceil(conversationChars(first) / 4)
-  const planned = plannedRequests(o, levels)
+  const planned = o.operation === 'batch' ? batchRecordCount({ ...o }) * o.runs : plannedRequests(o, levels)
   const pricing = resolvePricing(o.model, o.pricing, profiles)
-  checkAwsBudget(o, pricing?.pricing, planned, inputTokensPerRequest)
+  const billed = pricing && o.operation === 'batch' ? batchPricing(pricing.pricing) : pricing?.pricing
+  checkAwsBudget(o, billed, planned, inputTokensPerRequest)
   return {
     options: o,
     levels,

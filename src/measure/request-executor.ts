@@ -12,9 +12,11 @@ import { estimateCost } from '../cost/estimate-cost.ts'
 import type { Dispatch } from '../load/run-load.ts'
 import type { ModelFamily, Pricing } from '../model-profile.ts'
 import { seededRandom } from '../stats/seeded-random.ts'
-import type { Sample } from '../types.ts'
+import type { Sample, SyncOperation } from '../types.ts'
 import type { Clock } from './clock.ts'
-import { invoke, type InvokeSpec } from './invoke.ts'
+import { invoke, type InvokeSpec, type SampleContext } from './invoke.ts'
+import { asyncInvoke } from './async-invoke.ts'
+import type { ServiceClients } from './client-factory.ts'
 
 /** Characters of a conversation's text (messages and system prompt), the basis of pre-send token bounds. */
 export const conversationChars = (c: Conversation): number =>
@@ -54,6 +56,8 @@ export interface ExecutorSetup {
   levelConcurrency: ReadonlyMap<string, number | null>
   /** Aborts in-flight requests (their samples become `cancelled`). */
   signal: AbortSignal | undefined
+  /** S3 and control-plane clients, for `async-invoke` (absent in load worker threads). */
+  services?: ServiceClients | null
 }
 
 /** Builds `execute` for `runLoad`. */
@@ -63,9 +67,10 @@ export function requestExecutor(s: ExecutorSetup): (d: Dispatch) => Promise<Samp
   // the per-request spec is this plus the conversation
   const base: Omit<InvokeSpec, 'conversation'> = {
     client: s.client,
-    operation: o.operation,
+    operation: o.operation as SyncOperation,
     modelId: o.model,
     family: s.family,
+    serviceTier: o.serviceTier,
     maxTokens: o.maxTokens,
     temperature: o.temperature,
     topP: o.topP,
@@ -85,23 +90,52 @@ export function requestExecutor(s: ExecutorSetup): (d: Dispatch) => Promise<Samp
     })
     const charged =
       guard && pricing ? guard.started(worstCaseUsd(conversation, o.maxTokens, o.maxAttempts, pricing)) : null
-    const sample = invoke(
-      { ...base, conversation },
-      {
-        runId: s.runId,
-        benchName: o.name,
-        phase: d.phase,
-        runIndex: d.runIndex,
-        seq: d.seq,
-        model: o.model,
-        operation: o.operation,
-        target: o.target,
-        loadLevel: d.level.label,
-        concurrency: s.levelConcurrency.get(d.level.label) ?? d.level.concurrency,
-        targetRatePerSec: d.targetRatePerSec,
-        scheduledAt: d.scheduledAt,
-      },
-    )
+    const ctx: SampleContext = {
+      runId: s.runId,
+      benchName: o.name,
+      phase: d.phase,
+      runIndex: d.runIndex,
+      seq: d.seq,
+      model: o.model,
+      operation: o.operation,
+      target: o.target,
+      loadLevel: d.level.label,
+      concurrency: s.levelConcurrency.get(d.level.label) ?? d.level.concurrency,
+      targetRatePerSec: d.targetRatePerSec,
+      scheduledAt: d.scheduledAt,
+    }
+    const sample =
+      o.operation === 'async-invoke' && s.services
+        ? asyncInvoke(
+            {
+              client: s.client,
+              services: s.services,
+              modelId: o.model,
+              family: s.family!,
+              input: {
+                ...conversationInput(conversation),
+                maxTokens: o.maxTokens,
+                temperature: o.temperature,
+                topP: o.topP,
+                stopSequences: o.stopSequences,
+                cachePoint: false,
+              },
+              outputS3Uri:
+                o.asyncInvoke?.outputS3Uri ??
+                `s3://bedrock-bench-async/${s.runId}/${o.name.replace(/[^A-Za-z0-9._-]/g, '-')}`,
+              pollIntervalMs: o.asyncInvoke?.pollIntervalMs ?? (o.target === 'aws' ? 1000 : 20),
+              timeoutMs: o.timeoutMs,
+              clock: s.clock,
+              sleep: ms => new Promise(r => setTimeout(r, ms)),
+              pricing,
+              signal: s.signal,
+            },
+            ctx,
+          )
+        : invoke({ ...base, conversation }, ctx)
     return charged ? sample.then(x => (charged(x.costUsd), x)) : sample
   }
 }
+
+/** A conversation as the native-body builder's messages and system prompt. */
+const conversationInput = (c: Conversation) => ({ messages: c.messages, system: c.system ?? null })

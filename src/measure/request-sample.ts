@@ -19,6 +19,8 @@ export interface Reading extends NativeUsage {
   stopReason: string | null
   attempts: number
   retryDelayMs: number
+  /** The service tier the response reports, `null` when none. */
+  serviceTier?: string | null
 }
 
 /** The SDK `$metadata` fields a sample keeps (retries). */
@@ -86,5 +88,7 @@ export function requestSample(
     stopReason: reading?.stopReason ?? null,
     costUsd: reading && outputTokens !== null && spec.costOf ? spec.costOf(reading) : null,
     requestId: requestId === undefined ? null : String(requestId),
+    // only when the response names one: ordinary samples keep the key order the CSV fast path expects
+    ...(reading?.serviceTier ? { serviceTier: reading.serviceTier } : {}),
   }
 }

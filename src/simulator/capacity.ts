@@ -13,7 +13,7 @@ export type SlotRequest =
 export class CapacityPool {
   readonly #capacity: Capacity
   #active = 0
-  readonly #waiting: Array<() => void> = []
+  readonly #waiting: Array<{ wake: () => void; rank: number }> = []
 
   constructor(capacity: Capacity) {
     this.#capacity = capacity
@@ -29,8 +29,11 @@ export class CapacityPool {
     return this.#waiting.length
   }
 
-  /** Asks for a slot. A `granted` (now or later) slot must be given back with {@link release}. */
-  acquire(): SlotRequest {
+  /**
+   * Asks for a slot. A `granted` (now or later) slot must be given back with {@link release}.
+   * @param rank queue rank: lower ranks are served first, equal ranks in arrival order @default 1
+   */
+  acquire(rank = 1): SlotRequest {
     if (this.#active < this.#capacity.concurrentGenerations) {
       this.#active++
       return { kind: 'granted' }
@@ -40,18 +43,21 @@ export class CapacityPool {
     const granted = new Promise<void>(resolve => {
       wake = resolve
     })
-    this.#waiting.push(wake)
+    const entry = { wake, rank }
+    const at = this.#waiting.findIndex(w => w.rank > rank)
+    if (at < 0) this.#waiting.push(entry)
+    else this.#waiting.splice(at, 0, entry)
     const cancel = (): void => {
-      const index = this.#waiting.indexOf(wake)
+      const index = this.#waiting.indexOf(entry)
       if (index >= 0) this.#waiting.splice(index, 1)
     }
     return { kind: 'queued', granted, cancel }
   }
 
-  /** Gives a slot back; the oldest waiting request (if any) takes it over. */
+  /** Gives a slot back; the first waiting request (lowest rank, then oldest) takes it over. */
   release(): void {
     const next = this.#waiting.shift()
-    if (next) next()
+    if (next) next.wake()
     else this.#active = Math.max(0, this.#active - 1)
   }
 

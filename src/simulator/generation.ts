@@ -9,20 +9,15 @@ import type { SimError } from './errors.ts'
 import { shapeOfStreamException } from './errors.ts'
 import type { NeutralRequest, NeutralStopReason } from './families/family.ts'
 import { HTTP_ERROR_FAULTS, stallMsOf, STREAM_ENDING_FAULTS, type FaultRule } from './faults.ts'
+import { completionText, limitError } from './completion-text.ts'
 import { endRecord, endRecordWithError, type GroundTruthRecord, type GroundTruthStatus } from './ground-truth.ts'
-import {
-  isZeroLatency,
-  latencySpecFor,
-  sampleInterTokenMs,
-  sampleTargetTokens,
-  sampleTtftMs,
-  type LatencyMode,
-} from './latency-model.ts'
+import { tierEffect, tierRank } from './service-tier-model.ts'
+import { isZeroLatency, latencySpecFor, sampleInterTokenMs, sampleTtftMs, type LatencyMode } from './latency-model.ts'
 import { promptText } from './prompt-text.ts'
 import { createRng, hashSeed } from './rng.ts'
 import { poolFor, quotasFor, type SimContext } from './sim-context.ts'
 import { sleep } from './sleep.ts'
-import { countTokens, generateText } from './text.ts'
+import { countTokens } from './text.ts'
 import { charsPerToken } from './tokenizer-ratio.ts'
 
 /** One inference request, parsed and resolved. */
@@ -119,32 +114,15 @@ export async function runGeneration(ctx: SimContext, job: GenerationJob, sink: G
   const prompt = promptText(request)
   const ratio = charsPerToken(profile.family)
   const totalInput = countTokens(prompt.text, ratio)
-  if (
-    request.maxTokens !== null &&
-    (!Number.isInteger(request.maxTokens) || request.maxTokens < 1 || request.maxTokens > profile.maxOutputTokens)
-  ) {
-    return failWith({
-      shape: 'ValidationException',
-      message:
-        `The maximum tokens you requested (${request.maxTokens}) must be an integer between 1 and the model ` +
-        `limit of ${profile.maxOutputTokens}.`,
-    })
-  }
-  if (totalInput > profile.contextWindowTokens) {
-    return failWith({
-      shape: 'ValidationException',
-      message:
-        `Input is too long for requested model: ${totalInput} input tokens exceed the context window of ` +
-        `${profile.contextWindowTokens}.`,
-    })
-  }
+  const limit = limitError(profile, request, totalInput)
+  if (limit) return failWith(limit)
   const maxTokens = request.maxTokens ?? profile.maxOutputTokens
   const quotaKey = isCrossRegionId(job.rawModelId) ? `${profile.modelId}#cross-region` : profile.modelId
   const quotas = quotasFor(ctx, profile, job.rawModelId)
   const admission = ctx.quota.admit(quotaKey, quotas, totalInput + maxTokens)
   if (!admission.ok) return failWith({ shape: 'ThrottlingException', message: admission.message })
   const pool = poolFor(ctx, profile)
-  const slot = pool.acquire()
+  const slot = pool.acquire(tierRank(job.serviceTier))
   if (slot.kind === 'rejected') {
     ctx.quota.settle(admission.ticket, 0)
     return failWith({ shape: 'ServiceUnavailableException', message: 'Bedrock is unable to process your request.' })
@@ -177,14 +155,7 @@ export async function runGeneration(ctx: SimContext, job: GenerationJob, sink: G
       }
     }
     const inputTokens = totalInput - cacheRead - cacheWrite
-    const textRng = createRng(hashSeed(ctx.seed, 'length', prompt.text))
-    const generated = generateText({
-      seed: ctx.seed,
-      prompt: prompt.text,
-      maxTokens,
-      targetTokens: sampleTargetTokens(profile, textRng),
-      stopSequences: request.stopSequences,
-    })
+    const generated = completionText(ctx.seed, profile, prompt.text, maxTokens, request.stopSequences)
     const { spec, mode } = latencySpecFor(profile, job.performance ?? 'standard')
     const start: GenerationStart = {
       inputTokens,
@@ -201,9 +172,11 @@ export async function runGeneration(ctx: SimContext, job: GenerationJob, sink: G
       record.lastTokenWrittenAt = writtenAt
     }
     const zero = isZeroLatency(spec)
+    const tier = tierEffect(ctx.serviceTiers, job.serviceTier, pool.active, profile.capacity)
     const ttftMs = zero
       ? 0
-      : sampleTtftMs(
+      : tier.ttftFactor *
+        sampleTtftMs(
           {
             spec,
             uncachedInputTokens: inputTokens + cacheWrite,
@@ -217,7 +190,8 @@ export async function runGeneration(ctx: SimContext, job: GenerationJob, sink: G
     if (!sink.streaming) {
       if (!zero) {
         let total = ttftMs + stallMs
-        for (let i = 1; i < tokens.length; i++) total += sampleInterTokenMs(spec, pool.slowdownFactor(), rng)
+        for (let i = 1; i < tokens.length; i++)
+          total += sampleInterTokenMs(spec, pool.slowdownFactor() / tier.decodeFactor, rng)
         await sleep(total, signal)
       }
       if (signal.aborted) return finish('cancelled')
@@ -241,7 +215,7 @@ export async function runGeneration(ctx: SimContext, job: GenerationJob, sink: G
       const before = outputTokens
       while (stall === 0 && outputTokens < tokens.length && dueAt <= now && !signal.aborted) {
         sink.token(tokens[outputTokens], ++outputTokens)
-        if (!zero) dueAt += sampleInterTokenMs(spec, pool.slowdownFactor(), rng)
+        if (!zero) dueAt += sampleInterTokenMs(spec, pool.slowdownFactor() / tier.decodeFactor, rng)
         stall = sink.takeStallMs()
       }
       const onWritten = sink.flush()

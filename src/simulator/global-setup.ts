@@ -23,6 +23,7 @@ import type { TestProject } from 'vitest/node'
 import { dryRunRequested } from '../measure/dry-run.ts'
 import { loadProjectProfiles } from '../profiles/load-profiles.ts'
 import { createRunId } from './run-id.ts'
+import { DEFAULT_SERVICE_TIER_MODEL } from './service-tier-model.ts'
 import { startSimulator } from './start-simulator.ts'
 
 declare module 'vitest' {
@@ -69,7 +70,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
     return async () => {}
   }
   const models = await loadProjectProfiles(modelsDir)
-  const simulator = await startSimulator({ seed: seedFromEnv(process.env.BEDROCK_BENCH_SEED), models })
+  // batch jobs at 600× (the default 6 min of queueing takes 0.6 s, 200 records at 2/s take 0.17 s)
+  const batch = { timeScale: 600, asyncQueueSec: 0.5 }
+  // service tiers: a model counts as loaded from 16 active generations, so suites can show contention cheaply
+  const serviceTiers = { ...DEFAULT_SERVICE_TIER_MODEL, loadedAtActive: 16 }
+  const seed = seedFromEnv(process.env.BEDROCK_BENCH_SEED)
+  const simulator = await startSimulator({ seed, models, batch, serviceTiers })
   project.provide('bedrockBenchSimulatorUrl', simulator.url)
   return () => simulator.close()
 }

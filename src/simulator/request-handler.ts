@@ -28,6 +28,8 @@ import {
   type InferenceCall,
 } from './inference-call.ts'
 import { bodyRefusal, readBody } from './read-body.ts'
+import { handleService } from './batch/service-handler.ts'
+import { matchServiceRoute } from './batch/service-routes.ts'
 import { matchRoute, type ModelOperation } from './routes.ts'
 import type { SimContext } from './sim-context.ts'
 
@@ -68,6 +70,10 @@ async function handle(ctx: SimContext, req: AnyRequest, res: AnyResponse): Promi
   }
   const route = matchRoute(req.method ?? 'GET', req.url ?? '/')
   if (route.kind === 'ground-truth-batch') return groundTruthBatch(ctx, req, res)
+  if (route.kind === 'unknown' && ctx.services) {
+    const service = matchServiceRoute(req.method ?? 'GET', req.url ?? '/')
+    if (service) return handleService(ctx.services, ctx.profiles, ctx.limits, service, req, res)
+  }
   if (route.kind !== 'model') return answerControl(ctx, route, req, res)
   const record: GroundTruthRecord = {
     requestId,

@@ -3,6 +3,8 @@
  * capacity pools, prompt cache, ground truth and the request counter that seeds per-request timing.
  */
 import type { ModelProfile, Quotas } from '../model-profile.ts'
+import type { Services } from './batch/services.ts'
+import type { ServiceTierModel } from './service-tier-model.ts'
 import { CapacityPool } from './capacity.ts'
 import type { FaultRule } from './faults.ts'
 import { GroundTruthStore } from './ground-truth.ts'
@@ -29,6 +31,10 @@ export interface SimContext {
   faultRng: Rng
   /** Next request index (0, 1, 2 …), mixed into per-request timing seeds. */
   nextIndex(): number
+  /** How priority and flex requests are served under load. */
+  serviceTiers: ServiceTierModel
+  /** S3, batch jobs and async invocations; absent in contexts built without them (unit tests). */
+  services?: Services
   /** Body, header and timeout limits. */
   limits: ServerLimits
   /** Requests whose handler has not finished (any route). */
@@ -54,7 +60,7 @@ export interface SimStats {
 /** Options of {@link createSimContext}: the plain fields of the context, plus what builds its state. */
 export interface SimContextOptions extends Pick<
   SimContext,
-  'seed' | 'profiles' | 'faults' | 'quotaOverrides' | 'limits'
+  'seed' | 'profiles' | 'faults' | 'quotaOverrides' | 'limits' | 'services' | 'serviceTiers'
 > {
   /** Clock of the quota buckets and the prompt cache (ms). */
   clock: Clock
@@ -78,6 +84,8 @@ export function createSimContext(options: SimContextOptions): SimContext {
     pools: new Map(),
     faultRng: createRng(hashSeed(options.seed, 'faults')),
     nextIndex: () => index++,
+    services: options.services,
+    serviceTiers: options.serviceTiers,
     limits: options.limits,
     inFlight: 0,
     connections: () => ({ sockets: 0, h2Sessions: 0 }),

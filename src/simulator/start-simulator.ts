@@ -9,7 +9,16 @@
  * await sim.close()
  * ```
  */
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import type { ModelProfile, Quotas } from '../model-profile.ts'
+import { resolveBatchSimOptions, type BatchSimOptions } from './batch/batch-options.ts'
+import { batchTruth } from './batch/service-handler.ts'
+import { createServices } from './batch/services.ts'
+import { createSimTime } from './batch/sim-time.ts'
+import { ObjectStore } from './s3/object-store.ts'
+import { DEFAULT_SERVICE_TIER_MODEL, validateServiceTierModel, type ServiceTierModel } from './service-tier-model.ts'
 import { loadProfiles } from '../profiles/load-profiles.ts'
 import type { FaultRule } from './faults.ts'
 import { parseFaultRule } from './faults.ts'
@@ -22,6 +31,7 @@ import { createSimContext, simStats, type SimStats } from './sim-context.ts'
 
 export type { FaultRule, FaultKind } from './faults.ts'
 export type { GroundTruthRecord } from './ground-truth.ts'
+export type { BatchSimOptions } from './batch/batch-options.ts'
 export type { ServerLimits } from './limits.ts'
 export type { SimStats } from './sim-context.ts'
 
@@ -51,6 +61,15 @@ export interface SimulatorOptions {
   quotaClock?: Clock
   /** Quota refill window (ms). @default 60000 */
   quotaWindowMs?: number
+  /** Batch jobs and async invocations: throughput, queueing, job cap, record limits, time scale. @default {} */
+  batch?: BatchSimOptions
+  /**
+   * Directory holding the simulated S3 buckets. @default a fresh `os.tmpdir()/bedrock-bench-sim-<random>`,
+   * removed on close (a directory you pass is kept)
+   */
+  storageDir?: string
+  /** Priority / flex behaviour under load (TTFT and decode multipliers). @default DEFAULT_SERVICE_TIER_MODEL */
+  serviceTiers?: ServiceTierModel
   /**
    * Protection limits, the same on HTTP/1.1 and h2c: `maxBodyBytes` (413), `maxHeaderBytes` (431 /
    * stream reset), `headersTimeoutMs`, `idleTimeoutMs` (408 or close). Each field defaults on its own.
@@ -72,6 +91,10 @@ export interface Simulator {
   groundTruth: { get(requestId: string): GroundTruthRecord | undefined; all(): GroundTruthRecord[] }
   /** The profiles served. */
   profiles: ModelProfile[]
+  /** Directory of the simulated S3 buckets. */
+  storageDir: string
+  /** A batch job's ground truth (configured throughput, time scale, transitions, tokens), or `null`. */
+  batchTruth(jobIdOrArn: string): Record<string, unknown> | null
   /** What it is doing now: requests in flight, generations active and queued, open connections. */
   stats(): SimStats
   /** The limits in force (defaults filled in). */
@@ -109,7 +132,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     throw new TypeError(
       '`models` gave no model profiles. Pass profiles or a directory of profile JSON files (default fixtures/models).',
     )
+  const batchOptions = resolveBatchSimOptions(options.batch)
+  const ownDir = options.storageDir === undefined
+  const storageDir = options.storageDir ?? (await mkdtemp(join(tmpdir(), 'bedrock-bench-sim-')))
+  const services = createServices(
+    new ObjectStore(storageDir),
+    options.seed ?? 1,
+    batchOptions,
+    createSimTime(batchOptions.timeScale),
+  )
   const ctx = createSimContext({
+    services,
+    serviceTiers: validateServiceTierModel(options.serviceTiers ?? DEFAULT_SERVICE_TIER_MODEL),
     seed: options.seed ?? 1,
     profiles,
     faults,
@@ -122,7 +156,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const server = await listenDual(createRequestHandler(ctx), { port: options.port ?? 0, host, limits })
   ctx.connections = () => server.connections()
   let closing: Promise<void> | null = null
-  const close = (): Promise<void> => (closing ??= server.close())
+  const close = (): Promise<void> =>
+    (closing ??= server.close().then(async () => {
+      services.batch.close()
+      services.asyncInvokes.close()
+      if (ownDir) await rm(storageDir, { recursive: true, force: true })
+    }))
   options.signal?.addEventListener('abort', () => void close(), { once: true })
   const urlHost = host.includes(':') ? `[${host}]` : host
   return {
@@ -131,6 +170,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     close,
     groundTruth: { get: id => ctx.groundTruth.get(id), all: () => ctx.groundTruth.all() },
     profiles,
+    storageDir,
+    batchTruth: id => batchTruth(services, id),
     stats: () => simStats(ctx),
     limits,
   }

@@ -68,7 +68,7 @@ describe('RunAccumulator golden run', () => {
       cancelled: 0,
       errorsByType: { ThrottlingException: 1, InternalServerException: 1, timeout: 1 },
     })
-    expect(acc.phaseCounts()).toEqual({ warmup: 2, measure: 13, cooldown: 1 })
+    expect(acc.phaseCounts()).toEqual({ warmup: 2, measure: 13, cooldown: 1, job: 0 })
     expect(r.successRate).toBeCloseTo(10 / 13, 12)
     expect(r.errorRate).toBeCloseTo(2 / 13, 12)
     expect(r.throttleRate).toBeCloseTo(1 / 13, 12)
@@ -307,7 +307,7 @@ test('sortedValues after finish() reuses the pooled columns, and is recomputed a
   const all = samples
     .filter(s => s.status === 'ok')
     .map(s => s.latencyMs)
-    .sort((a, b) => a - b)
+    .sort((a, b) => a! - b!)
   expect([...acc.sortedValues('latencyMs')]).toEqual(all)
   acc.finish()
   expect([...acc.sortedValues('ttftMs')]).toEqual(

@@ -15,6 +15,7 @@
  * the floating-point sum `costUsd` may differ in its last bits, being added in another order).
  */
 import type {
+  BatchJobRecord,
   ClientSaturation,
   Environment,
   LevelSummary,
@@ -25,6 +26,7 @@ import type {
   TargetKind,
 } from '../types.ts'
 import { acrossRuns, poolBuckets, pooledSorted, type KeptColumns, type PooledStats } from './pool-buckets.ts'
+import { BatchJobLines } from './batch-job-lines.ts'
 import { RunBucket } from './run-bucket.ts'
 import type { RunBucketState } from './run-bucket.ts'
 
@@ -89,6 +91,8 @@ export interface RunAccumulatorState {
   costUsd: number
   measureCostUsd: number
   perRun: { runIndex: number; costUsd: number; measureCostUsd: number; levels: string[] }[]
+  /** Batch job lines (latest per run). */
+  jobs?: Array<[number, BatchJobRecord]>
 }
 
 /** Cost of one run's samples (USD) and its levels. */
@@ -103,7 +107,7 @@ export class RunAccumulator {
   private readonly meta: RunMeta
   private readonly openLoop: boolean
   private readonly levels = new Map<string, LevelState>()
-  private readonly phases: Record<Phase, number> = { warmup: 0, measure: 0, cooldown: 0 }
+  private readonly phases: Record<Phase, number> = { warmup: 0, measure: 0, cooldown: 0, job: 0 }
   private readonly runIndexes = new Set<number>()
   private costUsd = 0
   private measureCostUsd = 0
@@ -114,6 +118,7 @@ export class RunAccumulator {
   private readonly perRun = new Map<number, RunCost>()
   /** The pooled TTFT and latency columns of the last `finish()`, until the next change. */
   private kept: KeptColumns | null = null
+  private jobs = new BatchJobLines()
 
   /** @param meta - run identity, environment and the facts samples cannot carry */
   constructor(meta: RunMeta) {
@@ -125,6 +130,7 @@ export class RunAccumulator {
   add(sample: Sample): void {
     this.kept = null
     this.phases[sample.phase]++
+    this.jobs.add(sample)
     let run = this.perRun.get(sample.runIndex)
     if (!run) {
       run = { costUsd: 0, measureCostUsd: 0, levels: [] }
@@ -183,6 +189,7 @@ export class RunAccumulator {
     Object.assign(acc.phases, state.phases)
     for (const runIndex of state.runIndexes) acc.runIndexes.add(runIndex)
     acc.costUsd = state.costUsd
+    acc.jobs = BatchJobLines.fromState(state.jobs)
     acc.measureCostUsd = state.measureCostUsd
     for (const run of state.perRun) acc.perRun.set(run.runIndex, { ...run, levels: [...run.levels] })
     return acc
@@ -207,6 +214,7 @@ export class RunAccumulator {
       costUsd: this.costUsd,
       measureCostUsd: this.measureCostUsd,
       perRun: [...this.perRun].map(([runIndex, run]) => ({ runIndex, ...run, levels: [...run.levels] })),
+      jobs: this.jobs.toState(),
     }
   }
 
@@ -241,6 +249,7 @@ export class RunAccumulator {
     for (const phase of Object.keys(this.phases) as Phase[]) this.phases[phase] += later.phases[phase]
     for (const runIndex of later.runIndexes) this.runIndexes.add(runIndex)
     this.costUsd += later.costUsd
+    this.jobs.merge(later.jobs)
     this.measureCostUsd += later.measureCostUsd
     for (const [runIndex, run] of later.perRun) {
       const mine = this.perRun.get(runIndex)
@@ -272,7 +281,10 @@ export class RunAccumulator {
     }))
     this.kept = {}
     const cost = { costUsd: this.costUsd, measureCostUsd: this.measureCostUsd }
-    return this.summaryOf(levels, cost, this.meta.runs ?? this.runIndexes.size, this.kept)
+    const summary = this.summaryOf(levels, cost, this.meta.runs ?? this.runIndexes.size, this.kept)
+    const jobs = this.jobs.jobs()
+    if (jobs.length > 0) summary.batchJobs = jobs
+    return summary
   }
 
   /**

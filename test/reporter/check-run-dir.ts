@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { JSDOM } from 'jsdom'
-import { sampleCsvHeaders } from '../../src/report/render/csv.ts'
+import { sampleCsvHeaders, type CsvSampleKey } from '../../src/report/render/csv.ts'
 import type { Sample } from '../../src/types.ts'
 import { parseCsv } from './parse-csv.ts'
 
@@ -48,7 +48,7 @@ export function checkRunDir(runDir: string): RunDirCheck {
     rowsInCsv = rows.length
     const keyOf = Object.fromEntries(Object.entries(sampleCsvHeaders).map(([k, v]) => [v, k])) as Record<
       string,
-      keyof Sample
+      CsvSampleKey
     >
     rows.forEach((row, i) => {
       const sample = samples[i]

@@ -18,6 +18,9 @@ export type FindingKind =
   | 'fastest'
   | 'cheapest'
   | 'environment-mismatch'
+  | 'batch-job'
+  | 'batch-unfinished'
+  | 'batch-break-even'
 
 /** One observation computed from the run's numbers. */
 export interface Finding {

@@ -7,6 +7,7 @@ import { SCHEDULER_LAG_WARN_MS } from '../../load/client-saturation.ts'
 import type { RunSummary } from '../../types.ts'
 import type { Analysis } from './finding.ts'
 import { benchFindings } from './findings-bench.ts'
+import { batchFindings } from './findings-batch.ts'
 import { compareFindings } from './findings-compare.ts'
 import { deriveVerdicts, type VerdictRaw } from './verdicts.ts'
 
@@ -57,6 +58,7 @@ export function deriveFindings(
   }
   for (const summary of summaries) merge(out, benchFindings(summary, t))
   merge(out, compareFindings(summaries, t))
+  merge(out, batchFindings(summaries))
   return out
 }
 

@@ -45,7 +45,7 @@ test(
     expect(data.runSummaries).toEqual([...perRun.keys()].sort().map(i => perRun.get(i)!.finish()))
     expect(data.runSummaries[1].costUsd).toBeLessThan(data.summary.costUsd)
     const ok = samples.filter(s => s.phase === 'measure' && s.status === 'ok')
-    expect([...data.latencyMs]).toEqual(ok.map(s => s.latencyMs).sort((a, b) => a - b))
+    expect([...data.latencyMs]).toEqual(ok.map(s => s.latencyMs!).sort((a, b) => a - b))
     expect([...data.ttftMs]).toEqual(ok.map(s => s.ttftMs!).sort((a, b) => a - b))
     expect(data.summary.latencyMs!.count).toBe(ok.length)
   },

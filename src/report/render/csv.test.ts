@@ -3,7 +3,7 @@ import { summarizeSamples } from '../../stats/run-accumulator.ts'
 import type { Sample } from '../../types.ts'
 import { syntheticSamples } from '../../../test/reporter/synthetic-samples.ts'
 import { testEnvironment } from '../../../test/reporter/summary-builder.ts'
-import { sampleCsvHeaders, samplesCsv, summaryCsv } from './csv.ts'
+import { sampleCsvHeaders, samplesCsv, summaryCsv, type CsvSampleKey } from './csv.ts'
 import { parseCsv } from '../../../test/reporter/parse-csv.ts'
 
 async function text(chunks: AsyncIterable<string>): Promise<string> {
@@ -42,7 +42,7 @@ describe('samplesCsv', () => {
     expect(rows).toHaveLength(input.length)
     const keyOf = Object.fromEntries(Object.entries(sampleCsvHeaders).map(([k, v]) => [v, k])) as Record<
       string,
-      keyof Sample
+      CsvSampleKey
     >
     rows.forEach((row, i) => {
       header.forEach((title, j) => {

@@ -47,7 +47,10 @@ export const sampleCsvHeaders = {
   stopReason: 'stop_reason',
   costUsd: 'cost_usd',
   requestId: 'request_id',
-} as const satisfies Record<keyof Sample, string>
+} as const satisfies Record<CsvSampleKey, string>
+
+/** The Sample fields samples.csv has a column for (the optional structured ones are JSONL-only). */
+export type CsvSampleKey = Exclude<keyof Sample, 'serviceTier' | 'batchJob' | 'asyncInvoke'>
 
 // csv-writer's stringifier keeps no state between calls: one serves every samples.csv caller.
 const sampleStringifier = csvStringifier(Object.entries(sampleCsvHeaders).map(([id, title]) => ({ id, title })))
