@@ -68,7 +68,8 @@ async function collect(
 function comparable(run: CollectedRun): unknown {
   return JSON.parse(
     JSON.stringify(run.benches, (key, value: unknown): unknown => {
-      if (key === 'costUsd' || key === 'measureCostUsd') return typeof value === 'number' ? Number(value.toPrecision(12)) : value
+      if (key === 'costUsd' || key === 'measureCostUsd')
+        return typeof value === 'number' ? Number(value.toPrecision(12)) : value
       if (value instanceof Float64Array) return [...value]
       return value
     }),
