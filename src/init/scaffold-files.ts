@@ -2,6 +2,7 @@
  * What `bedrock-bench init` scaffolds, as data: one entry per file. Pure (contents are strings).
  * Adding a scaffolded file (e.g. the regression-gating CI workflow) = one entry in `scaffoldFiles`.
  */
+import { GITHUB_WORKFLOW_TEMPLATE } from '../gate/workflow-template.ts'
 
 /** One file `init` creates (never overwritten without `--force`). */
 export interface ScaffoldFile {
@@ -68,7 +69,11 @@ export const scaffoldFiles: readonly ScaffoldFile[] = [
   },
   { path: 'bench/example.bench.ts', purpose: 'an example benchmark', content: EXAMPLE_BENCH },
   { path: 'tsconfig.json', purpose: 'strict TypeScript for the benchmarks', content: TSCONFIG },
-  // the regression-gating workflow (.github/workflows/…) goes here once `bedrock-bench compare` exists
+  {
+    path: '.github/workflows/bench.yml',
+    purpose: 'CI: run the benchmarks on every PR, gate on regressions against main (docs/gating.md)',
+    content: GITHUB_WORKFLOW_TEMPLATE,
+  },
 ]
 
 /** The line `init` adds to `.gitignore`. */
