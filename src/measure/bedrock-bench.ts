@@ -30,7 +30,6 @@ import { seededRandom } from '../stats/seeded-random.ts'
 import type { MeasurementError, RunSummary, Sample } from '../types.ts'
 import { clientQueueWarnings, createClient, createServiceClients } from './client-factory.ts'
 import { runBatchJob } from './run-batch.ts'
-import { tierPricing } from '../cost/price-variants.ts'
 import { epochClock, epochNow, relativeClock } from './clock.ts'
 import { captureEnvironment } from './environment.ts'
 import { dryRunRequested, planFileFor, recordDryRun, recordDryRunProblem } from './dry-run.ts'
@@ -108,8 +107,7 @@ export async function bedrockBench(
     throw error
   }
   if (dryRun) return recordDryRun(prepared, process.env, planFile, context?.task ?? currentTask())
-  const { options: o, levels, warnings, root, conversationFor, profile, family, planned } = prepared
-  const jobLike = o.operation === 'batch' || o.operation === 'async-invoke'
+  const { options: o, levels, warnings, root, conversationFor, profile, family, planned, jobLike } = prepared
 
   const target = await resolveTarget(o, safeInject('bedrockBenchSimulatorUrl'))
   const maxConcurrency = Math.max(
@@ -161,8 +159,7 @@ export async function bedrockBench(
   const monitor = new SaturationMonitor()
   const originEpochMs = epochNow()
   const clock = workerCount > 1 ? epochClock(originEpochMs) : relativeClock()
-  const pricing =
-    prepared.pricing && o.serviceTier ? tierPricing(prepared.pricing.pricing, o.serviceTier) : prepared.pricing?.pricing
+  const pricing = prepared.requestPricing
   const services = jobLike
     ? createServiceClients({ target: o.target, endpoint: target.endpoint, region: target.region })
     : null

@@ -9,10 +9,11 @@ import type { BedrockBenchOptions, Conversation } from '../config/options.ts'
 import { type ConversationSource, resolvePrompt } from '../config/resolve-prompt.ts'
 import { checkAwsBudget, plannedRequests } from '../config/resolve-target.ts'
 import { batchRecordCount } from '../config/check-service-options.ts'
-import { batchPricing } from '../cost/price-variants.ts'
+import { batchPricing, tierPricing } from '../cost/price-variants.ts'
 import { optionsEnv, type ResolvedOptions, validateOptions } from '../config/validate-options.ts'
 import { BedrockBenchConfigError } from '../config/bedrock-bench-config-error.ts'
 import { type ResolvedPricing, resolvePricing } from '../cost/resolve-pricing.ts'
+import type { Pricing } from '../model-profile.ts'
 import { type LoadLevel, planLevels } from '../load/phases.ts'
 import type { ModelFamily, ModelProfile } from '../model-profile.ts'
 import { loadProjectProfiles } from '../profiles/load-profiles.ts'
@@ -42,6 +43,10 @@ export interface PreparedBench {
   profile: ModelProfile | undefined
   family: ModelFamily | null
   pricing: ResolvedPricing | undefined
+  /** What one on-demand request costs: `pricing` at the requested service tier. */
+  requestPricing: Pricing | undefined
+  /** `batch` or `async-invoke`: a job submitted and polled, not a load of requests. */
+  jobLike: boolean
   /** The first request's conversation. */
   first: Conversation
   /** Input tokens of the first request, estimated at 4 characters a token. */
@@ -81,7 +86,8 @@ export async function prepareBench(options: BedrockBenchOptions, dirs: ProjectDi
   const inputTokensPerRequest = Math.ceil(conversationChars(first) / 4)
   const planned = o.operation === 'batch' ? batchRecordCount({ ...o }) * o.runs : plannedRequests(o, levels)
   const pricing = resolvePricing(o.model, o.pricing, profiles)
-  const billed = pricing && o.operation === 'batch' ? batchPricing(pricing.pricing) : pricing?.pricing
+  const requestPricing = pricing && o.serviceTier ? tierPricing(pricing.pricing, o.serviceTier) : pricing?.pricing
+  const billed = requestPricing && o.operation === 'batch' ? batchPricing(requestPricing) : requestPricing
   checkAwsBudget(o, billed, planned, inputTokensPerRequest)
   return {
     options: o,
@@ -92,6 +98,8 @@ export async function prepareBench(options: BedrockBenchOptions, dirs: ProjectDi
     profile,
     family,
     pricing,
+    requestPricing,
+    jobLike,
     first,
     inputTokensPerRequest,
     planned,
